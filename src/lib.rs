@@ -1,0 +1,246 @@
+//! Folio's core: raw scraped news dumps in, clean articles out, nothing lost.
+//!
+//! ```text
+//! bytes ──decode──▶ text ──segment──▶ raw articles ──dedup──▶ articles ──▶ Collection
+//! ```
+//!
+//! Each arrow is one module with one job:
+//!
+//! * [`decode`] turns a file's bytes into text (byte order marks, UTF-8, UTF-16, legacy encodings
+//!   via chardetng, line ends) or says plainly why the file is not text.
+//! * [`segment`] finds where articles start and splits each into header and body, reading only
+//!   the shape of the text: repetition, credits in brackets, blank lines, datelines, casing.
+//! * [`dedup`] removes repetition inside an article and merges articles across files: exact
+//!   copies into one article with every file in `sources`, edited copies (found with
+//!   [`minhash`] signatures and LSH) as `variants`. Every line it drops is recorded in `removed`.
+//! * [`model`] holds the [`Collection`] every front end renders; [`export`] writes it as
+//!   Markdown or a standalone HTML page.
+//!
+//! The core has no web dependency: the page (a Yew app compiled to WebAssembly) and the `folio`
+//! command are thin front ends over [`Builder`], which takes files one at a time so a front end
+//! can show progress and the first articles while the rest are read.
+
+pub mod decode;
+pub mod dedup;
+pub mod export;
+pub mod minhash;
+pub mod model;
+pub mod segment;
+
+pub use model::{Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Variant};
+
+use std::fmt;
+
+/// How a collection is built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Tag entities in every block.
+    pub entities: bool,
+    /// Body similarity (Jaccard of word 3-shingles) from which an article is a near-duplicate.
+    pub near_threshold: f32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            entities: true,
+            near_threshold: 0.8,
+        }
+    }
+}
+
+/// A file Folio could not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    pub name: String,
+    pub kind: FileErrorKind,
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileErrorKind {
+    /// The bytes are not text.
+    Decode(decode::DecodeError),
+    /// The file could not be opened or read (missing, a directory, no permission).
+    Io(String),
+    /// The file is larger than the limit this front end accepts.
+    TooLarge { bytes: u64, limit: u64 },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            FileErrorKind::Decode(err) => write!(f, "{}: {err}", self.name),
+            FileErrorKind::Io(message) => write!(f, "{}: {message}", self.name),
+            FileErrorKind::TooLarge { bytes, limit } => write!(
+                f,
+                "{}: the file is {} MB; the limit is {} MB",
+                self.name,
+                bytes.div_ceil(1 << 20),
+                limit / (1 << 20)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Builds a [`Collection`] from files given one at a time, in reading order.
+#[derive(Debug)]
+pub struct Builder {
+    merger: dedup::Merger,
+    files: Vec<FileInfo>,
+    duplicates: usize,
+    variants: usize,
+}
+
+impl Builder {
+    /// An empty collection.
+    pub fn new(options: Options) -> Builder {
+        Builder {
+            merger: dedup::Merger::new(options.near_threshold),
+            files: Vec::new(),
+            duplicates: 0,
+            variants: 0,
+        }
+    }
+
+    /// Reads one file. On success returns what was learnt about it; on failure the error is
+    /// also listed in the collection's `files`, and the collection is unchanged otherwise.
+    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<&FileInfo, FileError> {
+        let size = bytes.len();
+        match decode::decode(bytes) {
+            Ok(decoded) => {
+                let before = self.merger.articles().len();
+                for raw in segment::segment(&decoded.text) {
+                    let line = raw
+                        .header
+                        .first()
+                        .or_else(|| raw.body.first().and_then(|p| p.first()))
+                        .map_or(0, |l| l.no);
+                    match self.merger.add(dedup::clean(&raw, name), line) {
+                        dedup::Outcome::New(_) => {}
+                        dedup::Outcome::Duplicate(_) => self.duplicates += 1,
+                        dedup::Outcome::Variant(_) => self.variants += 1,
+                    }
+                }
+                self.files.push(FileInfo {
+                    name: name.to_owned(),
+                    bytes: size,
+                    lines: count_lines(&decoded.text),
+                    encoding: Some(decoded.encoding.to_owned()),
+                    replaced: decoded.replaced,
+                    articles: self.merger.articles().len() - before,
+                    error: None,
+                });
+                Ok(self.files.last().expect("just pushed"))
+            }
+            Err(err) => Err(self.fail(name, size as u64, FileErrorKind::Decode(err))),
+        }
+    }
+
+    /// Records a file that could not be read at all (the front end failed to read its bytes).
+    pub fn fail(&mut self, name: &str, bytes: u64, kind: FileErrorKind) -> FileError {
+        let error = FileError {
+            name: name.to_owned(),
+            kind,
+        };
+        self.files.push(FileInfo {
+            name: name.to_owned(),
+            bytes: bytes as usize,
+            lines: 0,
+            encoding: None,
+            replaced: 0,
+            articles: 0,
+            error: Some(error.to_string()),
+        });
+        error
+    }
+
+    /// The articles read so far, for showing progress.
+    pub fn articles(&self) -> &[Article] {
+        self.merger.articles()
+    }
+
+    /// The finished collection.
+    pub fn finish(self) -> Collection {
+        let articles = self.merger.finish();
+        let stats = Stats {
+            files: self.files.len(),
+            files_failed: self.files.iter().filter(|f| f.error.is_some()).count(),
+            bytes: self.files.iter().map(|f| f.bytes).sum(),
+            lines: self.files.iter().map(|f| f.lines).sum(),
+            articles: articles.len(),
+            paragraphs: articles.iter().map(|a| a.paragraphs.len()).sum(),
+            duplicate_articles: self.duplicates,
+            near_duplicates: self.variants,
+            removed_lines: articles.iter().map(|a| a.removed.len()).sum(),
+        };
+        Collection {
+            articles,
+            files: self.files,
+            stats,
+        }
+    }
+}
+
+/// Builds a collection from `(name, bytes)` pairs; files that cannot be read are listed with
+/// their error in `files` and the rest still go through.
+pub fn process<I>(files: I, options: &Options) -> Collection
+where
+    I: IntoIterator<Item = (String, Vec<u8>)>,
+{
+    let mut builder = Builder::new(options.clone());
+    for (name, bytes) in files {
+        let _ = builder.add(&name, bytes);
+    }
+    builder.finish()
+}
+
+/// The entities of one text, offsets in Unicode scalar values.
+///
+/// The trained tagger is not in the core yet (it is its own issue); until it lands this finds
+/// nothing, and `folio --annotate` already speaks the final protocol.
+pub fn annotate(text: &str) -> Vec<Entity> {
+    let _ = text;
+    Vec::new()
+}
+
+/// Lines in decoded text; a last line without a newline counts, an empty text has none.
+pub fn count_lines(text: &str) -> usize {
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_files_are_listed_and_others_go_through() {
+        let c = process(
+            [
+                ("a.png".to_owned(), b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
+                ("b.txt".to_owned(), b"A Title Here\n\nBody text.\n".to_vec()),
+                ("c.txt".to_owned(), Vec::new()),
+            ],
+            &Options::default(),
+        );
+        assert_eq!(c.articles.len(), 1);
+        assert_eq!(c.stats.files_failed, 2);
+        assert_eq!(
+            c.files[0].error.as_deref(),
+            Some("a.png: this is a PNG image, not a text file")
+        );
+        assert_eq!(c.files[2].error.as_deref(), Some("c.txt: the file is empty"));
+        assert_eq!((c.files[1].lines, c.files[1].articles), (3, 1));
+    }
+
+    #[test]
+    fn line_counts() {
+        assert_eq!(count_lines(""), 0);
+        assert_eq!(count_lines("a"), 1);
+        assert_eq!(count_lines("a\n"), 1);
+        assert_eq!(count_lines("a\n\nb"), 3);
+    }
+}
