@@ -73,7 +73,10 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"\x7FELF", "an executable"),
     (b"MZ", "a Windows executable"),
     (b"\x00asm", "a WebAssembly module"),
-    (b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Office document"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "an old Office document",
+    ),
     (b"OggS", "an Ogg media file"),
     (b"ID3", "an MP3 file"),
     (b"fLaC", "a FLAC audio file"),
@@ -111,7 +114,8 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         .map(|(_, format)| *format)
     {
         // "MZ" and "ID3" are short: only trust them if the file is not plainly text anyway.
-        if !(format.contains("Windows executable") || format.contains("MP3")) || !looks_like_text(&bytes)
+        if !(format.contains("Windows executable") || format.contains("MP3"))
+            || !looks_like_text(&bytes)
         {
             return Err(DecodeError::Binary { format });
         }
@@ -206,8 +210,7 @@ fn finish(mut decoded: Decoded, bom: bool) -> Decoded {
 /// Decodes without BOM sniffing (the caller did it), counting replaced sequences.
 fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> (String, usize) {
     let (text, _) = encoding.decode_without_bom_handling(bytes);
-    let replaced = text.matches('\u{FFFD}').count()
-        - count_replacements_in_source(encoding, bytes);
+    let replaced = text.matches('\u{FFFD}').count() - count_replacements_in_source(encoding, bytes);
     (text.into_owned(), replaced)
 }
 
@@ -359,7 +362,9 @@ mod tests {
 
     #[test]
     fn a_few_broken_bytes_keep_utf8() {
-        let mut bytes = "Ünïcödé “quotes” – São Paulo, Zürich, Málaga: éèêë àâä. ".repeat(4).into_bytes();
+        let mut bytes = "Ünïcödé “quotes” – São Paulo, Zürich, Málaga: éèêë àâä. "
+            .repeat(4)
+            .into_bytes();
         bytes.extend_from_slice(b"broken \xFF byte\n");
         let d = ok(&bytes);
         assert_eq!(d.encoding, "UTF-8");
@@ -384,13 +389,24 @@ mod tests {
             decode(b"text\0more text".to_vec()),
             Err(DecodeError::NulBytes { offset: 4 })
         );
-        let control: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 0x01 } else { b'a' }).collect();
-        assert!(matches!(decode(control), Err(DecodeError::ControlBytes { .. })));
+        let control: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 0x01 } else { b'a' })
+            .collect();
+        assert!(matches!(
+            decode(control),
+            Err(DecodeError::ControlBytes { .. })
+        ));
     }
 
     #[test]
     fn text_that_starts_like_magic_is_still_text() {
-        assert_eq!(ok(b"MZ Bank reports profit\n").text, "MZ Bank reports profit\n");
-        assert_eq!(ok(b"ID3 standard approved\n").text, "ID3 standard approved\n");
+        assert_eq!(
+            ok(b"MZ Bank reports profit\n").text,
+            "MZ Bank reports profit\n"
+        );
+        assert_eq!(
+            ok(b"ID3 standard approved\n").text,
+            "ID3 standard approved\n"
+        );
     }
 }

@@ -71,7 +71,11 @@ pub fn clean(raw: &RawArticle<'_>, source: &str) -> Article {
             &joined
         };
         let repeated = header_lines.contains(text)
-            || (seen.contains(text) && text.split_whitespace().nth(MIN_REPEATED_WORDS - 1).is_some());
+            || (seen.contains(text)
+                && text
+                    .split_whitespace()
+                    .nth(MIN_REPEATED_WORDS - 1)
+                    .is_some());
         if repeated {
             for line in lines {
                 remove(line, Reason::RepeatedLine, &mut removed);
@@ -133,11 +137,10 @@ impl Merger {
     /// and says what became of it.
     pub fn add(&mut self, article: Article, line: usize) -> Outcome {
         let key = exact_key(&article);
-        if let Some(&index) = self
-            .exact
-            .get(&key)
-            .and_then(|ids| ids.iter().find(|&&i| same_text(&self.articles[i], &article)))
-        {
+        if let Some(&index) = self.exact.get(&key).and_then(|ids| {
+            ids.iter()
+                .find(|&&i| same_text(&self.articles[i], &article))
+        }) {
             self.merge_copy(index, article, line);
             return Outcome::Duplicate(index);
         }
@@ -234,8 +237,14 @@ fn exact_key(article: &Article) -> u64 {
 
 fn same_text(a: &Article, b: &Article) -> bool {
     a.title.text == b.title.text
-        && a.captions.iter().map(|c| &c.text).eq(b.captions.iter().map(|c| &c.text))
-        && a.paragraphs.iter().map(|p| &p.text).eq(b.paragraphs.iter().map(|p| &p.text))
+        && a.captions
+            .iter()
+            .map(|c| &c.text)
+            .eq(b.captions.iter().map(|c| &c.text))
+        && a.paragraphs
+            .iter()
+            .map(|p| &p.text)
+            .eq(b.paragraphs.iter().map(|p| &p.text))
 }
 
 #[cfg(test)]
@@ -254,7 +263,10 @@ mod tests {
                     The body.\n";
         let a = &cleaned(text, "f.txt")[0];
         assert_eq!(a.title.text, "Title Of Story");
-        assert_eq!(a.captions, vec![Block::new("A rally in Baghdad today. (Reuters)")]);
+        assert_eq!(
+            a.captions,
+            vec![Block::new("A rally in Baghdad today. (Reuters)")]
+        );
         assert_eq!(a.paragraphs, vec![Block::new("The body.")]);
         let reasons: Vec<_> = a.removed.iter().map(|r| (r.reason, r.line)).collect();
         assert_eq!(
@@ -271,18 +283,30 @@ mod tests {
     #[test]
     fn repeated_prose_goes_but_repeated_table_rows_stay() {
         let prose = "Police were seeking a fourteenth officer in the case, a spokesman said.";
-        let text = format!("Some Title Here\n\n{prose}\n\n--\n\ningot 75 cents / pound\n\n--\n\n\
-                            ingot 75 cents / pound\n\n{prose}\n\nSome Title Here\n");
+        let text = format!(
+            "Some Title Here\n\n{prose}\n\n--\n\ningot 75 cents / pound\n\n--\n\n\
+                            ingot 75 cents / pound\n\n{prose}\n\nSome Title Here\n"
+        );
         let a = &cleaned(&text, "f.txt")[0];
         let texts: Vec<_> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
-        assert_eq!(texts, [prose, "--", "ingot 75 cents / pound", "--", "ingot 75 cents / pound"]);
+        assert_eq!(
+            texts,
+            [
+                prose,
+                "--",
+                "ingot 75 cents / pound",
+                "--",
+                "ingot 75 cents / pound"
+            ]
+        );
         assert_eq!(a.removed.len(), 2);
         assert!(a.removed.iter().all(|r| r.reason == Reason::RepeatedLine));
     }
 
     #[test]
     fn exact_copies_merge_sources_and_edited_copies_become_variants() {
-        let body = "Sao Paulo state power firm Eletropaulo said it has named Eduardo Bernini as new \
+        let body =
+            "Sao Paulo state power firm Eletropaulo said it has named Eduardo Bernini as new \
                     president.\n\nBernini was previously a director of the company, which said \
                     its board approved the change on Tuesday.\n\nThe company gave no reason for \
                     the change in a short statement released in the city.\n\nSobral will head \
@@ -293,14 +317,24 @@ mod tests {
                      Saturday that Zaire had expelled 28 refugees from camps in the east.\n";
         let mut merger = Merger::new(0.8);
         let mut outcomes = Vec::new();
-        for (text, source) in [(a.as_str(), "a.txt"), (other, "a.txt"), (a.as_str(), "b.txt"), (edited.as_str(), "c.txt")] {
+        for (text, source) in [
+            (a.as_str(), "a.txt"),
+            (other, "a.txt"),
+            (a.as_str(), "b.txt"),
+            (edited.as_str(), "c.txt"),
+        ] {
             for article in cleaned(text, source) {
                 outcomes.push(merger.add(article, 1));
             }
         }
         assert_eq!(
             outcomes,
-            [Outcome::New(0), Outcome::New(1), Outcome::Duplicate(0), Outcome::Variant(0)]
+            [
+                Outcome::New(0),
+                Outcome::New(1),
+                Outcome::Duplicate(0),
+                Outcome::Variant(0)
+            ]
         );
         let articles = merger.finish();
         assert_eq!(articles[0].sources, ["a.txt", "b.txt"]);
@@ -309,7 +343,10 @@ mod tests {
         assert_eq!(variant.source, "c.txt");
         assert!(variant.similarity >= 0.8 && variant.similarity < 1.0);
         assert_eq!(variant.paragraphs.len(), 5);
-        assert!(articles[0].removed.iter().any(|r| r.reason == Reason::DuplicateArticle && r.source == "b.txt"));
+        assert!(articles[0]
+            .removed
+            .iter()
+            .any(|r| r.reason == Reason::DuplicateArticle && r.source == "b.txt"));
     }
 
     #[test]
@@ -320,7 +357,11 @@ mod tests {
             let mut merger = Merger::new(threshold);
             merger.add(cleaned(a, "a").remove(0), 1);
             let outcome = merger.add(cleaned(b, "b").remove(0), 1);
-            assert_eq!(matches!(outcome, Outcome::Variant(0)), expect_variant, "{threshold}");
+            assert_eq!(
+                matches!(outcome, Outcome::Variant(0)),
+                expect_variant,
+                "{threshold}"
+            );
         }
     }
 }

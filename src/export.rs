@@ -23,11 +23,7 @@ pub fn to_markdown(collection: &Collection) -> String {
             // Hard line breaks inside a paragraph (tables, wrapped text) stay line breaks.
             let _ = writeln!(out, "{}\n", md_escape(&p.text).replace('\n', "  \n"));
         }
-        let _ = writeln!(
-            out,
-            "_Sources: {}_",
-            md_escape(&article.sources.join(", "))
-        );
+        let _ = writeln!(out, "_Sources: {}_", md_escape(&article.sources.join(", ")));
     }
     out
 }
@@ -83,7 +79,9 @@ pub fn block_html(block: &Block) -> String {
         if entity.start < at || entity.end > chars.len() {
             continue; // overlapping or out of range: show the text plain rather than garbled
         }
-        out.push_str(&html_escape(&block.text[byte_at(at)..byte_at(entity.start)]));
+        out.push_str(&html_escape(
+            &block.text[byte_at(at)..byte_at(entity.start)],
+        ));
         let _ = write!(
             out,
             "<mark data-label=\"{}\">{}</mark>",
@@ -176,7 +174,9 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(!html.contains("<img") && !html.contains("<a "));
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-        assert!(html.contains("&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt; &amp; &#39;q&#39;"));
+        assert!(html.contains(
+            "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt; &amp; &#39;q&#39;"
+        ));
         assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
     }
 
@@ -185,8 +185,18 @@ mod tests {
         let block = Block {
             text: "“Mikati” visited <Tyre>".into(),
             entities: vec![
-                Entity { start: 1, end: 7, label: Label::PER, text: "Mikati".into() },
-                Entity { start: 18, end: 22, label: Label::LOC, text: "Tyre".into() },
+                Entity {
+                    start: 1,
+                    end: 7,
+                    label: Label::PER,
+                    text: "Mikati".into(),
+                },
+                Entity {
+                    start: 18,
+                    end: 22,
+                    label: Label::LOC,
+                    text: "Tyre".into(),
+                },
             ],
         };
         assert_eq!(
@@ -197,10 +207,16 @@ mod tests {
 
     #[test]
     fn markdown_escapes_markup() {
-        let md = to_markdown(&collection("# <b>Hi</b>", "[link](javascript:x) *a*\nrow two"));
+        let md = to_markdown(&collection(
+            "# <b>Hi</b>",
+            "[link](javascript:x) *a*\nrow two",
+        ));
         assert!(md.contains("## \\# \\<b\\>Hi\\</b\\>"), "{md}");
         assert!(md.contains("\\[link\\](javascript:x) \\*a\\*  \nrow two"));
         // Every `<` left is escaped, so no renderer can see a tag.
-        assert!(md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')), "{md}");
+        assert!(
+            md.match_indices('<').all(|(i, _)| md[..i].ends_with('\\')),
+            "{md}"
+        );
     }
 }

@@ -27,7 +27,9 @@ pub mod minhash;
 pub mod model;
 pub mod segment;
 
-pub use model::{Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Variant};
+pub use model::{
+    Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Variant,
+};
 
 use std::fmt;
 
@@ -232,7 +234,10 @@ mod tests {
             c.files[0].error.as_deref(),
             Some("a.png: this is a PNG image, not a text file")
         );
-        assert_eq!(c.files[2].error.as_deref(), Some("c.txt: the file is empty"));
+        assert_eq!(
+            c.files[2].error.as_deref(),
+            Some("c.txt: the file is empty")
+        );
         assert_eq!((c.files[1].lines, c.files[1].articles), (3, 1));
     }
 

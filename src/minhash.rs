@@ -49,7 +49,9 @@ pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) -> usize {
         window[SHINGLE - 1] = h;
         *words += 1;
         if *words >= SHINGLE {
-            f(mix(window[0] ^ window[1].rotate_left(21) ^ window[2].rotate_left(42)));
+            f(mix(window[0]
+                ^ window[1].rotate_left(21)
+                ^ window[2].rotate_left(42)));
         }
     };
     for &b in text.as_bytes() {
@@ -202,14 +204,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const BASE: &str = "Sao Paulo state power firm Eletropaulo said it has named Eduardo Bernini as \
+    const BASE: &str =
+        "Sao Paulo state power firm Eletropaulo said it has named Eduardo Bernini as \
         new president, replacing Emmanuel Sobral, who will head a secretariat at the state \
         government. Bernini was previously a director of the company and its board approved \
         the change on Tuesday after a meeting in the city, a spokesman said.";
 
     #[test]
     fn words_ignore_case_and_punctuation() {
-        assert_eq!(shingle_set("The Quick, brown fox!"), shingle_set("the quick brown FOX"));
+        assert_eq!(
+            shingle_set("The Quick, brown fox!"),
+            shingle_set("the quick brown FOX")
+        );
         assert_eq!(for_each_shingle("one two", |_| {}), 2);
         assert_eq!(shingle_set("one two").len(), 1);
         assert!(shingle_set("  ,, ").is_empty());

@@ -108,7 +108,9 @@ impl<'a> Segmenter<'a> {
                     } else if first {
                         Some(self.repeats_in_header(i))
                     } else {
-                        self.starts_article(i, after_blank, after_ruler)
+                        let has_body = current.as_ref().is_some_and(|a| !a.body.is_empty())
+                            || !paragraph.is_empty();
+                        self.starts_article(i, after_blank && has_body, after_ruler)
                     };
                     match start {
                         Some(repeated) => {
@@ -141,6 +143,9 @@ impl<'a> Segmenter<'a> {
     }
 
     /// Whether line `i` starts an article, and if so whether its header repeats.
+    ///
+    /// `after_blank` is false right after a header: the first body line may be a byline
+    /// (`Evelyn Leopold`) before a dateline, which is shaped just like a title before one.
     fn starts_article(&self, i: usize, after_blank: bool, after_ruler: bool) -> Option<bool> {
         let text = self.lines[i].text;
         if !title_like(text) {
@@ -367,7 +372,8 @@ pub fn dateline(text: &str) -> bool {
         !r.is_empty()
             && r.len() <= 40
             && r.chars().next().is_some_and(char::is_uppercase)
-            && r.chars().all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
+            && r.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, ' ' | '.' | '-' | '\''))
     });
     city_ok && region_ok
 }
@@ -425,7 +431,10 @@ mod tests {
                     Mikati: Lebanon in State of War\n\nMikati visits Tyre. (Asharq Al-Awsat)\n\n\
                     Mikati: Lebanon in State of War\n\nMikati visits Tyre. (Asharq Al-Awsat)\n\nBody.\n";
         let articles = segment(text);
-        assert_eq!(titles(text), ["Leaders Head to Syria", "Mikati: Lebanon in State of War"]);
+        assert_eq!(
+            titles(text),
+            ["Leaders Head to Syria", "Mikati: Lebanon in State of War"]
+        );
         assert_eq!(articles[0].header.len(), 6);
         assert_eq!(articles[0].body.len(), 2);
         assert_eq!(articles[1].header.len(), 4);
@@ -441,7 +450,10 @@ mod tests {
                     Rwanda Says Zaire Expels Refugees\nA view of Zaire on Friday. (AP)\n\nKIGALI 1996-08-24\n";
         assert_eq!(
             titles(text),
-            ["Brazil Names New President", "Rwanda Says Zaire Expels Refugees"]
+            [
+                "Brazil Names New President",
+                "Rwanda Says Zaire Expels Refugees"
+            ]
         );
         assert_eq!(segment(text)[0].body[0][0].text, "SAO PAULO 1996-08-27");
     }
@@ -451,23 +463,43 @@ mod tests {
         let text = "Nuclear Pact Will Be a Step\n\nBEIJING 1996-08-27\n\nChina said so.\n\n\
                     ========\n\nSweden's Om to Open Bourse\n\nSTOCKHOLM 1996-08-29\n\nOM said.\n";
         let articles = segment(text);
-        assert_eq!(titles(text), ["Nuclear Pact Will Be a Step", "Sweden's Om to Open Bourse"]);
+        assert_eq!(
+            titles(text),
+            ["Nuclear Pact Will Be a Step", "Sweden's Om to Open Bourse"]
+        );
         assert_eq!(articles[0].separators.len(), 1);
         assert_eq!(articles[1].body.len(), 2);
     }
 
     #[test]
     fn title_repeated_without_captions() {
-        let text = "Kurds Clash Again in Iraq\n\nKurds Clash Again in Iraq\n\nFighting broke out.\n\n\
+        let text =
+            "Kurds Clash Again in Iraq\n\nKurds Clash Again in Iraq\n\nFighting broke out.\n\n\
                     Israel Plays Down Fears\n\nIsrael Plays Down Fears\n\nIsrael said.\n";
-        assert_eq!(titles(text), ["Kurds Clash Again in Iraq", "Israel Plays Down Fears"]);
+        assert_eq!(
+            titles(text),
+            ["Kurds Clash Again in Iraq", "Israel Plays Down Fears"]
+        );
     }
 
     #[test]
     fn title_then_dateline_without_repetition() {
         let text = "First Story Here\n\nLONDON 1996-08-24\n\nSome text.\n\n\
                     Second Story Arrives Today\n\nMADRID, Spain Dec 7\n\nMore text.\n";
-        assert_eq!(titles(text), ["First Story Here", "Second Story Arrives Today"]);
+        assert_eq!(
+            titles(text),
+            ["First Story Here", "Second Story Arrives Today"]
+        );
+    }
+
+    #[test]
+    fn a_byline_before_the_dateline_is_body() {
+        let text = "Burundi Defends Regime\nA view of Russia on Friday. (AP)\n\
+                    Burundi Defends Regime\nA view of Russia on Friday. (AP)\n\n\
+                    Evelyn Leopold\n\nUNITED NATIONS 1996-08-28\n\nBurundi's military said.\n";
+        let articles = segment(text);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].body[0][0].text, "Evelyn Leopold");
     }
 
     #[test]
@@ -505,7 +537,9 @@ mod tests {
         assert!(!is_ruler("--") && !is_ruler("-- Stockholm newsroom"));
         assert!(title_like("Talks With U.S.") && title_like("Mikati: Lebanon in State of War"));
         assert!(!title_like("He said so.") && !title_like("delivered to consumer"));
-        assert!(!title_like("Aluminum scrap, Midwest and East coast average price,"));
+        assert!(!title_like(
+            "Aluminum scrap, Midwest and East coast average price,"
+        ));
         assert!(caption("Iraqis stage a rally in Baghdad. (Reuters)", true));
         assert!(caption("A general view of U.S. on Friday. (AP)", true));
         assert!(!caption("Andre Agassi (U.S.)", true) && caption("Andre Agassi (U.S.)", false));

@@ -171,7 +171,13 @@ mod cli {
             match serde_json::from_str::<AnnotateIn>(&line) {
                 Ok(input) => {
                     let entities = folio::annotate(&input.text);
-                    serde_json::to_writer(&mut out, &AnnotateOut { id: &input.id, entities })?;
+                    serde_json::to_writer(
+                        &mut out,
+                        &AnnotateOut {
+                            id: &input.id,
+                            entities,
+                        },
+                    )?;
                     out.write_all(b"\n")?;
                 }
                 Err(err) => {
