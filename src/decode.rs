@@ -200,7 +200,7 @@ fn utf8(bytes: Vec<u8>) -> Decoded {
 fn finish(mut decoded: Decoded, bom: bool) -> Decoded {
     decoded.bom |= bom;
     // Some writers put a BOM inside the text as well (concatenated files): it is not content.
-    if decoded.text.contains('\u{FEFF}') {
+    if memchr::memmem::find(decoded.text.as_bytes(), "\u{FEFF}".as_bytes()).is_some() {
         decoded.text = decoded.text.replace('\u{FEFF}', "");
     }
     decoded.text = normalize_line_ends(std::mem::take(&mut decoded.text));

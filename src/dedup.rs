@@ -6,10 +6,13 @@
 //! the reason and the file; an exact copy of an article adds its file to `sources`; an edited copy
 //! is kept whole as a `variant`.
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::borrow::Cow;
 use std::hash::Hasher;
+use std::sync::Arc;
 
-use crate::minhash::{self, Index, Signature};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+
+use crate::minhash::{self, Index, Shingler, Signature, Sketcher};
 use crate::model::{Article, Block, Reason, Removed, Variant};
 use crate::segment::{Line, RawArticle};
 
@@ -17,83 +20,150 @@ use crate::segment::{Line, RawArticle};
 /// table rows or markers (`--`, `ingot 75 cents / pound`) that legitimately recur.
 const MIN_REPEATED_WORDS: usize = 8;
 
-/// Turns one raw article of file `source` into a clean article with its removals recorded.
-pub fn clean(raw: &RawArticle<'_>, source: &str) -> Article {
-    let mut removed = Vec::new();
-    let remove = |line: &Line<'_>, reason, removed: &mut Vec<Removed>| {
-        removed.push(Removed {
-            text: line.text.to_owned(),
-            reason,
-            source: source.to_owned(),
-            line: line.no,
-        })
-    };
-    for line in &raw.separators {
-        remove(line, Reason::Separator, &mut removed);
-    }
+/// An article with its repetition removed, still borrowing the file's text: cheap to compare
+/// and hash, and only turned into an owned [`Article`] if it is kept. Its buffers are reused
+/// from one article to the next by [`clean_into`].
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Clean<'a> {
+    pub title: &'a str,
+    pub captions: Vec<&'a str>,
+    /// Paragraphs; one of several lines is joined with `\n` (the only allocation).
+    pub paragraphs: Vec<Cow<'a, str>>,
+    pub removed: Vec<(Line<'a>, Reason)>,
+    /// The line the article starts at in its file.
+    pub line: usize,
+    seen: Vec<&'a str>,
+}
 
-    let mut seen: FxHashSet<&str> = FxHashSet::default();
+impl Clean<'_> {
+    /// An owned copy of the article, read from file `source`.
+    pub fn to_article(&self, source: &Arc<str>) -> Article {
+        Article {
+            title: Block::new(self.title),
+            captions: self.captions.iter().map(|c| Block::new(*c)).collect(),
+            paragraphs: self
+                .paragraphs
+                .iter()
+                .map(|p| Block::new(p.as_ref()))
+                .collect(),
+            sources: vec![source.to_string()],
+            variants: Vec::new(),
+            removed: self
+                .removed
+                .iter()
+                .map(|(line, reason)| Removed {
+                    text: line.text.to_owned(),
+                    reason: *reason,
+                    source: Arc::clone(source),
+                    line: line.no,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Removes the repetition inside one raw article, recording every removed line with its reason.
+pub fn clean<'a>(raw: &RawArticle<'a>) -> Clean<'a> {
+    let mut out = Clean::default();
+    clean_into(raw, &mut out);
+    out
+}
+
+/// [`clean`], into `out`'s reused buffers.
+pub fn clean_into<'a>(raw: &RawArticle<'a>, out: &mut Clean<'a>) {
+    out.captions.clear();
+    out.paragraphs.clear();
+    out.removed.clear();
+    out.removed
+        .extend(raw.separators.iter().map(|l| (*l, Reason::Separator)));
+    out.line = raw.first_line();
+
     let title = raw.header.first().map_or("", |l| l.text);
-    seen.insert(title);
-    let mut captions = Vec::new();
+    out.title = title;
     let mut in_copy = false;
     for line in raw.header.iter().skip(1) {
         if line.text == title {
             in_copy = true;
-            remove(line, Reason::RepeatedHeader, &mut removed);
-        } else if seen.contains(line.text) {
+            out.removed.push((*line, Reason::RepeatedHeader));
+        } else if out.captions.contains(&line.text) {
             let reason = if in_copy {
                 Reason::RepeatedHeader
             } else {
                 Reason::RepeatedLine
             };
-            remove(line, reason, &mut removed);
+            out.removed.push((*line, reason));
         } else {
-            seen.insert(line.text);
-            captions.push(Block::new(line.text));
+            out.captions.push(line.text);
         }
     }
-    let header_lines = seen.clone();
 
-    let mut paragraphs = Vec::with_capacity(raw.body.len());
-    let mut joined = String::new();
-    for lines in &raw.body {
-        let text: &str = if let [line] = lines.as_slice() {
-            line.text
-        } else {
-            joined.clear();
-            for (k, line) in lines.iter().enumerate() {
-                if k > 0 {
-                    joined.push('\n');
-                }
-                joined.push_str(line.text);
-            }
-            &joined
+    let mut seen = Seen::new(raw.starts.len(), std::mem::take(&mut out.seen));
+    for lines in raw.paragraphs() {
+        let text: Cow<'a, str> = match lines {
+            [line] => Cow::Borrowed(line.text),
+            _ => Cow::Owned(lines.iter().map(|l| l.text).collect::<Vec<_>>().join("\n")),
         };
-        let repeated = header_lines.contains(text)
-            || (seen.contains(text)
+        let in_header = text.len() <= MAX_HEADER_LINE
+            && (text == title || out.captions.iter().any(|c| *c == text));
+        let repeated = in_header
+            || (text.len() >= 2 * MIN_REPEATED_WORDS
+                && match &text {
+                    Cow::Borrowed(t) => !seen.insert(t),
+                    Cow::Owned(_) => false,
+                }
                 && text
                     .split_whitespace()
                     .nth(MIN_REPEATED_WORDS - 1)
                     .is_some());
         if repeated {
-            for line in lines {
-                remove(line, Reason::RepeatedLine, &mut removed);
-            }
-            continue;
-        }
-        paragraphs.push(Block::new(text));
-        if let [line] = lines.as_slice() {
-            seen.insert(line.text);
+            out.removed
+                .extend(lines.iter().map(|l| (*l, Reason::RepeatedLine)));
+        } else {
+            out.paragraphs.push(text);
         }
     }
-    Article {
-        title: Block::new(title),
-        captions,
-        paragraphs,
-        sources: vec![source.to_owned()],
-        variants: Vec::new(),
-        removed,
+    if let Seen::Few(buffer) = seen {
+        out.seen = buffer;
+    }
+}
+
+/// Longer lines are never a title or caption, so need not be compared with them.
+const MAX_HEADER_LINE: usize = 1000;
+
+/// Paragraphs seen so far in one article. Most articles have a few dozen paragraphs, where a
+/// scan (comparing lengths first) beats building a hash set; long ones get the set.
+enum Seen<'a> {
+    Few(Vec<&'a str>),
+    Many(FxHashSet<&'a str>),
+}
+
+impl<'a> Seen<'a> {
+    const FEW: usize = 24;
+
+    fn new(paragraphs: usize, mut buffer: Vec<&'a str>) -> Seen<'a> {
+        if paragraphs <= Self::FEW {
+            buffer.clear();
+            Seen::Few(buffer)
+        } else {
+            Seen::Many(FxHashSet::with_capacity_and_hasher(
+                paragraphs,
+                Default::default(),
+            ))
+        }
+    }
+
+    /// Adds `text`; false if it was already there.
+    fn insert(&mut self, text: &'a str) -> bool {
+        match self {
+            Seen::Few(seen) => {
+                let new = !seen.iter().any(|s| s.len() == text.len() && *s == text);
+                if new {
+                    seen.push(text);
+                }
+                new
+            }
+            Seen::Many(seen) => seen.insert(text),
+        }
     }
 }
 
@@ -113,7 +183,11 @@ pub enum Outcome {
 pub struct Merger {
     threshold: f32,
     articles: Vec<Article>,
-    exact: FxHashMap<u64, Vec<usize>>,
+    /// Signature of each article, where it has words.
+    signatures: Vec<Option<Signature>>,
+    /// Exact-text hash to the first article with it. A 64-bit collision between different
+    /// texts would only send the second to the near-duplicate check, where it scores 1.0.
+    exact: FxHashMap<u64, u32>,
     near: Index,
 }
 
@@ -123,6 +197,7 @@ impl Merger {
         Merger {
             threshold,
             articles: Vec::new(),
+            signatures: Vec::new(),
             exact: FxHashMap::default(),
             near: Index::default(),
         }
@@ -133,31 +208,32 @@ impl Merger {
         &self.articles
     }
 
-    /// Adds one cleaned article (with exactly one source) that starts at line `line` of its file,
-    /// and says what became of it.
-    pub fn add(&mut self, article: Article, line: usize) -> Outcome {
-        let key = exact_key(&article);
-        if let Some(&index) = self.exact.get(&key).and_then(|ids| {
-            ids.iter()
-                .find(|&&i| same_text(&self.articles[i], &article))
-        }) {
-            self.merge_copy(index, article, line);
+    /// Adds one cleaned article read from file `source`, and says what became of it.
+    pub fn add(&mut self, article: &Clean<'_>, source: &Arc<str>) -> Outcome {
+        let key = exact_key(article);
+        let copy_of = self
+            .exact
+            .get(&key)
+            .map(|&i| i as usize)
+            .filter(|&i| same_text(&self.articles[i], article));
+        if let Some(index) = copy_of {
+            self.merge_copy(index, article, source);
             return Outcome::Duplicate(index);
         }
-        let body = body_text(&article);
-        let signature = minhash::signature(&body);
+        let signature = body_signature(article);
         if let Some(sig) = &signature {
-            if let Some((index, similarity)) = self.most_similar(sig, &body) {
-                self.add_variant(index, article, similarity);
+            if let Some((index, similarity)) = self.most_similar(sig, article) {
+                self.add_variant(index, article, source, similarity);
                 return Outcome::Variant(index);
             }
         }
         let index = self.articles.len();
-        self.exact.entry(key).or_default().push(index);
+        self.exact.entry(key).or_insert(index as u32);
         if let Some(sig) = &signature {
             self.near.insert(index as u32, sig);
         }
-        self.articles.push(article);
+        self.signatures.push(signature);
+        self.articles.push(article.to_article(source));
         Outcome::New(index)
     }
 
@@ -166,43 +242,55 @@ impl Merger {
         self.articles
     }
 
-    fn most_similar(&self, sig: &Signature, body: &str) -> Option<(usize, f32)> {
-        let candidates = self.near.candidates(sig);
-        if candidates.is_empty() {
-            return None;
-        }
-        let shingles = minhash::shingle_set(body);
-        candidates
-            .into_iter()
+    /// The most similar earlier article at or above the threshold. The signatures' estimate
+    /// decides, except within `AMBIGUOUS` of the threshold, where the exact Jaccard of both
+    /// texts' shingle sets (which costs a pass over both) is computed instead. The similarity
+    /// reported is the exact one when it was computed, the estimate otherwise.
+    fn most_similar(&self, sig: &Signature, article: &Clean<'_>) -> Option<(usize, f32)> {
+        /// About 2.7 standard errors of a 128-bin estimate at J = 0.8.
+        const AMBIGUOUS: f32 = 0.1;
+        let mut shingles: Option<Vec<u64>> = None;
+        self.near
+            .candidates(sig)
             .map(|id| id as usize)
-            .filter_map(|index| {
-                let other = minhash::shingle_set(&body_text(&self.articles[index]));
-                let similarity = minhash::jaccard(&shingles, &other);
-                (similarity >= self.threshold).then_some((index, similarity))
+            .filter_map(|i| {
+                let estimate = sig.estimate(self.signatures[i].as_ref()?);
+                if (estimate - self.threshold).abs() >= AMBIGUOUS {
+                    return (estimate >= self.threshold).then_some((i, estimate));
+                }
+                let mine = shingles.get_or_insert_with(|| {
+                    shingle_set(article.paragraphs.iter().map(|p| p.as_ref()), article.title)
+                });
+                let primary = &self.articles[i];
+                let theirs = shingle_set(
+                    primary.paragraphs.iter().map(|p| p.text.as_str()),
+                    &primary.title.text,
+                );
+                let similarity = minhash::jaccard(mine, &theirs);
+                (similarity >= self.threshold).then_some((i, similarity))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1))
     }
 
-    fn merge_copy(&mut self, index: usize, copy: Article, line: usize) {
+    fn merge_copy(&mut self, index: usize, copy: &Clean<'_>, source: &Arc<str>) {
         let primary = &mut self.articles[index];
-        let source = copy.sources.into_iter().next().unwrap_or_default();
         primary.removed.push(Removed {
-            text: copy.title.text,
+            text: copy.title.to_owned(),
             reason: Reason::DuplicateArticle,
-            source: source.clone(),
-            line,
+            source: Arc::clone(source),
+            line: copy.line,
         });
-        if !primary.sources.contains(&source) {
-            primary.sources.push(source);
+        if !primary.sources.iter().any(|s| **s == **source) {
+            primary.sources.push(source.to_string());
         }
     }
 
-    fn add_variant(&mut self, index: usize, copy: Article, similarity: f32) {
+    fn add_variant(&mut self, index: usize, copy: &Clean<'_>, source: &Arc<str>, similarity: f32) {
+        let copy = copy.to_article(source);
         let primary = &mut self.articles[index];
-        let source = copy.sources.into_iter().next().unwrap_or_default();
         primary.removed.extend(copy.removed);
         primary.variants.push(Variant {
-            source,
+            source: source.to_string(),
             similarity,
             title: copy.title,
             captions: copy.captions,
@@ -211,40 +299,63 @@ impl Merger {
     }
 }
 
-/// The text near-duplicates are judged on: the body, or the title when there is no body.
-fn body_text(article: &Article) -> String {
-    if article.paragraphs.is_empty() {
-        return article.title.text.clone();
-    }
-    let mut text = String::with_capacity(article.paragraphs.iter().map(|p| p.text.len() + 1).sum());
+/// Near-duplicates are judged on the body, or on the title when there is no body.
+fn body_signature(article: &Clean<'_>) -> Option<Signature> {
+    let mut sketch = Sketcher::default();
+    let mut shingler = Shingler::default();
     for p in &article.paragraphs {
-        text.push_str(&p.text);
-        text.push('\n');
+        shingler.feed(p, |h| sketch.add(h));
     }
-    text
+    if article.paragraphs.is_empty() {
+        shingler.feed(article.title, |h| sketch.add(h));
+    }
+    shingler.finish(|h| sketch.add(h));
+    sketch.finish()
 }
 
-fn exact_key(article: &Article) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(article.title.text.as_bytes());
-    for block in article.captions.iter().chain(&article.paragraphs) {
-        h.write_u8(0xFF);
-        h.write(block.text.as_bytes());
+/// The distinct shingle hashes of an article's body, sorted (for [`minhash::jaccard`]).
+fn shingle_set<'p>(paragraphs: impl Iterator<Item = &'p str>, title: &str) -> Vec<u64> {
+    let mut set = Vec::new();
+    let mut shingler = Shingler::default();
+    let mut any = false;
+    for p in paragraphs {
+        any = true;
+        shingler.feed(p, |h| set.push(h));
     }
-    h.write_usize(article.captions.len());
+    if !any {
+        shingler.feed(title, |h| set.push(h));
+    }
+    shingler.finish(|h| set.push(h));
+    set.sort_unstable();
+    set.dedup();
+    set
+}
+
+fn exact_key(article: &Clean<'_>) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(article.title.as_bytes());
+    for text in &article.captions {
+        h.write_u8(0xFF);
+        h.write(text.as_bytes());
+    }
+    h.write_u8(0xFE);
+    for text in &article.paragraphs {
+        h.write_u8(0xFF);
+        h.write(text.as_bytes());
+    }
     h.finish()
 }
 
-fn same_text(a: &Article, b: &Article) -> bool {
-    a.title.text == b.title.text
+fn same_text(a: &Article, b: &Clean<'_>) -> bool {
+    a.title.text == b.title
         && a.captions
             .iter()
-            .map(|c| &c.text)
-            .eq(b.captions.iter().map(|c| &c.text))
+            .map(|c| c.text.as_str())
+            .eq(b.captions.iter().copied())
         && a.paragraphs
             .iter()
-            .map(|p| &p.text)
-            .eq(b.paragraphs.iter().map(|p| &p.text))
+            .map(|p| p.text.as_str())
+            .eq(b.paragraphs.iter().map(|p| p.as_ref()))
 }
 
 #[cfg(test)]
@@ -253,7 +364,11 @@ mod tests {
     use crate::segment::segment;
 
     fn cleaned(text: &str, source: &str) -> Vec<Article> {
-        segment(text).iter().map(|raw| clean(raw, source)).collect()
+        let source: Arc<str> = source.into();
+        segment(text)
+            .iter()
+            .map(|raw| clean(raw).to_article(&source))
+            .collect()
     }
 
     #[test]
@@ -323,8 +438,8 @@ mod tests {
             (a.as_str(), "b.txt"),
             (edited.as_str(), "c.txt"),
         ] {
-            for article in cleaned(text, source) {
-                outcomes.push(merger.add(article, 1));
+            for raw in segment(text) {
+                outcomes.push(merger.add(&clean(&raw), &source.into()));
             }
         }
         assert_eq!(
@@ -346,7 +461,7 @@ mod tests {
         assert!(articles[0]
             .removed
             .iter()
-            .any(|r| r.reason == Reason::DuplicateArticle && r.source == "b.txt"));
+            .any(|r| r.reason == Reason::DuplicateArticle && &*r.source == "b.txt"));
     }
 
     #[test]
@@ -355,8 +470,8 @@ mod tests {
         let b = "Alpha Story\n\none two three four five six seven eight nine ten eleven twelve\n";
         for (threshold, expect_variant) in [(0.5, true), (0.95, false)] {
             let mut merger = Merger::new(threshold);
-            merger.add(cleaned(a, "a").remove(0), 1);
-            let outcome = merger.add(cleaned(b, "b").remove(0), 1);
+            merger.add(&clean(&segment(a)[0]), &"a".into());
+            let outcome = merger.add(&clean(&segment(b)[0]), &"b".into());
             assert_eq!(
                 matches!(outcome, Outcome::Variant(0)),
                 expect_variant,

@@ -114,13 +114,12 @@ impl Builder {
         match decode::decode(bytes) {
             Ok(decoded) => {
                 let before = self.merger.articles().len();
-                for raw in segment::segment(&decoded.text) {
-                    let line = raw
-                        .header
-                        .first()
-                        .or_else(|| raw.body.first().and_then(|p| p.first()))
-                        .map_or(0, |l| l.no);
-                    match self.merger.add(dedup::clean(&raw, name), line) {
+                let source: std::sync::Arc<str> = name.into();
+                let mut articles = segment::articles(&decoded.text);
+                let (mut raw, mut clean) = Default::default();
+                while articles.next_into(&mut raw) {
+                    dedup::clean_into(&raw, &mut clean);
+                    match self.merger.add(&clean, &source) {
                         dedup::Outcome::New(_) => {}
                         dedup::Outcome::Duplicate(_) => self.duplicates += 1,
                         dedup::Outcome::Variant(_) => self.variants += 1,

@@ -3,6 +3,8 @@
 //! These derive serde so that the JSON of DESIGN.md ("The batch interface") is exactly their
 //! serialisation. Fields may be added; existing names are a contract and never change.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 /// The kind of an entity: CoNLL-2003's four name types and the numeric/temporal types.
@@ -113,7 +115,8 @@ impl Reason {
 pub struct Removed {
     pub text: String,
     pub reason: Reason,
-    pub source: String,
+    /// The file, shared by every entry from it (a big file has many).
+    pub source: Arc<str>,
     /// 1-based line number in the decoded source file.
     pub line: usize,
 }

@@ -30,10 +30,30 @@ pub struct RawArticle<'a> {
     /// The title, then every other line of the header in order (copies of the title, captions).
     /// Empty when the text before the first article has nothing that could be a title.
     pub header: Vec<Line<'a>>,
-    /// Body paragraphs: runs of consecutive text lines, split at blank lines.
-    pub body: Vec<Vec<Line<'a>>>,
+    /// Body lines in order; [`RawArticle::paragraphs`] splits them at blank lines.
+    pub body: Vec<Line<'a>>,
+    /// Index in `body` of each paragraph's first line.
+    pub starts: Vec<usize>,
     /// Ruled lines inside or right after this article.
     pub separators: Vec<Line<'a>>,
+}
+
+impl<'a> RawArticle<'a> {
+    /// Body paragraphs: runs of consecutive text lines, split at blank lines.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &[Line<'a>]> + '_ {
+        self.starts.iter().enumerate().map(|(k, &s)| {
+            let e = self.starts.get(k + 1).copied().unwrap_or(self.body.len());
+            &self.body[s..e]
+        })
+    }
+
+    /// The line the article starts at (its title, or its first body line when untitled).
+    pub fn first_line(&self) -> usize {
+        self.header
+            .first()
+            .or(self.body.first())
+            .map_or(0, |l| l.no)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,107 +71,188 @@ const MAX_TITLE_WORDS: usize = 30;
 
 /// Splits decoded text (line ends already `\n`) into raw articles, in order.
 pub fn segment(text: &str) -> Vec<RawArticle<'_>> {
-    let lines: Vec<Line<'_>> = text
-        .split('\n')
-        .enumerate()
-        .map(|(i, t)| Line {
-            text: t.trim(),
-            no: i + 1,
-        })
+    articles(text).collect()
+}
+
+/// The raw articles of decoded text, one at a time: only the article being read is held, so
+/// memory stays small next to the text however long the file.
+pub fn articles(text: &str) -> Articles<'_> {
+    assert!(
+        u32::try_from(text.len()).is_ok(),
+        "texts over 4 GiB are refused before segmentation"
+    );
+    let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
+    let kinds = (0..starts.len())
+        .map(|i| kind(line_text(text, &starts, i)))
         .collect();
-    Segmenter {
-        kinds: lines.iter().map(|l| kind(l.text)).collect(),
-        lines,
+    Articles {
+        text,
+        starts,
+        kinds,
+        i: 0,
+        current: RawArticle::default(),
+        open: false,
+        orphans: Vec::new(),
+        after_blank: true,
+        after_ruler: true,
+        in_paragraph: false,
     }
-    .run()
 }
 
-struct Segmenter<'a> {
-    lines: Vec<Line<'a>>,
+/// Line `i` of `text`, trimmed; `starts` holds each line's first byte.
+fn line_text<'a>(text: &'a str, starts: &[u32], i: usize) -> &'a str {
+    let start = starts[i] as usize;
+    let end = starts.get(i + 1).map_or(text.len(), |&s| s as usize - 1);
+    trim(&text[start..end])
+}
+
+/// `str::trim`, with a fast path for the usual ASCII edges.
+fn trim(s: &str) -> &str {
+    let s = s.trim_ascii();
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&a), Some(&b)) if a >= 0x80 || b >= 0x80 => s.trim(),
+        _ => s,
+    }
+}
+
+/// Iterator over the raw articles of a text; see [`articles`].
+#[derive(Debug)]
+pub struct Articles<'a> {
+    text: &'a str,
+    /// First byte of each line: four bytes a line, so long files of short lines stay small.
+    starts: Vec<u32>,
     kinds: Vec<Kind>,
+    i: usize,
+    /// The article being read; `open` says whether one is.
+    current: RawArticle<'a>,
+    open: bool,
+    /// Separators seen before any article; they go to the first one.
+    orphans: Vec<Line<'a>>,
+    after_blank: bool,
+    after_ruler: bool,
+    in_paragraph: bool,
 }
 
-impl<'a> Segmenter<'a> {
-    fn run(&self) -> Vec<RawArticle<'a>> {
-        let mut articles: Vec<RawArticle<'a>> = Vec::new();
-        let mut current: Option<RawArticle<'a>> = None;
-        let mut paragraph: Vec<Line<'a>> = Vec::new();
-        // Separators seen before any article belong to the first one.
-        let mut orphan_separators: Vec<Line<'a>> = Vec::new();
-        let mut after_blank = true;
-        let mut after_ruler = true;
-        let mut i = 0;
-        while i < self.lines.len() {
-            let line = self.lines[i];
+impl<'a> Iterator for Articles<'a> {
+    type Item = RawArticle<'a>;
+
+    fn next(&mut self) -> Option<RawArticle<'a>> {
+        let mut article = RawArticle::default();
+        self.next_into(&mut article).then_some(article)
+    }
+}
+
+impl RawArticle<'_> {
+    fn clear(&mut self) {
+        self.header.clear();
+        self.body.clear();
+        self.starts.clear();
+        self.separators.clear();
+    }
+}
+
+impl<'a> Articles<'a> {
+    /// Reads the next article into `out`, reusing its buffers; false when the text is done.
+    /// The allocating [`Iterator`] is simpler; this is for reading many articles fast.
+    pub fn next_into(&mut self, out: &mut RawArticle<'a>) -> bool {
+        while self.i < self.kinds.len() {
+            let i = self.i;
+            let line = self.line(i);
             match self.kinds[i] {
                 Kind::Blank => {
-                    flush(&mut paragraph, current.as_mut());
-                    after_blank = true;
-                    i += 1;
+                    self.in_paragraph = false;
+                    self.after_blank = true;
+                    self.i += 1;
                 }
                 Kind::Ruler => {
-                    flush(&mut paragraph, current.as_mut());
-                    match current.as_mut() {
-                        Some(article) => article.separators.push(line),
-                        None => orphan_separators.push(line),
+                    self.in_paragraph = false;
+                    if self.open {
+                        self.current.separators.push(line);
+                    } else {
+                        self.orphans.push(line);
                     }
-                    after_blank = true;
-                    after_ruler = true;
-                    i += 1;
+                    self.after_blank = true;
+                    self.after_ruler = true;
+                    self.i += 1;
                 }
                 Kind::Text => {
-                    let first = current.is_none();
-                    let start = if first && !title_like(line.text) {
-                        // Text with no title shape before it: an untitled article.
-                        current = Some(RawArticle::default());
-                        None
-                    } else if first {
-                        Some(self.repeats_in_header(i))
+                    let start = if !self.open {
+                        title_like(line.text).then(|| self.repeats_in_header(i, line.text))
                     } else {
-                        let has_body = current.as_ref().is_some_and(|a| !a.body.is_empty())
-                            || !paragraph.is_empty();
-                        self.starts_article(i, after_blank && has_body, after_ruler)
+                        self.starts_article(
+                            i,
+                            line.text,
+                            self.after_blank && !self.current.body.is_empty(),
+                            self.after_ruler,
+                        )
                     };
-                    match start {
-                        Some(repeated) => {
-                            flush(&mut paragraph, current.as_mut());
-                            articles.extend(current.take());
-                            let (header, next) = self.header(i, repeated);
-                            current = Some(RawArticle {
-                                header,
-                                ..RawArticle::default()
-                            });
-                            i = next;
+                    self.after_blank = false;
+                    self.after_ruler = false;
+                    if let Some(repeated) = start {
+                        let was_open = self.open;
+                        if was_open {
+                            // Hand the finished article out and take `out`'s buffers to fill.
+                            std::mem::swap(out, &mut self.current);
                         }
-                        None => {
-                            paragraph.push(line);
-                            i += 1;
+                        self.current.clear();
+                        self.current.separators.append(&mut self.orphans);
+                        let mut header = std::mem::take(&mut self.current.header);
+                        self.i = self.header(i, repeated, &mut header);
+                        self.current.header = header;
+                        self.open = true;
+                        self.in_paragraph = false;
+                        if was_open {
+                            return true;
                         }
+                        continue;
                     }
-                    after_blank = false;
-                    after_ruler = false;
+                    if !self.open {
+                        // Text with no title shape before it: an untitled article.
+                        self.current.clear();
+                        self.current.separators.append(&mut self.orphans);
+                        self.open = true;
+                    }
+                    if !self.in_paragraph {
+                        self.current.starts.push(self.current.body.len());
+                        self.in_paragraph = true;
+                    }
+                    self.current.body.push(line);
+                    self.i += 1;
                 }
             }
         }
-        flush(&mut paragraph, current.as_mut());
-        articles.extend(current);
-        if let Some(first) = articles.first_mut() {
-            orphan_separators.append(&mut first.separators);
-            first.separators = orphan_separators;
+        if !self.open {
+            return false;
         }
-        articles
+        self.open = false;
+        std::mem::swap(out, &mut self.current);
+        true
+    }
+
+    fn line(&self, i: usize) -> Line<'a> {
+        Line {
+            text: line_text(self.text, &self.starts, i),
+            no: i + 1,
+        }
     }
 
     /// Whether line `i` starts an article, and if so whether its header repeats.
     ///
     /// `after_blank` is false right after a header: the first body line may be a byline
     /// (`Evelyn Leopold`) before a dateline, which is shaped just like a title before one.
-    fn starts_article(&self, i: usize, after_blank: bool, after_ruler: bool) -> Option<bool> {
-        let text = self.lines[i].text;
+    fn starts_article(
+        &self,
+        i: usize,
+        text: &str,
+        after_blank: bool,
+        after_ruler: bool,
+    ) -> Option<bool> {
         if !title_like(text) {
             return None;
         }
-        let repeated = self.repeats_in_header(i);
+        let repeated = self.repeats_in_header(i, text);
         if after_ruler || repeated {
             return Some(repeated);
         }
@@ -159,7 +260,7 @@ impl<'a> Segmenter<'a> {
             return None;
         }
         let next = self.next_text(i)?;
-        if caption(next, true) || (title_cased(text) && dateline(next)) {
+        if caption(next, true) || (dateline(next) && title_cased(text)) {
             return Some(false);
         }
         None
@@ -167,23 +268,22 @@ impl<'a> Segmenter<'a> {
 
     /// The next text line after `i`, if only blank lines lie between.
     fn next_text(&self, i: usize) -> Option<&'a str> {
-        (i + 1..self.lines.len())
+        (i + 1..self.kinds.len())
             .find(|&j| self.kinds[j] != Kind::Blank)
             .filter(|&j| self.kinds[j] == Kind::Text)
-            .map(|j| self.lines[j].text)
+            .map(|j| self.line(j).text)
     }
 
     /// Whether line `i` comes back after nothing but captions and blank lines.
-    fn repeats_in_header(&self, i: usize) -> bool {
-        let title = self.lines[i].text;
+    fn repeats_in_header(&self, i: usize, title: &str) -> bool {
         let mut seen = 0;
-        for j in i + 1..self.lines.len() {
+        for j in i + 1..self.kinds.len() {
             match self.kinds[j] {
                 Kind::Blank => continue,
                 Kind::Ruler => return false,
                 Kind::Text => {
-                    let text = self.lines[j].text;
-                    if text == title {
+                    let text = self.line(j).text;
+                    if text.len() == title.len() && text == title {
                         return true;
                     }
                     seen += 1;
@@ -201,18 +301,18 @@ impl<'a> Segmenter<'a> {
     /// Until the title repeats, captions are accepted (any credited line when the header is
     /// known to repeat, sentence-shaped ones otherwise). After it repeats, only lines already in
     /// the header are: a credited line the first block did not have is body text.
-    fn header(&self, i: usize, repeated: bool) -> (Vec<Line<'a>>, usize) {
-        let title = self.lines[i].text;
-        let mut header = vec![self.lines[i]];
+    fn header(&self, i: usize, repeated: bool, header: &mut Vec<Line<'a>>) -> usize {
+        let title = self.line(i).text;
+        header.clear();
+        header.push(self.line(i));
         let mut in_copy = false;
         let mut end = i + 1;
-        let mut j = i + 1;
-        while j < self.lines.len() {
+        for j in i + 1..self.kinds.len() {
             match self.kinds[j] {
                 Kind::Blank => {}
                 Kind::Ruler => break,
                 Kind::Text => {
-                    let line = self.lines[j];
+                    let line = self.line(j);
                     let belongs = if line.text == title {
                         in_copy = true;
                         true
@@ -228,20 +328,8 @@ impl<'a> Segmenter<'a> {
                     end = j + 1;
                 }
             }
-            j += 1;
         }
-        (header, end)
-    }
-}
-
-fn flush<'a>(paragraph: &mut Vec<Line<'a>>, article: Option<&mut RawArticle<'a>>) {
-    if paragraph.is_empty() {
-        return;
-    }
-    let lines = std::mem::take(paragraph);
-    match article {
-        Some(article) => article.body.push(lines),
-        None => unreachable!("text is only gathered once an article is open"),
+        end
     }
 }
 
@@ -270,28 +358,38 @@ pub fn is_ruler(text: &str) -> bool {
 }
 
 /// Could this line be a headline? Short, no sentence ending, not starting lower-case, not a caption.
+///
+/// Called on most lines of every file, so the cheap rejections come first: most body lines are
+/// too long or end in a full stop.
 pub fn title_like(text: &str) -> bool {
-    if text.len() > MAX_TITLE_BYTES || !text.chars().any(char::is_alphabetic) {
-        return false;
-    }
-    let mut words = text.split_whitespace();
-    let (Some(first), last) = (words.next(), text.split_whitespace().next_back()) else {
+    let bytes = text.as_bytes();
+    let Some(&last) = bytes.last() else {
         return false;
     };
-    if text.split_whitespace().count() > MAX_TITLE_WORDS {
+    if bytes.len() > MAX_TITLE_BYTES || matches!(last, b',' | b';' | b':') {
+        return false;
+    }
+    if last == b'.' {
+        let from = memchr::memrchr(b' ', bytes).map_or(0, |i| i + 1);
+        if !abbreviation(&text[from..]) {
+            return false;
+        }
+    }
+    if last == b')' && credit_start(text).is_some() {
         return false;
     }
     // "delivered to consumer": a wrapped line of a table or a sentence, not a headline.
-    if first.chars().any(char::is_alphabetic) && !first.chars().any(char::is_uppercase) {
+    let first_word = &text[..memchr::memchr(b' ', bytes).unwrap_or(bytes.len())];
+    if first_word.bytes().all(|b| b.is_ascii_lowercase())
+        || (first_word.chars().any(char::is_alphabetic)
+            && !first_word.chars().any(char::is_uppercase))
+    {
         return false;
     }
-    let last = last.unwrap_or(first);
-    match text.chars().next_back() {
-        Some(',' | ';' | ':') => return false,
-        Some('.') if !abbreviation(last) => return false,
-        _ => {}
+    if !bytes.iter().any(u8::is_ascii_alphabetic) && !text.chars().any(char::is_alphabetic) {
+        return false;
     }
-    credit_start(text).is_none()
+    memchr::memchr_iter(b' ', bytes).count() < MAX_TITLE_WORDS
 }
 
 /// `U.S.`, `Inc.`, `Jr.`: a full stop that ends a word, not a sentence.
@@ -351,7 +449,7 @@ pub fn caption(text: &str, strict: bool) -> bool {
 /// A dateline: a place in capitals, an optional region, and a date.
 /// `BEIJING 1996-08-27`, `COMMACK, New York 1996-08-24`, `MADRID, Dec 7`.
 pub fn dateline(text: &str) -> bool {
-    if text.len() > 80 {
+    if text.len() > 80 || !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
         return false;
     }
     let Some(place) = strip_date(text) else {
@@ -391,24 +489,26 @@ fn strip_date(text: &str) -> Option<&str> {
             return Some(&text[..text.len() - 11]);
         }
     }
-    let mut words: Vec<&str> = text.split_whitespace().collect();
-    if words.len() >= 2 && words.last()?.len() == 4 && words.last()?.parse::<u16>().is_ok() {
-        words.pop();
-    }
-    let day = words.pop()?.trim_end_matches(',');
-    let month = words.pop()?.trim_end_matches('.');
+    let (rest, last) = text.trim_end().rsplit_once(' ')?;
+    let (rest, day) = if last.len() == 4 && last.bytes().all(|b| b.is_ascii_digit()) {
+        rest.trim_end().rsplit_once(' ')?
+    } else {
+        (rest, last)
+    };
+    let day = day.trim_end_matches(',');
+    let (place, month) = rest.trim_end().rsplit_once(' ')?;
+    let month = month.trim_end_matches('.');
     let day_ok = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit());
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    const MONTHS: [&[u8]; 12] = [
+        b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov",
+        b"dec",
     ];
     let month_ok = month.len() >= 3
-        && month.chars().next().is_some_and(char::is_uppercase)
-        && MONTHS.iter().any(|m| month.to_lowercase().starts_with(m));
-    if !(day_ok && month_ok) || words.is_empty() {
-        return None;
-    }
-    let end = text.rfind(month)?;
-    Some(&text[..end])
+        && month.as_bytes()[0].is_ascii_uppercase()
+        && MONTHS
+            .iter()
+            .any(|m| month.as_bytes()[..3].eq_ignore_ascii_case(m));
+    (day_ok && month_ok && !place.trim().is_empty()).then_some(place)
 }
 
 #[cfg(test)]
@@ -436,9 +536,9 @@ mod tests {
             ["Leaders Head to Syria", "Mikati: Lebanon in State of War"]
         );
         assert_eq!(articles[0].header.len(), 6);
-        assert_eq!(articles[0].body.len(), 2);
+        assert_eq!(articles[0].paragraphs().count(), 2);
         assert_eq!(articles[1].header.len(), 4);
-        assert_eq!(articles[1].body[0][0].text, "Body.");
+        assert_eq!(articles[1].body[0].text, "Body.");
     }
 
     #[test]
@@ -455,7 +555,7 @@ mod tests {
                 "Rwanda Says Zaire Expels Refugees"
             ]
         );
-        assert_eq!(segment(text)[0].body[0][0].text, "SAO PAULO 1996-08-27");
+        assert_eq!(segment(text)[0].body[0].text, "SAO PAULO 1996-08-27");
     }
 
     #[test]
@@ -468,7 +568,7 @@ mod tests {
             ["Nuclear Pact Will Be a Step", "Sweden's Om to Open Bourse"]
         );
         assert_eq!(articles[0].separators.len(), 1);
-        assert_eq!(articles[1].body.len(), 2);
+        assert_eq!(articles[1].paragraphs().count(), 2);
     }
 
     #[test]
@@ -499,7 +599,7 @@ mod tests {
                     Evelyn Leopold\n\nUNITED NATIONS 1996-08-28\n\nBurundi's military said.\n";
         let articles = segment(text);
         assert_eq!(articles.len(), 1);
-        assert_eq!(articles[0].body[0][0].text, "Evelyn Leopold");
+        assert_eq!(articles[0].body[0].text, "Evelyn Leopold");
     }
 
     #[test]
@@ -510,7 +610,7 @@ mod tests {
                     delivered to consumer\n\n--\n";
         let articles = segment(text);
         assert_eq!(articles.len(), 1);
-        assert_eq!(articles[0].body.len(), 9);
+        assert_eq!(articles[0].paragraphs().count(), 9);
     }
 
     #[test]
@@ -519,16 +619,23 @@ mod tests {
         let articles = segment(long);
         assert_eq!(articles.len(), 1);
         assert!(articles[0].header.is_empty());
-        assert_eq!(articles[0].body[0][0].text, long);
+        assert_eq!(articles[0].body[0].text, long);
         assert!(segment("").is_empty());
         assert!(segment("\n\n  \n").is_empty());
+        assert!(segment("=====\n\n-----\n").is_empty());
+        let two_lines = segment("A Title\n\nline one\nline two\n\nnext\n");
+        let paragraphs: Vec<Vec<&str>> = two_lines[0]
+            .paragraphs()
+            .map(|p| p.iter().map(|l| l.text).collect())
+            .collect();
+        assert_eq!(paragraphs, [vec!["line one", "line two"], vec!["next"]]);
     }
 
     #[test]
     fn line_numbers_are_kept() {
         let articles = segment("Title Here\n\nBody line.\n");
         assert_eq!(articles[0].header[0].no, 1);
-        assert_eq!(articles[0].body[0][0].no, 3);
+        assert_eq!(articles[0].body[0].no, 3);
     }
 
     #[test]

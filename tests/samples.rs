@@ -11,7 +11,7 @@ fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
 }
 
-fn read(names: &[&str], dir: &PathBuf) -> Vec<(String, Vec<u8>)> {
+fn read(names: &[&str], dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
     names
         .iter()
         .map(|n| {
@@ -51,7 +51,7 @@ fn assert_nothing_lost(files: &[(String, Vec<u8>)], c: &Collection) {
                     kept.extend(b.text.lines());
                 }
             }
-            for r in a.removed.iter().filter(|r| &r.source == name) {
+            for r in a.removed.iter().filter(|r| *r.source == **name) {
                 kept.insert(&r.text);
             }
         }
