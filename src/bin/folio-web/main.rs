@@ -1,2 +1,22 @@
-//! The web app. Built for wasm32 by Trunk; natively there is nothing to run.
-fn main() {}
+//! The web app: Folio in a browser tab, built by Trunk to WebAssembly.
+//!
+//! The page renders only what the core returns; files are read with the browser's File API and
+//! handed to the same `folio` library the command-line tool uses. Nothing leaves the tab.
+
+#[cfg(target_arch = "wasm32")]
+mod app;
+#[cfg(target_arch = "wasm32")]
+mod dropzone;
+#[cfg(target_arch = "wasm32")]
+mod state;
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    yew::Renderer::<app::App>::new().render();
+}
+
+/// Natively there is no page to show; `cargo build` still checks this target compiles.
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("folio-web is the web app: run `scripts/serve.sh` and open http://127.0.0.1:8080");
+}

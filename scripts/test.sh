@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up what is missing, then runs every test: lint, native (core + CLI), browser
+# (wasm-bindgen-test in headless Chromium) and end to end (Playwright on the release build).
+# Any failure stops the run with a non-zero status.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+"$root/scripts/setup.sh"
+export PATH="$HOME/.cargo/bin:$root/node_modules/.bin:$PATH"
+export CHROMEDRIVER=/usr/bin/chromedriver
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "lint (native and wasm)"
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --bin folio-web -- -D warnings
+# The test profile lints the web app's browser tests too.
+cargo clippy --target wasm32-unknown-unknown --bin folio-web --profile test -- -D warnings
+
+step "native tests: core, samples, CLI"
+cargo test --all-targets
+
+step "browser tests: wasm-bindgen-test in headless Chromium"
+cargo test --target wasm32-unknown-unknown --bin folio-web
+
+step "release build (offline)"
+trunk build --release --offline
+
+step "end-to-end tests: Playwright on the release build"
+node --test tests/e2e/
+
+echo
+echo "all tests passed"

@@ -1,0 +1,76 @@
+//! Where files come in: drag and drop, the file picker, and the sample button.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DropZoneProps {
+    /// Called with the browser's files once they are chosen or dropped.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    /// Called when the person asks for the sample.
+    pub on_sample: Callback<()>,
+}
+
+/// The drop target with its file picker; highlights while something is dragged over it.
+#[function_component(DropZone)]
+pub fn drop_zone(props: &DropZoneProps) -> Html {
+    let dragging = use_state(|| false);
+
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Without this the browser opens the file instead of dropping it here.
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = e.data_transfer().and_then(|dt| dt.files()) {
+                on_files.emit(files_of(&list));
+            }
+        })
+    };
+    let onchange = {
+        let on_files = props.on_files.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                on_files.emit(files_of(&list));
+            }
+            // Choosing the same file again should read it again.
+            input.set_value("");
+        })
+    };
+    let on_sample = props.on_sample.reform(|_: MouseEvent| ());
+
+    let class = classes!("dropzone", dragging.then_some("dragging"));
+    html! {
+        <section {class} data-testid="dropzone" aria-label="Add files"
+            {ondragover} {ondragleave} {ondrop}>
+            <p class="dropzone-lead">{ "Drop text dumps here" }</p>
+            <p class="dropzone-or">
+                <label class="button">
+                    { "Choose files…" }
+                    <input type="file" multiple=true accept=".txt,text/plain" {onchange}
+                        class="visually-hidden" aria-label="Choose text files to read" />
+                </label>
+                <button type="button" class="button secondary" onclick={on_sample}>
+                    { "Try the sample" }
+                </button>
+            </p>
+            <p class="dropzone-note">{ "Your files are read in this tab. Nothing is uploaded." }</p>
+        </section>
+    }
+}
+
+fn files_of(list: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}

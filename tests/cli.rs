@@ -1,0 +1,192 @@
+//! The `folio` command as a batch user meets it: output formats, exit statuses, messages, and
+//! hostile input that must never panic.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn folio(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .output()
+        .expect("folio runs")
+}
+
+fn folio_stdin(args: &[&str], input: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("folio runs");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn seed() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples/000_952273073e7dcb6a.txt")
+        .display()
+        .to_string()
+}
+
+fn temp(name: &str, bytes: &[u8]) -> String {
+    let dir = std::env::temp_dir().join(format!("folio-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn json_is_the_collection() {
+    let out = folio(&[&seed()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let c: folio::Collection = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c.articles.len(), 2);
+    assert_eq!(c.articles[0].sources, [seed()]);
+    assert_eq!(c.files[0].lines, 67);
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let removed = &value["articles"][0]["removed"][0];
+    assert_eq!(removed["reason"], "repeated line");
+    assert!(value["articles"][0]["title"]["entities"].is_array());
+}
+
+#[test]
+fn markdown_and_html_for_people() {
+    let md = folio(&["--format", "md", &seed()]);
+    assert!(md.status.success());
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.starts_with("## Leaders of Iraqi Pro-Iran Factions"));
+    let html = folio(&["--format", "html", "--no-entities", &seed()]);
+    let html = String::from_utf8(html.stdout).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h2>Mikati: Lebanon"));
+}
+
+#[test]
+fn help_and_usage_errors() {
+    let help = folio(&["--help"]);
+    assert!(help.status.success());
+    let text = String::from_utf8(help.stdout).unwrap();
+    for flag in [
+        "--format",
+        "--no-entities",
+        "--annotate",
+        "--threshold",
+        "Exit status",
+    ] {
+        assert!(text.contains(flag), "--help lacks {flag}");
+    }
+    assert_eq!(folio(&[]).status.code(), Some(2));
+    assert_eq!(folio(&["--format", "pdf", &seed()]).status.code(), Some(2));
+    assert_eq!(
+        folio(&["--threshold", "1.5", &seed()]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn unreadable_files_get_a_message_and_status_1_while_others_go_through() {
+    let png = temp("photo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let empty = temp("empty.txt", b"");
+    let missing = "/nonexistent/dump.txt";
+    let dir = std::env::temp_dir().display().to_string();
+    let out = folio(&[&png, &seed(), missing, &empty, &dir]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!(
+            "folio: {png}: this is a PNG image, not a text file"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("folio: {missing}: no such file")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("folio: {empty}: the file is empty")),
+        "{err}"
+    );
+    assert!(err.contains("is a directory"), "{err}");
+    assert_eq!(err.lines().count(), 4, "one line per failed file: {err}");
+    let c: folio::Collection = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c.articles.len(), 2, "the readable file still went through");
+    assert_eq!(c.stats.files_failed, 4);
+}
+
+#[test]
+fn hostile_input_never_panics() {
+    let mut random = Vec::with_capacity(1 << 16);
+    let mut x: u32 = 2463534242;
+    for _ in 0..(1 << 16) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        random.push(x as u8);
+    }
+    let long_line = "word ".repeat(4 << 20).into_bytes(); // one 20 MB line
+    let tiny_lines = "x\n".repeat(200_000).into_bytes();
+    let invalid_utf8 = b"Title Here\n\nbad \xff\xfe bytes \xc3\x28 here\n".to_vec();
+    let cases: [(&str, Vec<u8>, i32); 4] = [
+        ("random.bin", random, 1),
+        ("long.txt", long_line, 0),
+        ("tiny.txt", tiny_lines, 0),
+        ("invalid.txt", invalid_utf8, 0),
+    ];
+    for (name, bytes, status) in cases {
+        let path = temp(name, &bytes);
+        let out = folio(&["--no-entities", &path]);
+        let err = stderr(&out);
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        assert_eq!(out.status.code(), Some(status), "{name}: {err}");
+        let c: folio::Collection = serde_json::from_slice(&out.stdout).unwrap();
+        if status == 0 {
+            assert!(!c.articles.is_empty(), "{name}");
+        } else {
+            assert!(err.contains("not a text file"), "{name}: {err}");
+        }
+    }
+}
+
+#[test]
+fn annotate_speaks_json_lines() {
+    let out = folio_stdin(
+        &["--annotate"],
+        b"{\"id\": 1, \"text\": \"Mikati visited Tyre.\"}\n\nnot json\n{\"id\": \"b\", \"text\": \"\"}\n",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "an invalid line makes the status 1"
+    );
+    assert!(
+        stderr(&out).contains("standard input line 3"),
+        "{}",
+        stderr(&out)
+    );
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["id"], "b");
+    assert!(lines[0]["entities"].is_array());
+}
+
+#[test]
+fn standard_input_as_a_file() {
+    let bytes = std::fs::read(seed()).unwrap();
+    let out = folio_stdin(&["-"], &bytes);
+    assert!(out.status.success());
+    let c: folio::Collection = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(c.articles.len(), 2);
+    assert_eq!(c.articles[0].sources, ["-"]);
+}

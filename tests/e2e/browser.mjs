@@ -1,0 +1,49 @@
+// Headless Debian Chromium through playwright-core (no browser download: CHROMIUM or /usr/bin/chromium).
+import { chromium } from 'playwright-core';
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page that records console errors and uncaught exceptions in `errors`. */
+export async function openPage(browser, url) {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=dropzone]');
+  return { page, errors };
+}
+
+/** Drops files on `selector` with a real DataTransfer, as a person dragging from a file manager. */
+export async function dropFiles(page, selector, files) {
+  await page.evaluate(
+    ({ selector, files }) => {
+      const target = document.querySelector(selector);
+      const dt = new DataTransfer();
+      for (const f of files) {
+        const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0));
+        dt.items.add(new File([bytes], f.name, { type: 'text/plain' }));
+      }
+      for (const type of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+      }
+    },
+    { selector, files: files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })) },
+  );
+}

@@ -1,0 +1,66 @@
+// End to end: the release build in headless Chromium, driven as a person would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+import { serve } from './serve.mjs';
+import { launch, openPage, dropFiles } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const SEED = '000_952273073e7dcb6a.txt';
+let server, browser;
+
+before(async () => {
+  server = await serve(join(root, 'dist'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('dropping the seed file shows its name, size and line count, with no console errors', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const bytes = await readFile(join(root, '..', 'shared', 'samples', SEED));
+  await dropFiles(page, '[data-testid=dropzone]', [{ name: SEED, bytes }]);
+  const row = page.locator('[data-testid=file]');
+  await row.waitFor();
+  const text = await row.innerText();
+  assert.match(text, new RegExp(SEED.replace('.', '\\.')));
+  assert.match(text, /67 lines/);
+  assert.match(text, /5\.6 KB/);
+  assert.equal(await page.locator('[data-testid=article]').count(), 2);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file that is not text gets a message naming it, and the other files still load', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  await dropFiles(page, '[data-testid=dropzone]', [
+    { name: 'photo.png', bytes: png },
+    { name: 'notes.txt', bytes: Buffer.from('A Title Here\n\nSome body text.\n') },
+  ]);
+  await page.locator('[role=alert]').waitFor();
+  assert.match(await page.locator('[role=alert]').innerText(), /photo\.png: this is a PNG image, not a text file/);
+  await page.locator('[data-testid=file]').waitFor();
+  assert.match(await page.locator('[data-testid=file]').innerText(), /notes\.txt/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the sample button loads the seed without a file', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('[data-testid=article]').first().waitFor();
+  const titles = await page.locator('[data-testid=article] .title').allInnerTexts();
+  assert.deepEqual(titles, [
+    'Leaders of Iraqi Pro-Iran Factions Head to Syria, Lebanon in Wake of Escalation in Gaza',
+    'Mikati: Lebanon in State of War, Resistance, Government Doing Their Duty',
+  ]);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
