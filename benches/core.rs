@@ -47,10 +47,11 @@ fn pool() -> Pool {
         sentences: vec![],
     };
     for a in c.articles {
-        pool.titles.push(a.title.text);
-        pool.captions.extend(a.captions.into_iter().map(|b| b.text));
+        pool.titles.push(a.title.text.to_string());
+        pool.captions
+            .extend(a.captions.into_iter().map(|b| b.text.to_string()));
         pool.paragraphs
-            .extend(a.paragraphs.into_iter().map(|b| b.text));
+            .extend(a.paragraphs.into_iter().map(|b| b.text.to_string()));
     }
     for p in pool.paragraphs.iter().filter(|p| p.len() > 80) {
         pool.sentences
@@ -199,20 +200,28 @@ fn awk_seconds(path: &Path) -> Option<(f64, String)> {
     status.ok()?.success().then(|| (secs, awk.to_owned()))
 }
 
-/// Runs the pipeline on `path` in a child process (this same binary) and returns its peak RSS in bytes.
+/// Runs the pipeline on `path` in a child process (this same binary) and returns its peak RSS
+/// in bytes, as the child reads it from `/proc/self/status` (`VmHWM`). `getrusage` would not
+/// do: Linux carries the spawning process's high-water mark across `exec`, so it would count
+/// this benchmark's own generated data.
 fn child_peak_rss(path: &Path) -> Option<u64> {
     let exe = std::env::current_exe().ok()?;
-    let child = Command::new(exe)
+    let out = Command::new(exe)
         .env("FOLIO_BENCH_CHILD", path)
-        .spawn()
+        .output()
         .ok()?;
-    let mut status = 0;
-    // SAFETY: wait4 reaps exactly this child and only writes the two values we pass; `child` is
-    // not waited on again (dropping a `Child` does not wait).
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
-    (pid > 0 && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0)
-        .then_some(usage.ru_maxrss as u64 * 1024)
+    if !out.status.success() {
+        return None;
+    }
+    let kb: u64 = String::from_utf8_lossy(&out.stdout).trim().parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// This process's peak resident set in KiB, from `/proc/self/status`.
+fn own_peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Counts live heap bytes, so the child can say how much of its peak RSS is live data.
@@ -242,6 +251,7 @@ fn main() {
         // The child: read the file and run the whole pipeline, nothing else.
         let bytes = std::fs::read(path).unwrap();
         let c = build(bytes);
+        println!("{}", own_peak_rss_kib().unwrap_or(0));
         if std::env::var_os("FOLIO_BENCH_VERBOSE").is_some() {
             let mb = |b: usize| b as f64 / 1e6;
             let text: usize = c

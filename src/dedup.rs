@@ -13,7 +13,7 @@ use std::sync::Arc;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
 use crate::minhash::{self, Index, Shingler, Signature, Sketcher};
-use crate::model::{Article, Block, Reason, Removed, Variant};
+use crate::model::{Article, Block, Reason, Removed, Text, Variant};
 use crate::segment::{Line, RawArticle};
 
 /// A repeated body paragraph is removed only if it is prose this long; short repeated lines are
@@ -36,15 +36,20 @@ pub struct Clean<'a> {
 }
 
 impl Clean<'_> {
-    /// An owned copy of the article, read from file `source`.
-    pub fn to_article(&self, source: &Arc<str>) -> Article {
+    /// The article as the collection keeps it, read from file `source` whose decoded text is
+    /// `file`: its text points into `file` wherever it is a verbatim range of it.
+    pub fn to_article(&self, source: &Arc<str>, file: &Arc<String>) -> Article {
+        let text = |part: &str| Text::within(file, part);
         Article {
-            title: Block::new(self.title),
-            captions: self.captions.iter().map(|c| Block::new(*c)).collect(),
+            title: Block::new(text(self.title)),
+            captions: self.captions.iter().map(|c| Block::new(text(c))).collect(),
             paragraphs: self
                 .paragraphs
                 .iter()
-                .map(|p| Block::new(p.as_ref()))
+                .map(|p| match p {
+                    Cow::Borrowed(p) => Block::new(text(p)),
+                    Cow::Owned(p) => Block::new(p.as_str()),
+                })
                 .collect(),
             sources: vec![source.to_string()],
             variants: Vec::new(),
@@ -52,7 +57,7 @@ impl Clean<'_> {
                 .removed
                 .iter()
                 .map(|(line, reason)| Removed {
-                    text: line.text.to_owned(),
+                    text: text(line.text),
                     reason: *reason,
                     source: Arc::clone(source),
                     line: line.no,
@@ -209,7 +214,9 @@ impl Merger {
     }
 
     /// Adds one cleaned article read from file `source`, and says what became of it.
-    pub fn add(&mut self, article: &Clean<'_>, source: &Arc<str>) -> Outcome {
+    ///
+    /// `file` is the decoded text the article borrows from; kept articles point into it.
+    pub fn add(&mut self, article: &Clean<'_>, source: &Arc<str>, file: &Arc<String>) -> Outcome {
         let key = exact_key(article);
         let copy_of = self
             .exact
@@ -217,13 +224,13 @@ impl Merger {
             .map(|&i| i as usize)
             .filter(|&i| same_text(&self.articles[i], article));
         if let Some(index) = copy_of {
-            self.merge_copy(index, article, source);
+            self.merge_copy(index, article, source, file);
             return Outcome::Duplicate(index);
         }
         let signature = body_signature(article);
         if let Some(sig) = &signature {
             if let Some((index, similarity)) = self.most_similar(sig, article) {
-                self.add_variant(index, article, source, similarity);
+                self.add_variant(index, article, source, file, similarity);
                 return Outcome::Variant(index);
             }
         }
@@ -233,7 +240,7 @@ impl Merger {
             self.near.insert(index as u32, sig);
         }
         self.signatures.push(signature);
-        self.articles.push(article.to_article(source));
+        self.articles.push(article.to_article(source, file));
         Outcome::New(index)
     }
 
@@ -264,7 +271,7 @@ impl Merger {
                 let primary = &self.articles[i];
                 let theirs = shingle_set(
                     primary.paragraphs.iter().map(|p| p.text.as_str()),
-                    &primary.title.text,
+                    primary.title.text.as_str(),
                 );
                 let similarity = minhash::jaccard(mine, &theirs);
                 (similarity >= self.threshold).then_some((i, similarity))
@@ -272,10 +279,16 @@ impl Merger {
             .max_by(|a, b| a.1.total_cmp(&b.1))
     }
 
-    fn merge_copy(&mut self, index: usize, copy: &Clean<'_>, source: &Arc<str>) {
+    fn merge_copy(
+        &mut self,
+        index: usize,
+        copy: &Clean<'_>,
+        source: &Arc<str>,
+        file: &Arc<String>,
+    ) {
         let primary = &mut self.articles[index];
         primary.removed.push(Removed {
-            text: copy.title.to_owned(),
+            text: Text::within(file, copy.title),
             reason: Reason::DuplicateArticle,
             source: Arc::clone(source),
             line: copy.line,
@@ -285,8 +298,15 @@ impl Merger {
         }
     }
 
-    fn add_variant(&mut self, index: usize, copy: &Clean<'_>, source: &Arc<str>, similarity: f32) {
-        let copy = copy.to_article(source);
+    fn add_variant(
+        &mut self,
+        index: usize,
+        copy: &Clean<'_>,
+        source: &Arc<str>,
+        file: &Arc<String>,
+        similarity: f32,
+    ) {
+        let copy = copy.to_article(source, file);
         let primary = &mut self.articles[index];
         primary.removed.extend(copy.removed);
         primary.variants.push(Variant {
@@ -365,9 +385,10 @@ mod tests {
 
     fn cleaned(text: &str, source: &str) -> Vec<Article> {
         let source: Arc<str> = source.into();
-        segment(text)
+        let file = Arc::new(text.to_owned());
+        segment(&file)
             .iter()
-            .map(|raw| clean(raw).to_article(&source))
+            .map(|raw| clean(raw).to_article(&source, &file))
             .collect()
     }
 
@@ -438,8 +459,9 @@ mod tests {
             (a.as_str(), "b.txt"),
             (edited.as_str(), "c.txt"),
         ] {
-            for raw in segment(text) {
-                outcomes.push(merger.add(&clean(&raw), &source.into()));
+            let file = Arc::new(text.to_owned());
+            for raw in segment(&file) {
+                outcomes.push(merger.add(&clean(&raw), &source.into(), &file));
             }
         }
         assert_eq!(
@@ -470,8 +492,9 @@ mod tests {
         let b = "Alpha Story\n\none two three four five six seven eight nine ten eleven twelve\n";
         for (threshold, expect_variant) in [(0.5, true), (0.95, false)] {
             let mut merger = Merger::new(threshold);
-            merger.add(&clean(&segment(a)[0]), &"a".into());
-            let outcome = merger.add(&clean(&segment(b)[0]), &"b".into());
+            let (a, b) = (Arc::new(a.to_owned()), Arc::new(b.to_owned()));
+            merger.add(&clean(&segment(&a)[0]), &"a".into(), &a);
+            let outcome = merger.add(&clean(&segment(&b)[0]), &"b".into(), &b);
             assert_eq!(
                 matches!(outcome, Outcome::Variant(0)),
                 expect_variant,

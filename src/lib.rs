@@ -28,7 +28,7 @@ pub mod model;
 pub mod segment;
 
 pub use model::{
-    Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Variant,
+    Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Text, Variant,
 };
 
 use std::fmt;
@@ -115,11 +115,15 @@ impl Builder {
             Ok(decoded) => {
                 let before = self.merger.articles().len();
                 let source: std::sync::Arc<str> = name.into();
-                let mut articles = segment::articles(&decoded.text);
+                let lines = count_lines(&decoded.text);
+                let encoding = decoded.encoding;
+                // Articles point into the file's text rather than copying it (see `Text`).
+                let file = std::sync::Arc::new(decoded.text);
+                let mut articles = segment::articles(&file);
                 let (mut raw, mut clean) = Default::default();
                 while articles.next_into(&mut raw) {
                     dedup::clean_into(&raw, &mut clean);
-                    match self.merger.add(&clean, &source) {
+                    match self.merger.add(&clean, &source, &file) {
                         dedup::Outcome::New(_) => {}
                         dedup::Outcome::Duplicate(_) => self.duplicates += 1,
                         dedup::Outcome::Variant(_) => self.variants += 1,
@@ -128,8 +132,8 @@ impl Builder {
                 self.files.push(FileInfo {
                     name: name.to_owned(),
                     bytes: size,
-                    lines: count_lines(&decoded.text),
-                    encoding: Some(decoded.encoding.to_owned()),
+                    lines,
+                    encoding: Some(encoding.to_owned()),
                     replaced: decoded.replaced,
                     articles: self.merger.articles().len() - before,
                     error: None,

@@ -63,20 +63,179 @@ pub struct Entity {
     pub text: String,
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_text_reads_and_serialises_like_a_string() {
+        let file = Arc::new("Title\n\nBody line.\n".to_owned());
+        let body = Text::within(&file, &file[7..17]);
+        assert!(matches!(
+            body,
+            Text::Shared {
+                start: 7,
+                end: 17,
+                ..
+            }
+        ));
+        assert_eq!(body, "Body line.");
+        assert_eq!(body, Text::from("Body line."));
+        assert_eq!(serde_json::to_string(&body).unwrap(), "\"Body line.\"");
+        let back: Text = serde_json::from_str("\"Body line.\"").unwrap();
+        assert_eq!(back, body);
+        // Text from elsewhere is copied rather than pointing outside the file.
+        assert!(matches!(Text::within(&file, "elsewhere"), Text::Owned(_)));
+    }
+}
+
 /// A unit of text shown as one piece: a title, a caption or a paragraph, with its entities.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
-    pub text: String,
+    pub text: Text,
     pub entities: Vec<Entity>,
 }
 
 impl Block {
     /// A block with no entities yet.
-    pub fn new(text: impl Into<String>) -> Block {
+    pub fn new(text: impl Into<Text>) -> Block {
         Block {
             text: text.into(),
             entities: Vec::new(),
         }
+    }
+}
+
+/// Text of a block or removed line: a range of the decoded file it came from, or its own string.
+///
+/// Most text Folio returns is a verbatim line of an input file, and the file's text is in memory
+/// anyway while it is read; pointing into it instead of copying each line into a string of its
+/// own halves memory and skips an allocation per paragraph. It reads, compares, prints and
+/// serialises exactly like a `str`.
+#[derive(Clone)]
+pub enum Text {
+    /// Bytes `start..end` of a file's decoded text.
+    Shared {
+        file: Arc<String>,
+        start: u32,
+        end: u32,
+    },
+    /// Text that is not a verbatim range of a file (joined lines, deserialised JSON).
+    Owned(Box<str>),
+}
+
+impl Text {
+    /// `part`, which must lie inside `file`, as a range of it; otherwise a copy.
+    pub fn within(file: &Arc<String>, part: &str) -> Text {
+        let base = file.as_ptr() as usize;
+        let at = part.as_ptr() as usize;
+        match at.checked_sub(base) {
+            Some(start)
+                if start + part.len() <= file.len()
+                    && u32::try_from(start + part.len()).is_ok() =>
+            {
+                Text::Shared {
+                    file: Arc::clone(file),
+                    start: start as u32,
+                    end: (start + part.len()) as u32,
+                }
+            }
+            _ => Text::Owned(part.into()),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Text::Shared { file, start, end } => &file[*start as usize..*end as usize],
+            Text::Owned(text) => text,
+        }
+    }
+}
+
+impl Default for Text {
+    fn default() -> Text {
+        Text::Owned("".into())
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Text {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::borrow::Borrow<str> for Text {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::Owned(text.into())
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::Owned(text.into_boxed_str())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Text {}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::hash::Hash for Text {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        String::deserialize(deserializer).map(Text::from)
     }
 }
 
@@ -113,7 +272,7 @@ impl Reason {
 /// A line that was left out of an article, with why and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
-    pub text: String,
+    pub text: Text,
     pub reason: Reason,
     /// The file, shared by every entry from it (a big file has many).
     pub source: Arc<str>,

@@ -46,7 +46,7 @@ impl Loaded {
                 titles: collection
                     .articles
                     .iter()
-                    .map(|a| a.title.text.clone())
+                    .map(|a| a.title.text.to_string())
                     .collect(),
             },
         }
