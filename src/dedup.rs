@@ -194,6 +194,7 @@ pub struct Merger {
     /// texts would only send the second to the near-duplicate check, where it scores 1.0.
     exact: FxHashMap<u64, u32>,
     near: Index,
+    shingler: Shingler,
 }
 
 impl Merger {
@@ -205,6 +206,7 @@ impl Merger {
             signatures: Vec::new(),
             exact: FxHashMap::default(),
             near: Index::default(),
+            shingler: Shingler::default(),
         }
     }
 
@@ -227,7 +229,7 @@ impl Merger {
             self.merge_copy(index, article, source, file);
             return Outcome::Duplicate(index);
         }
-        let signature = body_signature(article);
+        let signature = body_signature(&mut self.shingler, article);
         if let Some(sig) = &signature {
             if let Some((index, similarity)) = self.most_similar(sig, article) {
                 self.add_variant(index, article, source, file, similarity);
@@ -320,9 +322,8 @@ impl Merger {
 }
 
 /// Near-duplicates are judged on the body, or on the title when there is no body.
-fn body_signature(article: &Clean<'_>) -> Option<Signature> {
+fn body_signature(shingler: &mut Shingler, article: &Clean<'_>) -> Option<Signature> {
     let mut sketch = Sketcher::default();
-    let mut shingler = Shingler::default();
     for p in &article.paragraphs {
         shingler.feed(p, |h| sketch.add(h));
     }

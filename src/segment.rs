@@ -81,7 +81,10 @@ pub fn articles(text: &str) -> Articles<'_> {
         u32::try_from(text.len()).is_ok(),
         "texts over 4 GiB are refused before segmentation"
     );
-    let mut starts = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+    // Capacity from the line length of the first 64 KiB: a second pass to count would cost more.
+    let sample = &text.as_bytes()[..text.len().min(1 << 16)];
+    let per_line = sample.len() / (memchr::memchr_iter(b'\n', sample).count() + 1);
+    let mut starts = Vec::with_capacity(text.len() / per_line.max(1) + 1);
     starts.push(0);
     starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
     let kinds = (0..starts.len())
