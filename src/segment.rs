@@ -84,15 +84,20 @@ pub fn articles(text: &str) -> Articles<'_> {
     // Capacity from the line length of the first 64 KiB: a second pass to count would cost more.
     let sample = &text.as_bytes()[..text.len().min(1 << 16)];
     let per_line = sample.len() / (memchr::memchr_iter(b'\n', sample).count() + 1);
-    let mut starts = Vec::with_capacity(text.len() / per_line.max(1) + 1);
-    starts.push(0);
-    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1));
-    let kinds = (0..starts.len())
-        .map(|i| kind(line_text(text, &starts, i)))
-        .collect();
+    let capacity = text.len() / per_line.max(1) + 1;
+    let mut spans = Vec::with_capacity(capacity);
+    let mut kinds = Vec::with_capacity(capacity);
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        let line = trim(&text[start..end]);
+        let from = line.as_ptr() as usize - text.as_ptr() as usize;
+        spans.push((from as u32, (from + line.len()) as u32));
+        kinds.push(kind(line));
+        start = end + 1;
+    }
     Articles {
         text,
-        starts,
+        spans,
         kinds,
         i: 0,
         current: RawArticle::default(),
@@ -102,13 +107,6 @@ pub fn articles(text: &str) -> Articles<'_> {
         after_ruler: true,
         in_paragraph: false,
     }
-}
-
-/// Line `i` of `text`, trimmed; `starts` holds each line's first byte.
-fn line_text<'a>(text: &'a str, starts: &[u32], i: usize) -> &'a str {
-    let start = starts[i] as usize;
-    let end = starts.get(i + 1).map_or(text.len(), |&s| s as usize - 1);
-    trim(&text[start..end])
 }
 
 /// `str::trim`, with a fast path for the usual ASCII edges.
@@ -124,8 +122,8 @@ fn trim(s: &str) -> &str {
 #[derive(Debug)]
 pub struct Articles<'a> {
     text: &'a str,
-    /// First byte of each line: four bytes a line, so long files of short lines stay small.
-    starts: Vec<u32>,
+    /// Each line's trimmed byte range: eight bytes a line, so long files of short lines stay small.
+    spans: Vec<(u32, u32)>,
     kinds: Vec<Kind>,
     i: usize,
     /// The article being read; `open` says whether one is.
@@ -235,8 +233,9 @@ impl<'a> Articles<'a> {
     }
 
     fn line(&self, i: usize) -> Line<'a> {
+        let (start, end) = self.spans[i];
         Line {
-            text: line_text(self.text, &self.starts, i),
+            text: &self.text[start as usize..end as usize],
             no: i + 1,
         }
     }
