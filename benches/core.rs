@@ -250,6 +250,14 @@ fn main() {
     if let Ok(path) = std::env::var("FOLIO_BENCH_CHILD") {
         // The child: read the file and run the whole pipeline, nothing else.
         let bytes = std::fs::read(path).unwrap();
+        // FOLIO_BENCH_REPEAT=N runs the pipeline N more times first: for profiling the timed path.
+        let repeat: usize = std::env::var("FOLIO_BENCH_REPEAT")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        for _ in 0..repeat {
+            drop(build(bytes.clone()));
+        }
         let c = build(bytes);
         println!("{}", own_peak_rss_kib().unwrap_or(0));
         if std::env::var_os("FOLIO_BENCH_VERBOSE").is_some() {

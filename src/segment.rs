@@ -244,6 +244,8 @@ impl<'a> Articles<'a> {
     ///
     /// `after_blank` is false right after a header: the first body line may be a byline
     /// (`Evelyn Leopold`) before a dateline, which is shaped just like a title before one.
+    /// The structural signals are checked before the line's own shape: they reject almost
+    /// every body line at once, while `title_like` would read each one.
     fn starts_article(
         &self,
         i: usize,
@@ -251,21 +253,14 @@ impl<'a> Articles<'a> {
         after_blank: bool,
         after_ruler: bool,
     ) -> Option<bool> {
-        if !title_like(text) {
-            return None;
-        }
         let repeated = self.repeats_in_header(i, text);
-        if after_ruler || repeated {
-            return Some(repeated);
-        }
-        if !after_blank {
-            return None;
-        }
-        let next = self.next_text(i)?;
-        if caption(next, true) || (dateline(next) && title_cased(text)) {
-            return Some(false);
-        }
-        None
+        let signal = after_ruler
+            || repeated
+            || (after_blank
+                && self.next_text(i).is_some_and(|next| {
+                    caption(next, true) || (dateline(next) && title_cased(text))
+                }));
+        (signal && title_like(text)).then_some(repeated)
     }
 
     /// The next text line after `i`, if only blank lines lie between.
@@ -391,7 +386,7 @@ pub fn title_like(text: &str) -> bool {
     if !bytes.iter().any(u8::is_ascii_alphabetic) && !text.chars().any(char::is_alphabetic) {
         return false;
     }
-    memchr::memchr_iter(b' ', bytes).count() < MAX_TITLE_WORDS
+    bytes.iter().filter(|&&b| b == b' ').count() < MAX_TITLE_WORDS
 }
 
 /// `U.S.`, `Inc.`, `Jr.`: a full stop that ends a word, not a sentence.
