@@ -68,8 +68,10 @@ impl Shingler {
     pub fn feed(&mut self, text: &str, mut f: impl FnMut(u64)) {
         let bytes = text.as_bytes();
         let mut scratch = std::mem::take(&mut self.scratch);
-        scratch.clear();
-        scratch.resize(bytes.len() / 2 + 2, 0);
+        // Every slot up to the last word is written before it is read: grow, never clear.
+        if scratch.len() < bytes.len() / 2 + 2 {
+            scratch.resize(bytes.len() / 2 + 2, 0);
+        }
         let mut n = 0usize;
         let mut h: u64 = 0;
         let mut in_word = false;
