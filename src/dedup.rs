@@ -321,32 +321,36 @@ impl Merger {
     }
 }
 
-/// Near-duplicates are judged on the body, or on the title when there is no body.
+/// Feeds the text near-duplicates are judged on to `shingler`: the body, or the title when
+/// there is no body.
+fn body_shingles<'p>(
+    shingler: &mut Shingler,
+    paragraphs: impl Iterator<Item = &'p str>,
+    title: &str,
+    mut f: impl FnMut(u64),
+) {
+    let mut any = false;
+    for p in paragraphs {
+        any = true;
+        shingler.feed(p, &mut f);
+    }
+    if !any {
+        shingler.feed(title, &mut f);
+    }
+    shingler.finish(f);
+}
+
 fn body_signature(shingler: &mut Shingler, article: &Clean<'_>) -> Option<Signature> {
     let mut sketch = Sketcher::default();
-    for p in &article.paragraphs {
-        shingler.feed(p, |h| sketch.add(h));
-    }
-    if article.paragraphs.is_empty() {
-        shingler.feed(article.title, |h| sketch.add(h));
-    }
-    shingler.finish(|h| sketch.add(h));
+    let paragraphs = article.paragraphs.iter().map(|p| p.as_ref());
+    body_shingles(shingler, paragraphs, article.title, |h| sketch.add(h));
     sketch.finish()
 }
 
 /// The distinct shingle hashes of an article's body, sorted (for [`minhash::jaccard`]).
 fn shingle_set<'p>(paragraphs: impl Iterator<Item = &'p str>, title: &str) -> Vec<u64> {
     let mut set = Vec::new();
-    let mut shingler = Shingler::default();
-    let mut any = false;
-    for p in paragraphs {
-        any = true;
-        shingler.feed(p, |h| set.push(h));
-    }
-    if !any {
-        shingler.feed(title, |h| set.push(h));
-    }
-    shingler.finish(|h| set.push(h));
+    body_shingles(&mut Shingler::default(), paragraphs, title, |h| set.push(h));
     set.sort_unstable();
     set.dedup();
     set
