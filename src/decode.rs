@@ -71,18 +71,19 @@ const MAGIC: &[(&[u8], &str)] = &[
     (b"7z\xBC\xAF\x27\x1C", "a 7-zip archive"),
     (b"Rar!\x1A\x07", "a RAR archive"),
     (b"\x7FELF", "an executable"),
-    (b"MZ", "a Windows executable"),
     (b"\x00asm", "a WebAssembly module"),
     (
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
         "an old Office document",
     ),
     (b"OggS", "an Ogg media file"),
-    (b"ID3", "an MP3 file"),
     (b"fLaC", "a FLAC audio file"),
     (b"\x1A\x45\xDF\xA3", "a Matroska/WebM video"),
     (b"SQLite format 3\x00", "an SQLite database"),
 ];
+
+/// Signatures short enough to begin ordinary text.
+const WEAK_MAGIC: &[(&[u8], &str)] = &[(b"MZ", "a Windows executable"), (b"ID3", "an MP3 file")];
 
 /// How much of the file the statistical checks look at: enough to judge, cheap on 1 GB.
 const SNIFF: usize = 64 * 1024;
@@ -108,15 +109,16 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
             false,
         ));
     }
-    if let Some(format) = MAGIC
+    if let Some((_, format)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
+        return Err(DecodeError::Binary { format });
+    }
+    // Short signatures that text can start with ("MZ Bank", "ID3 standard"): trusted only
+    // when the file does not read as text anyway.
+    if let Some((_, format)) = WEAK_MAGIC
         .iter()
         .find(|(magic, _)| bytes.starts_with(magic))
-        .map(|(_, format)| *format)
     {
-        // "MZ" and "ID3" are short: only trust them if the file is not plainly text anyway.
-        if !(format.contains("Windows executable") || format.contains("MP3"))
-            || !looks_like_text(&bytes)
-        {
+        if !looks_like_text(&bytes) {
             return Err(DecodeError::Binary { format });
         }
     }
