@@ -20,12 +20,14 @@
 //! command are thin front ends over [`Builder`], which takes files one at a time so a front end
 //! can show progress and the first articles while the rest are read.
 
+pub mod conll;
 pub mod decode;
 pub mod dedup;
 pub mod export;
 pub mod minhash;
 pub mod model;
 pub mod segment;
+pub mod tagger;
 
 pub use model::{
     Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Text, Variant,

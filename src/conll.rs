@@ -1,0 +1,347 @@
+//! CoNLL-2003 data and scoring: reading the shared task's files and scoring predictions the
+//! shared task's way (exact spans: first token, last token and label must all match; micro F1).
+
+use std::fmt;
+
+use crate::model::Label;
+
+/// A token's tag in BIO form over the four CoNLL name types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Tag {
+    O,
+    B(Label),
+    I(Label),
+}
+
+/// The name types CoNLL annotates, in tag-index order.
+pub const TYPES: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
+
+/// Number of BIO tags: O and B/I for each type.
+pub const TAGS: usize = 1 + 2 * TYPES.len();
+
+impl Tag {
+    /// Dense index in `0..TAGS`.
+    pub fn index(self) -> usize {
+        match self {
+            Tag::O => 0,
+            Tag::B(l) => 1 + 2 * type_index(l),
+            Tag::I(l) => 2 + 2 * type_index(l),
+        }
+    }
+
+    /// The tag with dense index `i`.
+    pub fn from_index(i: usize) -> Tag {
+        match i {
+            0 => Tag::O,
+            i if i % 2 == 1 => Tag::B(TYPES[(i - 1) / 2]),
+            i => Tag::I(TYPES[(i - 2) / 2]),
+        }
+    }
+
+    /// Whether `next` may follow `self` in well-formed BIO.
+    pub fn allows(self, next: Tag) -> bool {
+        match next {
+            Tag::I(l) => matches!(self, Tag::B(p) | Tag::I(p) if p == l),
+            _ => true,
+        }
+    }
+}
+
+fn type_index(label: Label) -> usize {
+    TYPES
+        .iter()
+        .position(|&t| t == label)
+        .expect("a CoNLL name type")
+}
+
+/// One sentence: its words and, for annotated data, their BIO tags.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub tags: Vec<Tag>,
+}
+
+/// One document (`-DOCSTART-` to the next): what document-level features look across.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    pub sentences: Vec<Sentence>,
+}
+
+/// Why a CoNLL file could not be read.
+#[derive(Debug)]
+pub enum ReadError {
+    Io(std::io::Error),
+    /// A token line without four columns or with an unknown tag.
+    Line {
+        line: usize,
+        text: String,
+    },
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Io(err) => write!(f, "{err}"),
+            ReadError::Line { line, text } => {
+                write!(f, "line {line}: not a CoNLL token line: {text:?}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+/// Reads a CoNLL-2003 file (word, POS, chunk, NER; IOB1) into documents with BIO tags.
+pub fn read(path: &std::path::Path) -> Result<Vec<Document>, ReadError> {
+    parse(&std::fs::read_to_string(path).map_err(ReadError::Io)?)
+}
+
+/// [`read`], from text.
+pub fn parse(text: &str) -> Result<Vec<Document>, ReadError> {
+    let mut docs: Vec<Document> = Vec::new();
+    let mut sentence = Sentence::default();
+    let mut iob1: Vec<&str> = Vec::new();
+    let finish = |docs: &mut Vec<Document>, sentence: &mut Sentence, iob1: &mut Vec<&str>| {
+        if !sentence.words.is_empty() {
+            sentence.tags = bio_from_iob1(iob1);
+            if docs.is_empty() {
+                docs.push(Document::default());
+            }
+            docs.last_mut()
+                .unwrap()
+                .sentences
+                .push(std::mem::take(sentence));
+        }
+        iob1.clear();
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            finish(&mut docs, &mut sentence, &mut iob1);
+            continue;
+        }
+        let cols: Vec<&str> = line.split(' ').collect();
+        if cols.len() != 4 || parse_tag(cols[3]).is_none() {
+            return Err(ReadError::Line {
+                line: n + 1,
+                text: line.to_owned(),
+            });
+        }
+        if cols[0] == "-DOCSTART-" {
+            finish(&mut docs, &mut sentence, &mut iob1);
+            docs.push(Document::default());
+            continue;
+        }
+        sentence.words.push(cols[0].to_owned());
+        iob1.push(cols[3]);
+    }
+    finish(&mut docs, &mut sentence, &mut iob1);
+    docs.retain(|d| !d.sentences.is_empty());
+    Ok(docs)
+}
+
+fn parse_tag(tag: &str) -> Option<Option<(char, Label)>> {
+    if tag == "O" {
+        return Some(None);
+    }
+    let (prefix, label) = tag.split_once('-')?;
+    let label = match label {
+        "PER" => Label::PER,
+        "ORG" => Label::ORG,
+        "LOC" => Label::LOC,
+        "MISC" => Label::MISC,
+        _ => return None,
+    };
+    match prefix {
+        "B" => Some(Some(('B', label))),
+        "I" => Some(Some(('I', label))),
+        _ => None,
+    }
+}
+
+/// IOB1 (`I-X` starts an entity unless it follows one of type X) to BIO.
+fn bio_from_iob1(tags: &[&str]) -> Vec<Tag> {
+    let mut out = Vec::with_capacity(tags.len());
+    let mut prev: Option<Label> = None;
+    for tag in tags {
+        let tag = match parse_tag(tag).flatten() {
+            None => Tag::O,
+            Some(('B', l)) => Tag::B(l),
+            Some((_, l)) if prev == Some(l) => Tag::I(l),
+            Some((_, l)) => Tag::B(l),
+        };
+        prev = match tag {
+            Tag::O => None,
+            Tag::B(l) | Tag::I(l) => Some(l),
+        };
+        out.push(tag);
+    }
+    out
+}
+
+/// Entity spans `(first token, end token exclusive, label)` of a BIO sequence. An `I-X` that
+/// does not continue an `X` starts an entity, as conlleval reads it.
+pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, Label)> = None;
+    for (i, &tag) in tags.iter().enumerate() {
+        match tag {
+            Tag::I(l) if open.is_some_and(|(_, o)| o == l) => {}
+            Tag::B(l) | Tag::I(l) => {
+                if let Some((s, o)) = open.take() {
+                    out.push((s, i, o));
+                }
+                open = Some((i, l));
+            }
+            Tag::O => {
+                if let Some((s, o)) = open.take() {
+                    out.push((s, i, o));
+                }
+            }
+        }
+    }
+    if let Some((s, o)) = open {
+        out.push((s, tags.len(), o));
+    }
+    out
+}
+
+/// Exact-span precision, recall and F1, overall and per type.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scores {
+    pub gold: usize,
+    pub predicted: usize,
+    pub correct: usize,
+    pub per_type: Vec<(Label, usize, usize, usize)>,
+}
+
+impl Scores {
+    pub fn precision(&self) -> f64 {
+        ratio(self.correct, self.predicted)
+    }
+    pub fn recall(&self) -> f64 {
+        ratio(self.correct, self.gold)
+    }
+    pub fn f1(&self) -> f64 {
+        f1(self.correct, self.gold, self.predicted)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn f1(correct: usize, gold: usize, predicted: usize) -> f64 {
+    let (p, r) = (ratio(correct, predicted), ratio(correct, gold));
+    if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    }
+}
+
+impl fmt::Display for Scores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "all   P {:.4} R {:.4} F1 {:.4}  ({} gold, {} predicted, {} correct)",
+            self.precision(),
+            self.recall(),
+            self.f1(),
+            self.gold,
+            self.predicted,
+            self.correct
+        )?;
+        for (label, gold, predicted, correct) in &self.per_type {
+            writeln!(
+                f,
+                "{:<5} P {:.4} R {:.4} F1 {:.4}",
+                label.as_str(),
+                ratio(*correct, *predicted),
+                ratio(*correct, *gold),
+                f1(*correct, *gold, *predicted)
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// Scores predicted tag sequences against gold ones, sentence by sentence.
+pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a [Tag], &'a [Tag])>) -> Scores {
+    let mut s = Scores {
+        per_type: TYPES.iter().map(|&l| (l, 0, 0, 0)).collect(),
+        ..Scores::default()
+    };
+    for (gold, predicted) in pairs {
+        let g = spans(gold);
+        let p = spans(predicted);
+        s.gold += g.len();
+        s.predicted += p.len();
+        for span in &p {
+            let hit = g.contains(span);
+            s.correct += usize::from(hit);
+            let row = &mut s.per_type[type_index(span.2)];
+            row.2 += 1;
+            row.3 += usize::from(hit);
+        }
+        for span in &g {
+            s.per_type[type_index(span.2)].1 += 1;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\
+        German JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n\
+        -DOCSTART- -X- O O\n\nA DT O I-LOC\nB NNP O B-LOC\nC NNP O I-LOC\n";
+
+    #[test]
+    fn reads_documents_and_converts_iob1() {
+        let docs = parse(SAMPLE).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences.len(), 2);
+        let s = &docs[0].sentences[1];
+        assert_eq!(s.tags, [Tag::B(Label::PER), Tag::I(Label::PER)]);
+        // IOB1's B- separates two adjacent entities of one type.
+        let t = &docs[1].sentences[0].tags;
+        assert_eq!(
+            t,
+            &[Tag::B(Label::LOC), Tag::B(Label::LOC), Tag::I(Label::LOC)]
+        );
+        assert_eq!(spans(t), [(0, 1, Label::LOC), (1, 3, Label::LOC)]);
+    }
+
+    #[test]
+    fn bad_lines_are_named() {
+        let err = parse("EU NNP I-ORG\n").unwrap_err();
+        assert!(err.to_string().starts_with("line 1:"));
+    }
+
+    #[test]
+    fn scoring_is_exact_span() {
+        use Label::*;
+        let gold = [Tag::B(PER), Tag::I(PER), Tag::O, Tag::B(LOC)];
+        let pred = [Tag::B(PER), Tag::O, Tag::O, Tag::B(LOC)];
+        let s = score([(&gold[..], &pred[..])]);
+        assert_eq!((s.gold, s.predicted, s.correct), (2, 2, 1));
+        assert!((s.f1() - 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn tag_indices_round_trip() {
+        for i in 0..TAGS {
+            assert_eq!(Tag::from_index(i).index(), i);
+        }
+        assert!(!Tag::O.allows(Tag::I(Label::PER)));
+        assert!(Tag::B(Label::PER).allows(Tag::I(Label::PER)));
+        assert!(!Tag::B(Label::ORG).allows(Tag::I(Label::PER)));
+    }
+}
