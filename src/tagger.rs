@@ -105,6 +105,76 @@ impl CasingLexicon {
     }
 }
 
+/// Name lists (gazetteers): lower-case token sequences to the lists they are on, as bits.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entries: FxHashMap<u64, u8>,
+}
+
+/// The longest entry a gazetteer matches, in tokens.
+const GAZETTEER_MAX_TOKENS: usize = 4;
+
+impl Gazetteer {
+    /// Adds every line of `list` (one entry a line) under bit `kind`.
+    pub fn add_list(&mut self, kind: u8, list: &str) {
+        for entry in list.lines() {
+            let tokens: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
+            if (1..=GAZETTEER_MAX_TOKENS).contains(&tokens.len()) {
+                let key = tokens.iter().fold(0u64, |h, t| mix(h ^ hash_str(t)));
+                *self.entries.entry(key).or_default() |= 1 << kind;
+            }
+        }
+    }
+
+    /// For each token, the lists of the longest entry covering it, and whether it begins it.
+    fn mark(&self, lowers: &[u64]) -> Vec<(u8, bool)> {
+        let mut marks = vec![(0u8, false); lowers.len()];
+        if self.entries.is_empty() {
+            return marks;
+        }
+        let mut i = 0;
+        while i < lowers.len() {
+            let mut h = 0u64;
+            let mut best = None;
+            for len in 1..=GAZETTEER_MAX_TOKENS.min(lowers.len() - i) {
+                h = mix(h ^ lowers[i + len - 1]);
+                if let Some(&kinds) = self.entries.get(&h) {
+                    best = Some((len, kinds));
+                }
+            }
+            match best {
+                Some((len, kinds)) => {
+                    for (k, mark) in marks[i..i + len].iter_mut().enumerate() {
+                        *mark = (kinds, k == 0);
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        marks
+    }
+
+    /// Entries, for saving.
+    pub fn entries(&self) -> impl Iterator<Item = (u64, u8)> + '_ {
+        self.entries.iter().map(|(&k, &v)| (k, v))
+    }
+
+    /// A gazetteer from saved entries.
+    pub fn from_entries(entries: impl IntoIterator<Item = (u64, u8)>) -> Gazetteer {
+        Gazetteer {
+            entries: entries.into_iter().collect(),
+        }
+    }
+}
+
+/// What the features consult besides the sentence: corpus casing and the name lists.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicons {
+    pub casing: CasingLexicon,
+    pub gazetteer: Gazetteer,
+}
+
 /// The style of a sentence from its words.
 pub fn style(words: &[&str]) -> Style {
     let (mut alpha, mut caps, mut cap_initial) = (0, 0, 0);
@@ -126,27 +196,39 @@ pub fn style(words: &[&str]) -> Style {
     }
 }
 
-/// Document-wide evidence: the lower-case forms written in lower case somewhere in normal text.
+/// Document-wide evidence: the lower-case forms written in lower case somewhere in normal
+/// text, and those written capitalised somewhere other than a sentence's start.
 #[derive(Clone, Debug, Default)]
 pub struct DocContext {
     lower_seen: FxHashSet<u64>,
+    capital_seen: FxHashSet<u64>,
 }
 
 impl DocContext {
     /// Gathers the evidence of one document's sentences.
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocContext {
         let mut lower_seen = FxHashSet::default();
+        let mut capital_seen = FxHashSet::default();
         for words in sentences {
             if style(words) != Style::Normal {
                 continue;
             }
             for w in words.iter().skip(1) {
-                if w.chars().next().is_some_and(char::is_lowercase) {
-                    lower_seen.insert(hash_str(w));
+                match w.chars().next() {
+                    Some(c) if c.is_lowercase() => {
+                        lower_seen.insert(hash_str(w));
+                    }
+                    Some(c) if c.is_uppercase() => {
+                        capital_seen.insert(hash_str(&w.to_lowercase()));
+                    }
+                    _ => {}
                 }
             }
         }
-        DocContext { lower_seen }
+        DocContext {
+            lower_seen,
+            capital_seen,
+        }
     }
 }
 
@@ -203,13 +285,66 @@ fn shape(word: &str) -> String {
 
 const BOUNDARY: u64 = 0x5bd1_e995_1234_5678;
 
+/// First-stage labels across a document: for each word form, how often its tokens were tagged
+/// O, PER, ORG, LOC or MISC. The second stage reads them so that one name is tagged alike
+/// throughout a document (`Mikati` after `Najib Mikati`).
+#[derive(Clone, Debug, Default)]
+pub struct DocLabels {
+    counts: FxHashMap<u64, [u16; 5]>,
+}
+
+fn kind(tag: Tag) -> usize {
+    match tag {
+        Tag::O => 0,
+        Tag::B(l) | Tag::I(l) => {
+            1 + crate::conll::TYPES
+                .iter()
+                .position(|&t| t == l)
+                .unwrap_or(0)
+        }
+    }
+}
+
+impl DocLabels {
+    /// Counts the first-stage `tags` of a document's `sentences`.
+    pub fn new(sentences: &[Vec<&str>], tags: &[Vec<Tag>]) -> DocLabels {
+        let mut counts: FxHashMap<u64, [u16; 5]> = FxHashMap::default();
+        for (words, tags) in sentences.iter().zip(tags) {
+            for (w, &t) in words.iter().zip(tags) {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    counts.entry(hash_str(&w.to_lowercase())).or_default()[kind(t)] += 1;
+                }
+            }
+        }
+        DocLabels { counts }
+    }
+
+    /// The type most often given to the other tokens of this word form (0 for O), if any.
+    fn majority(&self, lower: u64, own: Tag) -> Option<u64> {
+        let mut counts = *self.counts.get(&lower)?;
+        counts[kind(own)] = counts[kind(own)].saturating_sub(1);
+        let (best, &n) = counts.iter().enumerate().max_by_key(|(_, &n)| n)?;
+        (n > 0).then_some(best as u64)
+    }
+}
+
+/// The second stage's view of a sentence: the document's labels and this sentence's
+/// first-stage tags.
+#[derive(Clone, Copy, Debug)]
+pub struct Hints<'a> {
+    pub labels: &'a DocLabels,
+    pub tags: &'a [Tag],
+}
+
 /// Builds the features of every token of a sentence into `out` (one list per token).
 pub fn features(
     words: &[&str],
     doc: &DocContext,
-    lexicon: &CasingLexicon,
+    lexicons: &Lexicons,
+    hints: Option<Hints<'_>>,
     out: &mut Vec<Vec<u64>>,
 ) {
+    let lexicon = &lexicons.casing;
     let sentence_style = style(words) as u64;
     let tokens: Vec<Token<'_>> = words
         .iter()
@@ -226,6 +361,8 @@ pub fn features(
         })
         .collect();
     out.resize_with(words.len(), Vec::new);
+    let lowers: Vec<u64> = tokens.iter().map(|t| t.lower).collect();
+    let marks = lexicons.gazetteer.mark(&lowers);
     let at = |i: isize, f: fn(&Token<'_>) -> u64| -> u64 {
         if i < 0 || i as usize >= tokens.len() {
             BOUNDARY.wrapping_add(i.unsigned_abs() as u64)
@@ -280,7 +417,81 @@ pub fn features(
         ));
         f.push(feature(53, t.lower ^ (sentence_style << 60)));
         f.push(feature(54, casing << 4 | seen_lower << 2 | initial));
-        let _ = t.text;
+        let seen_capital = u64::from(doc.capital_seen.contains(&t.lower));
+        f.push(feature(
+            55,
+            sentence_style << 8 | seen_capital << 4 | seen_lower << 2 | u64::from(t.capitalised),
+        ));
+        // Neighbours as written: a capitalised neighbour is a name's other half.
+        f.push(feature(60, at(ii - 1, |t| t.word)));
+        f.push(feature(61, at(ii + 1, |t| t.word)));
+        // Parts of hyphenated words: Pro-Iran, al-Maliki, Asa'ib.
+        if t.text.contains('-') {
+            for part in t.lower_text.split('-').filter(|p| !p.is_empty()) {
+                f.push(feature(62, hash_str(part)));
+            }
+        }
+        // Where the token sits in a run of capitalised words, and how long the run is.
+        let cap = |k: isize| -> bool {
+            let j = ii + k;
+            j >= 0 && (j as usize) < tokens.len() && tokens[j as usize].capitalised
+        };
+        if t.capitalised {
+            let (mut left, mut right) = (0, 0);
+            while left < 4 && cap(-(left + 1)) {
+                left += 1;
+            }
+            while right < 4 && cap(right + 1) {
+                right += 1;
+            }
+            f.push(feature(
+                63,
+                (left as u64) << 8 | right as u64 | sentence_style << 16,
+            ));
+        }
+        f.push(feature(
+            64,
+            (t.text.chars().count().min(12) as u64) | (t.shape << 8),
+        ));
+        let (kinds, begins) = marks[i];
+        if kinds != 0 {
+            let kinds = kinds as u64;
+            f.push(feature(
+                80,
+                kinds << 4 | u64::from(begins) << 2 | u64::from(t.capitalised),
+            ));
+            f.push(feature(
+                81,
+                kinds << 8 | sentence_style << 4 | u64::from(begins),
+            ));
+            f.push(feature(82, kinds << 8 | casing));
+        }
+        let (prev_kinds, next_kinds) = (
+            if i > 0 { marks[i - 1].0 } else { 0 },
+            marks.get(i + 1).map_or(0, |m| m.0),
+        );
+        if prev_kinds | next_kinds != 0 {
+            f.push(feature(83, (prev_kinds as u64) << 8 | next_kinds as u64));
+        }
+        if let Some(h) = hints {
+            let own = h.tags[i].index() as u64;
+            let prev = if i == 0 {
+                99
+            } else {
+                h.tags[i - 1].index() as u64
+            };
+            let next = h.tags.get(i + 1).map_or(99, |t| t.index() as u64);
+            f.push(feature(70, own));
+            f.push(feature(71, own << 8 | prev << 16 | next));
+            if let Some(major) = h.labels.majority(t.lower, h.tags[i]) {
+                f.push(feature(72, major));
+                f.push(feature(73, major << 8 | own));
+                f.push(feature(
+                    74,
+                    major << 8 | sentence_style << 4 | u64::from(t.capitalised),
+                ));
+            }
+        }
     }
 }
 
@@ -293,7 +504,7 @@ pub struct Model {
     weights: FxHashMap<u64, Row>,
     /// `transitions[from][to]`; row `TAGS` is the sentence start.
     transitions: [[f32; TAGS]; TAGS + 1],
-    pub lexicon: CasingLexicon,
+    pub lexicons: Lexicons,
 }
 
 impl Model {
@@ -381,11 +592,11 @@ pub struct Trainer {
 }
 
 impl Trainer {
-    /// A trainer for documents whose casing statistics are in `lexicon`.
-    pub fn new(lexicon: CasingLexicon) -> Trainer {
+    /// A trainer whose features consult `lexicons`.
+    pub fn new(lexicons: Lexicons) -> Trainer {
         Trainer {
             model: Model {
-                lexicon,
+                lexicons,
                 ..Model::default()
             },
             step: 1.0,
@@ -459,26 +670,61 @@ impl Trainer {
         Model {
             weights,
             transitions,
-            lexicon: self.model.lexicon.clone(),
+            lexicons: self.model.lexicons.clone(),
         }
     }
 }
 
-/// Tags every sentence of `docs` with `model`; returns the predictions in order.
-pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
-    let mut out = Vec::new();
-    let mut feats = Vec::new();
-    for doc in docs {
-        let sentences: Vec<Vec<&str>> = doc
-            .sentences
-            .iter()
-            .map(|s| s.words.iter().map(String::as_str).collect())
-            .collect();
-        let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
-        for words in &sentences {
-            features(words, &ctx, &model.lexicon, &mut feats);
-            out.push(model.decode(&feats[..words.len()]));
-        }
+/// The tagger: a first stage that reads each sentence, and a second that also reads the first
+/// stage's labels across the document.
+#[derive(Clone, Debug, Default)]
+pub struct Tagger {
+    pub first: Model,
+    pub second: Model,
+}
+
+impl Tagger {
+    /// Tags one document's sentences.
+    pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let first = tag_stage(&self.first, sentences, None);
+        let labels = DocLabels::new(sentences, &first);
+        tag_stage(&self.second, sentences, Some((&labels, &first)))
     }
-    out
+}
+
+/// One stage over a document; `hints` are the first stage's labels, for the second.
+pub fn tag_stage(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    hints: Option<(&DocLabels, &[Vec<Tag>])>,
+) -> Vec<Vec<Tag>> {
+    let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
+    let mut feats = Vec::new();
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(k, words)| {
+            let h = hints.map(|(labels, tags)| Hints {
+                labels,
+                tags: &tags[k],
+            });
+            features(words, &ctx, &model.lexicons, h, &mut feats);
+            model.decode(&feats[..words.len()])
+        })
+        .collect()
+}
+
+/// The words of each sentence of a document, borrowed.
+pub fn words_of(doc: &Document) -> Vec<Vec<&str>> {
+    doc.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Tags every sentence of `docs` with one stage, `model`; returns the predictions in order.
+pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
+    docs.iter()
+        .flat_map(|doc| tag_stage(model, &words_of(doc), None))
+        .collect()
 }
