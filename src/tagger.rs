@@ -505,6 +505,8 @@ pub struct Model {
     /// `transitions[from][to]`; row `TAGS` is the sentence start.
     transitions: [[f32; TAGS]; TAGS + 1],
     pub lexicons: Lexicons,
+    /// Weights are keyed by [`key`] of the feature (a loaded model) rather than the feature.
+    keyed: bool,
 }
 
 impl Model {
@@ -514,8 +516,9 @@ impl Model {
             .iter()
             .map(|fs| {
                 let mut row = [0f32; TAGS];
-                for f in fs {
-                    if let Some(w) = self.weights.get(f) {
+                for &f in fs {
+                    let f = if self.keyed { u64::from(key(f)) } else { f };
+                    if let Some(w) = self.weights.get(&f) {
                         for t in 0..TAGS {
                             row[t] += w[t];
                         }
@@ -534,6 +537,180 @@ impl Model {
 
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
+    }
+}
+
+impl Model {
+    /// Writes the model's weights: sparse rows of 16-bit weights under 32-bit feature keys.
+    fn write(&self, out: &mut Vec<u8>) {
+        let max = self
+            .weights
+            .values()
+            .flat_map(|r| r.iter())
+            .fold(0f32, |m, &w| m.max(w.abs()))
+            .max(1e-6);
+        let scale = max / i16::MAX as f32;
+        out.extend_from_slice(&scale.to_le_bytes());
+        for row in &self.transitions {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        let mut rows: Vec<(u32, &Row)> = self.weights.iter().map(|(&f, r)| (key(f), r)).collect();
+        rows.sort_unstable_by_key(|(k, _)| *k);
+        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+        for (k, row) in rows {
+            out.extend_from_slice(&k.to_le_bytes());
+            let q: Vec<(u8, i16)> = row
+                .iter()
+                .enumerate()
+                .map(|(t, &w)| (t as u8, (w / scale).round() as i16))
+                .filter(|&(_, w)| w != 0)
+                .collect();
+            out.push(q.len() as u8);
+            for (t, w) in q {
+                out.push(t);
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+    }
+
+    fn read(input: &mut Reader<'_>, lexicons: Lexicons) -> Result<Model, ModelError> {
+        let scale = input.f32()?;
+        let mut transitions = [[0f32; TAGS]; TAGS + 1];
+        for row in transitions.iter_mut() {
+            for w in row.iter_mut() {
+                *w = input.f32()?;
+            }
+        }
+        let n = input.u32()? as usize;
+        let mut weights = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for _ in 0..n {
+            let k = input.u32()?;
+            let mut row = [0f32; TAGS];
+            for _ in 0..input.u8()? {
+                let t = input.u8()? as usize;
+                let w = input.i16()?;
+                *row.get_mut(t).ok_or(ModelError::Corrupt)? = w as f32 * scale;
+            }
+            weights.insert(u64::from(k), row);
+        }
+        Ok(Model {
+            weights,
+            transitions,
+            lexicons,
+            keyed: true,
+        })
+    }
+}
+
+/// Saved models keep 32 bits of each feature hash: among a few hundred thousand features, a
+/// collision is a handful at most and costs a negligible weight mix-up.
+fn key(feature: u64) -> u32 {
+    (feature >> 32) as u32
+}
+
+/// Why a saved model could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ModelError {
+    /// The bytes do not start with Folio's model header.
+    NotAModel,
+    /// A model of a format version this build does not read.
+    Version(u32),
+    /// The bytes end early or hold impossible values.
+    Corrupt,
+}
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ModelError::NotAModel => write!(f, "not a Folio tagger model"),
+            ModelError::Version(v) => write!(f, "tagger model format {v} is not supported"),
+            ModelError::Corrupt => write!(f, "the tagger model is truncated or corrupt"),
+        }
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        let (head, rest) = self.0.split_first_chunk::<N>().ok_or(ModelError::Corrupt)?;
+        self.0 = rest;
+        Ok(*head)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take::<1>()?[0])
+    }
+    fn i16(&mut self) -> Result<i16, ModelError> {
+        Ok(i16::from_le_bytes(self.take()?))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take()?))
+    }
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.take()?))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_le_bytes(self.take()?))
+    }
+}
+
+const MAGIC: &[u8; 8] = b"FOLIONER";
+const FORMAT: u32 = 1;
+
+impl Tagger {
+    /// The model as bytes: header, lexicons, then both stages.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT.to_le_bytes());
+        let lex = &self.first.lexicons;
+        for entries in [
+            lex.casing.entries().collect::<Vec<_>>(),
+            lex.gazetteer.entries().collect::<Vec<_>>(),
+        ] {
+            let mut entries = entries;
+            entries.sort_unstable();
+            out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            for (k, v) in entries {
+                out.extend_from_slice(&k.to_le_bytes());
+                out.push(v);
+            }
+        }
+        self.first.write(&mut out);
+        self.second.write(&mut out);
+        out
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::NotAModel)?;
+        let mut input = Reader(rest);
+        let version = input.u32()?;
+        if version != FORMAT {
+            return Err(ModelError::Version(version));
+        }
+        let mut tables = Vec::new();
+        for _ in 0..2 {
+            let n = input.u32()? as usize;
+            let mut entries = Vec::with_capacity(n.min(1 << 20));
+            for _ in 0..n {
+                entries.push((input.u64()?, input.u8()?));
+            }
+            tables.push(entries);
+        }
+        let gazetteer = Gazetteer::from_entries(tables.pop().unwrap_or_default());
+        let casing = CasingLexicon::from_entries(tables.pop().unwrap_or_default());
+        let lexicons = Lexicons { casing, gazetteer };
+        let first = Model::read(&mut input, lexicons.clone())?;
+        let second = Model::read(&mut input, lexicons)?;
+        if !input.0.is_empty() {
+            return Err(ModelError::Corrupt);
+        }
+        Ok(Tagger { first, second })
     }
 }
 
@@ -671,6 +848,7 @@ impl Trainer {
             weights,
             transitions,
             lexicons: self.model.lexicons.clone(),
+            keyed: false,
         }
     }
 }

@@ -188,5 +188,40 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .zip(predicted.iter().map(Vec::as_slice)),
     );
     println!("stage 1: {first_epochs} epochs; stage 2: {second_epochs} epochs\ndev (eng.testa), exact span:\n{scores}");
+    // Save, read back, and score what was read: the figure is the shipped model's.
+    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/ner.bin");
+    let bytes = tagger.to_bytes();
+    std::fs::write(&out, &bytes)?;
+    let loaded = Tagger::from_bytes(&std::fs::read(&out)?)?;
+    let reloaded: Vec<Vec<Tag>> = dev_words
+        .iter()
+        .flat_map(|w| loaded.tag_document(w))
+        .collect();
+    let saved = conll::score(
+        gold_dev
+            .iter()
+            .copied()
+            .zip(reloaded.iter().map(Vec::as_slice)),
+    );
+    println!(
+        "saved {} ({} bytes, {} + {} features): dev F1 after reloading {:.4}",
+        out.display(),
+        bytes.len(),
+        tagger.first.len(),
+        tagger.second.len(),
+        saved.f1()
+    );
+    if let Some(path) = std::env::var_os("FOLIO_DUMP") {
+        // word gold predicted, one token a line, for error analysis.
+        let mut out = String::new();
+        let sentences = dev.iter().flat_map(|d| d.sentences.iter());
+        for (s, p) in sentences.zip(&predicted) {
+            for ((w, g), p) in s.words.iter().zip(&s.tags).zip(p) {
+                out.push_str(&format!("{w} {g:?} {p:?}\n"));
+            }
+            out.push('\n');
+        }
+        std::fs::write(path, out)?;
+    }
     Ok(())
 }
