@@ -161,6 +161,7 @@ mod tests {
             }],
             files: vec![],
             stats: Stats::default(),
+            entities: vec![],
         }
     }
 

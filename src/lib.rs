@@ -23,11 +23,15 @@
 pub mod conll;
 pub mod decode;
 pub mod dedup;
+pub mod entities;
 pub mod export;
+pub mod index;
 pub mod minhash;
 pub mod model;
+pub mod numbers;
 pub mod segment;
 pub mod tagger;
+pub mod tokenize;
 
 pub use model::{
     Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Text, Variant,
@@ -38,7 +42,9 @@ use std::fmt;
 /// How a collection is built.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Options {
-    /// Tag entities in every block.
+    /// Tag entities in every block when the collection is finished, with the model built into
+    /// native binaries. (The page downloads its model after the first paint and calls
+    /// [`Collection::annotate`] itself, so in WebAssembly this does nothing.)
     pub entities: bool,
     /// Body similarity (Jaccard of word 3-shingles) from which an article is a near-duplicate.
     pub near_threshold: f32,
@@ -93,6 +99,7 @@ impl std::error::Error for FileError {}
 #[derive(Debug)]
 pub struct Builder {
     merger: dedup::Merger,
+    entities: bool,
     files: Vec<FileInfo>,
     duplicates: usize,
     variants: usize,
@@ -103,6 +110,7 @@ impl Builder {
     pub fn new(options: Options) -> Builder {
         Builder {
             merger: dedup::Merger::new(options.near_threshold),
+            entities: options.entities,
             files: Vec::new(),
             duplicates: 0,
             variants: 0,
@@ -182,12 +190,20 @@ impl Builder {
             duplicate_articles: self.duplicates,
             near_duplicates: self.variants,
             removed_lines: articles.iter().map(|a| a.removed.len()).sum(),
+            entities: 0,
+            mentions: 0,
         };
-        Collection {
+        let mut collection = Collection {
             articles,
             files: self.files,
             stats,
+            entities: Vec::new(),
+        };
+        #[cfg(not(target_arch = "wasm32"))]
+        if self.entities {
+            collection.annotate(entities::Recognizer::embedded());
         }
+        collection
     }
 }
 
@@ -204,13 +220,10 @@ where
     builder.finish()
 }
 
-/// The entities of one text, offsets in Unicode scalar values.
-///
-/// The trained tagger is not in the core yet (it is its own issue); until it lands this finds
-/// nothing, and `folio --annotate` already speaks the final protocol.
+/// The entities of one text, offsets in Unicode scalar values, by the built-in model.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn annotate(text: &str) -> Vec<Entity> {
-    let _ = text;
-    Vec::new()
+    entities::Recognizer::embedded().annotate(text)
 }
 
 /// Lines in decoded text; a last line without a newline counts, an empty text has none.

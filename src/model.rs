@@ -292,7 +292,7 @@ pub struct Variant {
 }
 
 /// One clean article: its text once, every file it appears in, and what was removed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     pub title: Block,
     pub captions: Vec<Block>,
@@ -334,6 +334,11 @@ pub struct Stats {
     /// Article copies kept as variants of an earlier similar article.
     pub near_duplicates: usize,
     pub removed_lines: usize,
+    /// Distinct entities in the index, and their mentions (0 when not annotated).
+    #[serde(default)]
+    pub entities: usize,
+    #[serde(default)]
+    pub mentions: usize,
 }
 
 /// Everything Folio made of a set of files: the contract between the core and every front end.
@@ -342,4 +347,45 @@ pub struct Collection {
     pub articles: Vec<Article>,
     pub files: Vec<FileInfo>,
     pub stats: Stats,
+    /// Every entity of the collection once, with its aliases (empty until annotated).
+    #[serde(default)]
+    pub entities: Vec<crate::index::IndexEntry>,
+}
+
+impl Collection {
+    /// Tags the entities of every article (and variant) and builds the entity index.
+    pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
+        for article in &mut self.articles {
+            annotate_blocks(
+                recognizer,
+                std::iter::once(&mut article.title)
+                    .chain(&mut article.captions)
+                    .chain(&mut article.paragraphs),
+            );
+            for v in &mut article.variants {
+                annotate_blocks(
+                    recognizer,
+                    std::iter::once(&mut v.title)
+                        .chain(&mut v.captions)
+                        .chain(&mut v.paragraphs),
+                );
+            }
+        }
+        self.entities = crate::index::build(&self.articles);
+        self.stats.entities = self.entities.len();
+        self.stats.mentions = self.entities.iter().map(|e| e.mentions).sum();
+    }
+}
+
+/// Tags one article's blocks as one document.
+fn annotate_blocks<'a>(
+    recognizer: &crate::entities::Recognizer,
+    blocks: impl Iterator<Item = &'a mut Block>,
+) {
+    let mut blocks: Vec<&mut Block> = blocks.collect();
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let found = recognizer.document(&texts);
+    for (block, entities) in blocks.iter_mut().zip(found) {
+        block.entities = entities;
+    }
 }

@@ -17,7 +17,7 @@
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::hash::Hasher;
 
-use crate::conll::{Document, Tag, TAGS};
+use crate::conll::{Document, Tag, TYPES};
 
 /// How a sentence is written: casing means something only in normal sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub enum Casing {
 /// Corpus evidence of how words are written: lower-case form hash to [`Casing`].
 #[derive(Clone, Debug, Default)]
 pub struct CasingLexicon {
-    map: FxHashMap<u64, u8>,
+    map: FxHashMap<u32, u8>,
 }
 
 impl CasingLexicon {
@@ -79,7 +79,7 @@ impl CasingLexicon {
                 } else {
                     Casing::Mixed
                 };
-                (h, casing as u8)
+                (key(h), casing as u8)
             })
             .collect();
         CasingLexicon { map }
@@ -87,18 +87,18 @@ impl CasingLexicon {
 
     fn get(&self, lower: u64) -> u8 {
         self.map
-            .get(&lower)
+            .get(&key(lower))
             .copied()
             .unwrap_or(Casing::Unseen as u8)
     }
 
     /// Entries, for saving.
-    pub fn entries(&self) -> impl Iterator<Item = (u64, u8)> + '_ {
+    pub fn entries(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
         self.map.iter().map(|(&k, &v)| (k, v))
     }
 
     /// A lexicon from saved entries.
-    pub fn from_entries(entries: impl IntoIterator<Item = (u64, u8)>) -> CasingLexicon {
+    pub fn from_entries(entries: impl IntoIterator<Item = (u32, u8)>) -> CasingLexicon {
         CasingLexicon {
             map: entries.into_iter().collect(),
         }
@@ -108,7 +108,7 @@ impl CasingLexicon {
 /// Name lists (gazetteers): lower-case token sequences to the lists they are on, as bits.
 #[derive(Clone, Debug, Default)]
 pub struct Gazetteer {
-    entries: FxHashMap<u64, u8>,
+    entries: FxHashMap<u32, u8>,
 }
 
 /// The longest entry a gazetteer matches, in tokens.
@@ -120,8 +120,8 @@ impl Gazetteer {
         for entry in list.lines() {
             let tokens: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
             if (1..=GAZETTEER_MAX_TOKENS).contains(&tokens.len()) {
-                let key = tokens.iter().fold(0u64, |h, t| mix(h ^ hash_str(t)));
-                *self.entries.entry(key).or_default() |= 1 << kind;
+                let k = tokens.iter().fold(0u64, |h, t| mix(h ^ hash_str(t)));
+                *self.entries.entry(key(k)).or_default() |= 1 << kind;
             }
         }
     }
@@ -138,7 +138,7 @@ impl Gazetteer {
             let mut best = None;
             for len in 1..=GAZETTEER_MAX_TOKENS.min(lowers.len() - i) {
                 h = mix(h ^ lowers[i + len - 1]);
-                if let Some(&kinds) = self.entries.get(&h) {
+                if let Some(&kinds) = self.entries.get(&key(h)) {
                     best = Some((len, kinds));
                 }
             }
@@ -156,12 +156,12 @@ impl Gazetteer {
     }
 
     /// Entries, for saving.
-    pub fn entries(&self) -> impl Iterator<Item = (u64, u8)> + '_ {
+    pub fn entries(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
         self.entries.iter().map(|(&k, &v)| (k, v))
     }
 
     /// A gazetteer from saved entries.
-    pub fn from_entries(entries: impl IntoIterator<Item = (u64, u8)>) -> Gazetteer {
+    pub fn from_entries(entries: impl IntoIterator<Item = (u32, u8)>) -> Gazetteer {
         Gazetteer {
             entries: entries.into_iter().collect(),
         }
@@ -495,31 +495,89 @@ pub fn features(
     }
 }
 
-/// Scores of one token for each tag.
-type Row = [f32; TAGS];
+/// What the model scores for a token: `O`, or for each name type whether the token begins
+/// (B), continues (I), ends (L) or is the whole of (U) a name. BILOU lets a weight say "last
+/// word of an organisation" (`Inc`, `United`) which BIO cannot; output is converted to BIO.
+const STATES: usize = 1 + 4 * TYPES.len();
+
+/// Scores of one token for each state.
+type Row = [f32; STATES];
+
+/// A state's position in its name: 0 for O, then B, I, L, U.
+fn position(state: usize) -> usize {
+    if state == 0 {
+        0
+    } else {
+        1 + (state - 1) % 4
+    }
+}
+
+fn state_type(state: usize) -> usize {
+    (state - 1) / 4
+}
+
+/// Whether state `to` may follow `from` (`None`: the sentence start).
+fn allowed(from: Option<usize>, to: usize) -> bool {
+    let open = from.is_some_and(|f| matches!(position(f), 1 | 2));
+    match position(to) {
+        0 | 1 | 4 => !open,
+        _ => open && state_type(from.unwrap_or(1)) == state_type(to),
+    }
+}
+
+/// Whether a sentence may end in `state` (no name left open).
+fn closes(state: usize) -> bool {
+    !matches!(position(state), 1 | 2)
+}
+
+/// BIO tags to BILOU states.
+fn states_of(tags: &[Tag]) -> Vec<usize> {
+    let type_of = |l| TYPES.iter().position(|&t| t == l).unwrap_or(0);
+    (0..tags.len())
+        .map(|i| {
+            let continues = matches!(tags.get(i + 1), Some(Tag::I(_)));
+            match tags[i] {
+                Tag::O => 0,
+                Tag::B(l) => 1 + 4 * type_of(l) + if continues { 0 } else { 3 },
+                Tag::I(l) => 1 + 4 * type_of(l) + if continues { 1 } else { 2 },
+            }
+        })
+        .collect()
+}
+
+/// A state as a BIO tag.
+fn tag_of(state: usize) -> Tag {
+    match position(state) {
+        0 => Tag::O,
+        1 | 4 => Tag::B(TYPES[state_type(state)]),
+        _ => Tag::I(TYPES[state_type(state)]),
+    }
+}
 
 /// A trained tagger.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    weights: FxHashMap<u64, Row>,
-    /// `transitions[from][to]`; row `TAGS` is the sentence start.
-    transitions: [[f32; TAGS]; TAGS + 1],
+    /// Weights by [`key`] of the feature.
+    weights: FxHashMap<u32, Row>,
+    /// `transitions[from][to]`; row `STATES` is the sentence start.
+    transitions: [[f32; STATES]; STATES + 1],
     pub lexicons: Lexicons,
-    /// Weights are keyed by [`key`] of the feature (a loaded model) rather than the feature.
-    keyed: bool,
 }
 
 impl Model {
     /// The best tag sequence for a sentence whose token features are `feats`.
     pub fn decode(&self, feats: &[Vec<u64>]) -> Vec<Tag> {
+        self.decode_states(feats).into_iter().map(tag_of).collect()
+    }
+
+    fn decode_states(&self, feats: &[Vec<u64>]) -> Vec<usize> {
         let emissions: Vec<Row> = feats
             .iter()
             .map(|fs| {
-                let mut row = [0f32; TAGS];
+                let mut row = [0f32; STATES];
                 for &f in fs {
-                    let f = if self.keyed { u64::from(key(f)) } else { f };
-                    if let Some(w) = self.weights.get(&f) {
-                        for t in 0..TAGS {
+                    if let Some(w) = self.weights.get(&key(f)) {
+                        for t in 0..STATES {
                             row[t] += w[t];
                         }
                     }
@@ -541,7 +599,8 @@ impl Model {
 }
 
 impl Model {
-    /// Writes the model's weights: sparse rows of 16-bit weights under 32-bit feature keys.
+    /// Writes the model's weights: rows sorted by feature key, keys as deltas, weights
+    /// quantised to `WEIGHT_LEVELS` steps of the largest and written as varints.
     fn write(&self, out: &mut Vec<u8>) {
         let max = self
             .weights
@@ -549,63 +608,93 @@ impl Model {
             .flat_map(|r| r.iter())
             .fold(0f32, |m, &w| m.max(w.abs()))
             .max(1e-6);
-        let scale = max / i16::MAX as f32;
+        let scale = max / WEIGHT_LEVELS;
         out.extend_from_slice(&scale.to_le_bytes());
         for row in &self.transitions {
             for w in row {
                 out.extend_from_slice(&w.to_le_bytes());
             }
         }
-        let mut rows: Vec<(u32, &Row)> = self.weights.iter().map(|(&f, r)| (key(f), r)).collect();
+        let mut rows: Vec<(u32, Vec<(u8, i32)>)> = self
+            .weights
+            .iter()
+            .map(|(&k, row)| {
+                let q = row
+                    .iter()
+                    .enumerate()
+                    .map(|(t, &w)| (t as u8, (w / scale).round() as i32))
+                    .filter(|&(_, w)| w != 0)
+                    .collect::<Vec<_>>();
+                (k, q)
+            })
+            .filter(|(_, q)| !q.is_empty())
+            .collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
-        out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        for (k, row) in rows {
-            out.extend_from_slice(&k.to_le_bytes());
-            let q: Vec<(u8, i16)> = row
-                .iter()
-                .enumerate()
-                .map(|(t, &w)| (t as u8, (w / scale).round() as i16))
-                .filter(|&(_, w)| w != 0)
-                .collect();
-            out.push(q.len() as u8);
-            for (t, w) in q {
-                out.push(t);
-                out.extend_from_slice(&w.to_le_bytes());
+        write_varint(out, rows.len() as u64);
+        let mut last = 0u32;
+        for (k, q) in rows {
+            write_varint(out, u64::from(k - last));
+            last = k;
+            // Which states have a weight, as a bit set, then the weights in state order.
+            let mask = q.iter().fold(0u32, |m, &(t, _)| m | 1 << t);
+            write_varint(out, u64::from(mask));
+            for (_, w) in q {
+                write_varint(out, u64::from((w << 1) as u32 ^ (w >> 31) as u32));
             }
         }
     }
 
     fn read(input: &mut Reader<'_>, lexicons: Lexicons) -> Result<Model, ModelError> {
         let scale = input.f32()?;
-        let mut transitions = [[0f32; TAGS]; TAGS + 1];
+        let mut transitions = [[0f32; STATES]; STATES + 1];
         for row in transitions.iter_mut() {
             for w in row.iter_mut() {
                 *w = input.f32()?;
             }
         }
-        let n = input.u32()? as usize;
-        let mut weights = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        let n = input.varint()? as usize;
+        let mut weights = FxHashMap::with_capacity_and_hasher(n.min(1 << 22), Default::default());
+        let mut k = 0u32;
         for _ in 0..n {
-            let k = input.u32()?;
-            let mut row = [0f32; TAGS];
-            for _ in 0..input.u8()? {
-                let t = input.u8()? as usize;
-                let w = input.i16()?;
-                *row.get_mut(t).ok_or(ModelError::Corrupt)? = w as f32 * scale;
+            k = k
+                .checked_add(u32::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?)
+                .ok_or(ModelError::Corrupt)?;
+            let mask = input.varint()?;
+            if mask >> STATES != 0 {
+                return Err(ModelError::Corrupt);
             }
-            weights.insert(u64::from(k), row);
+            let mut row = [0f32; STATES];
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & 1 << t != 0 {
+                    let z = u32::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?;
+                    let q = (z >> 1) as i32 ^ -((z & 1) as i32);
+                    *w = q as f32 * scale;
+                }
+            }
+            weights.insert(k, row);
         }
         Ok(Model {
             weights,
             transitions,
             lexicons,
-            keyed: true,
         })
     }
 }
 
-/// Saved models keep 32 bits of each feature hash: among a few hundred thousand features, a
-/// collision is a handful at most and costs a negligible weight mix-up.
+/// Weights are saved as integers from −`WEIGHT_LEVELS` to `WEIGHT_LEVELS`: finer steps change
+/// no decision the tagger makes on the development split and cost download size.
+const WEIGHT_LEVELS: f32 = 2047.0;
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push(v as u8 | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+/// Weights and lexicons keep 32 bits of each hash: among a few hundred thousand entries a
+/// collision is a handful at most and costs a negligible weight mix-up, for half the memory.
 fn key(feature: u64) -> u32 {
     (feature >> 32) as u32
 }
@@ -644,14 +733,19 @@ impl Reader<'_> {
     fn u8(&mut self) -> Result<u8, ModelError> {
         Ok(self.take::<1>()?[0])
     }
-    fn i16(&mut self) -> Result<i16, ModelError> {
-        Ok(i16::from_le_bytes(self.take()?))
-    }
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.take()?))
     }
-    fn u64(&mut self) -> Result<u64, ModelError> {
-        Ok(u64::from_le_bytes(self.take()?))
+    fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(v);
+            }
+        }
+        Err(ModelError::Corrupt)
     }
     fn f32(&mut self) -> Result<f32, ModelError> {
         Ok(f32::from_le_bytes(self.take()?))
@@ -659,7 +753,7 @@ impl Reader<'_> {
 }
 
 const MAGIC: &[u8; 8] = b"FOLIONER";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 3;
 
 impl Tagger {
     /// The model as bytes: header, lexicons, then both stages.
@@ -674,9 +768,11 @@ impl Tagger {
         ] {
             let mut entries = entries;
             entries.sort_unstable();
-            out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+            write_varint(&mut out, entries.len() as u64);
+            let mut last = 0u32;
             for (k, v) in entries {
-                out.extend_from_slice(&k.to_le_bytes());
+                write_varint(&mut out, u64::from(k - last));
+                last = k;
                 out.push(v);
             }
         }
@@ -695,10 +791,14 @@ impl Tagger {
         }
         let mut tables = Vec::new();
         for _ in 0..2 {
-            let n = input.u32()? as usize;
+            let n = input.varint()? as usize;
             let mut entries = Vec::with_capacity(n.min(1 << 20));
+            let mut k = 0u32;
             for _ in 0..n {
-                entries.push((input.u64()?, input.u8()?));
+                k = k
+                    .checked_add(u32::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?)
+                    .ok_or(ModelError::Corrupt)?;
+                entries.push((k, input.u8()?));
             }
             tables.push(entries);
         }
@@ -714,27 +814,23 @@ impl Tagger {
     }
 }
 
-/// Viterbi over BIO with ill-formed transitions (`O` → `I-X`) forbidden.
-fn viterbi(emissions: &[Row], transitions: &[[f32; TAGS]; TAGS + 1]) -> Vec<Tag> {
+/// Viterbi over BILOU states with ill-formed sequences (`O` → `I-X`, a name left open) forbidden.
+fn viterbi(emissions: &[Row], transitions: &[[f32; STATES]; STATES + 1]) -> Vec<usize> {
     let n = emissions.len();
     if n == 0 {
         return Vec::new();
     }
-    let allowed = |from: Option<usize>, to: usize| match Tag::from_index(to) {
-        Tag::I(_) => from.is_some_and(|f| Tag::from_index(f).allows(Tag::from_index(to))),
-        _ => true,
-    };
-    let mut score = vec![[f32::NEG_INFINITY; TAGS]; n];
-    let mut back = vec![[0u8; TAGS]; n];
-    for t in 0..TAGS {
+    let mut score = vec![[f32::NEG_INFINITY; STATES]; n];
+    let mut back = vec![[0u8; STATES]; n];
+    for t in 0..STATES {
         if allowed(None, t) {
-            score[0][t] = transitions[TAGS][t] + emissions[0][t];
+            score[0][t] = transitions[STATES][t] + emissions[0][t];
         }
     }
     for i in 1..n {
-        for t in 0..TAGS {
+        for t in 0..STATES {
             let mut best = (f32::NEG_INFINITY, 0);
-            for p in 0..TAGS {
+            for p in 0..STATES {
                 if !allowed(Some(p), t) {
                     continue;
                 }
@@ -747,12 +843,13 @@ fn viterbi(emissions: &[Row], transitions: &[[f32; TAGS]; TAGS + 1]) -> Vec<Tag>
             back[i][t] = best.1 as u8;
         }
     }
-    let mut t = (0..TAGS)
+    let mut t = (0..STATES)
+        .filter(|&t| closes(t))
         .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
         .unwrap_or(0);
-    let mut out = vec![Tag::O; n];
+    let mut out = vec![0; n];
     for i in (0..n).rev() {
-        out[i] = Tag::from_index(t);
+        out[i] = t;
         t = back[i][t] as usize;
     }
     out
@@ -763,8 +860,8 @@ fn viterbi(emissions: &[Row], transitions: &[[f32; TAGS]; TAGS + 1]) -> Vec<Tag>
 pub struct Trainer {
     model: Model,
     /// Sum of step-weighted updates, for averaging: average = w − u / c.
-    totals: FxHashMap<u64, Row>,
-    trans_totals: [[f32; TAGS]; TAGS + 1],
+    totals: FxHashMap<u32, Row>,
+    trans_totals: [[f32; STATES]; STATES + 1],
     step: f32,
 }
 
@@ -783,20 +880,22 @@ impl Trainer {
 
     /// Learns from one sentence; returns whether the current weights got it wrong.
     pub fn learn(&mut self, feats: &[Vec<u64>], gold: &[Tag]) -> bool {
-        let predicted = self.model.decode(feats);
+        let gold = states_of(gold);
+        let predicted = self.model.decode_states(feats);
         let wrong = predicted != gold;
         if wrong {
             let c = self.step;
             for (i, fs) in feats.iter().enumerate() {
-                let (g, p) = (gold[i].index(), predicted[i].index());
+                let (g, p) = (gold[i], predicted[i]);
                 if g == p {
                     continue;
                 }
                 for &f in fs {
-                    let w = self.model.weights.entry(f).or_insert([0.0; TAGS]);
+                    let f = key(f);
+                    let w = self.model.weights.entry(f).or_insert([0.0; STATES]);
                     w[g] += 1.0;
                     w[p] -= 1.0;
-                    let u = self.totals.entry(f).or_insert([0.0; TAGS]);
+                    let u = self.totals.entry(f).or_insert([0.0; STATES]);
                     u[g] += c;
                     u[p] -= c;
                 }
@@ -807,11 +906,11 @@ impl Trainer {
             };
             for i in 0..gold.len() {
                 let (gf, pf) = if i == 0 {
-                    (TAGS, TAGS)
+                    (STATES, STATES)
                 } else {
-                    (gold[i - 1].index(), predicted[i - 1].index())
+                    (gold[i - 1], predicted[i - 1])
                 };
-                let (g, p) = (gold[i].index(), predicted[i].index());
+                let (g, p) = (gold[i], predicted[i]);
                 if (gf, g) != (pf, p) {
                     update(gf, g, 1.0);
                     update(pf, p, -1.0);
@@ -831,8 +930,8 @@ impl Trainer {
             .iter()
             .filter_map(|(f, w)| {
                 let u = &self.totals[f];
-                let mut row = [0f32; TAGS];
-                for t in 0..TAGS {
+                let mut row = [0f32; STATES];
+                for t in 0..STATES {
                     row[t] = w[t] - u[t] / c;
                 }
                 row.iter().any(|&v| v != 0.0).then_some((*f, row))
@@ -848,7 +947,6 @@ impl Trainer {
             weights,
             transitions,
             lexicons: self.model.lexicons.clone(),
-            keyed: false,
         }
     }
 }
