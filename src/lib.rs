@@ -193,18 +193,28 @@ impl Builder {
             entities: 0,
             mentions: 0,
         };
-        let mut collection = Collection {
+        let collection = Collection {
             articles,
             files: self.files,
             stats,
             entities: Vec::new(),
         };
-        #[cfg(not(target_arch = "wasm32"))]
-        if self.entities {
-            collection.annotate(entities::Recognizer::embedded());
-        }
-        collection
+        annotated(collection, self.entities)
     }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// The finished collection, tagged with the built-in model if `tag` is set.
+fn annotated(mut collection: Collection, tag: bool) -> Collection {
+    if tag {
+        collection.annotate(entities::Recognizer::embedded());
+    }
+    collection
+}
+
+#[cfg(target_arch = "wasm32")]
+fn annotated(collection: Collection, _entities: bool) -> Collection {
+    collection
 }
 
 /// Builds a collection from `(name, bytes)` pairs; files that cannot be read are listed with
