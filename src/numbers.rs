@@ -170,8 +170,13 @@ const TIME_WORDS: &[&str] = &[
     "a.m.", "p.m.", "am", "pm", "gmt", "utc", "edt", "est", "bst", "cet",
 ];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+/// The lower-case form, borrowed when the word has no capitals (most words).
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 /// `5`, `5,470`, `3.25`, `1/2`, `3.25-3.75`: digits with separators, at least one digit first.
@@ -185,7 +190,7 @@ fn is_numeral(s: &str) -> bool {
 }
 
 fn is_number(s: &str) -> bool {
-    is_numeral(s) || NUMBER_WORDS.contains(&lower(s).as_str())
+    is_numeral(s) || NUMBER_WORDS.contains(&&*lower(s))
 }
 
 /// `1996-12-06`, `06/12/1996`, `12/6/96`.
@@ -233,9 +238,9 @@ fn is_day_of_month(s: &str) -> bool {
 /// `taken[i]` (part of a name) are never part of a span.
 pub fn spans(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Label)> {
     let n = words.len();
-    let lowers: Vec<String> = words.iter().map(|w| lower(w)).collect();
+    let lowers: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| lower(w)).collect();
     let free = |i: usize| i < n && !taken[i];
-    let is = |i: usize, set: &[&str]| free(i) && set.contains(&lowers[i].as_str());
+    let is = |i: usize, set: &[&str]| free(i) && set.contains(&&*lowers[i]);
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
@@ -289,7 +294,7 @@ pub fn spans(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Label)> {
             if is(end, &["percent", "pct", "%"]) {
                 Some((end + 1, Label::PERCENT))
             } else if words.get(end) == Some(&"per")
-                && lowers.get(end + 1).map(String::as_str) == Some("cent")
+                && lowers.get(end + 1).map(|l| &**l) == Some("cent")
                 && free(end + 1)
             {
                 Some((end + 2, Label::PERCENT))
@@ -320,14 +325,12 @@ pub fn spans(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Label)> {
 
 /// `pound` after a number is weight when a price per pound follows (`75 cents / pound`) —
 /// here it is money only when it is not `/ pound` itself.
-fn pound_of_weight(lowers: &[String], at: usize) -> bool {
+fn pound_of_weight(lowers: &[std::borrow::Cow<'_, str>], at: usize) -> bool {
     at > 0 && lowers[at - 1] == "/"
 }
 
-fn is_numeral_with_unit(lowers: &[String], i: usize) -> bool {
-    lowers
-        .get(i + 1)
-        .is_some_and(|u| UNITS.contains(&u.as_str()))
+fn is_numeral_with_unit(lowers: &[std::borrow::Cow<'_, str>], i: usize) -> bool {
+    lowers.get(i + 1).is_some_and(|u| UNITS.contains(&&**u))
 }
 
 /// The end of a date that starts with the month at `month`: `December`, `December 7`,

@@ -179,13 +179,17 @@ pub struct Lexicons {
 pub fn style(words: &[&str]) -> Style {
     let (mut alpha, mut caps, mut cap_initial) = (0, 0, 0);
     for w in words {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        if letters.len() < 2 {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        let mut rest = letters.peekable();
+        if rest.peek().is_none() {
             continue;
         }
         alpha += 1;
-        caps += usize::from(letters.iter().all(|c| c.is_uppercase()));
-        cap_initial += usize::from(letters[0].is_uppercase());
+        caps += usize::from(first.is_uppercase() && rest.all(char::is_uppercase));
+        cap_initial += usize::from(first.is_uppercase());
     }
     if alpha >= 2 && caps * 10 >= alpha * 7 {
         Style::Capitals
@@ -219,7 +223,7 @@ impl DocContext {
                         lower_seen.insert(hash_str(w));
                     }
                     Some(c) if c.is_uppercase() => {
-                        capital_seen.insert(hash_str(&w.to_lowercase()));
+                        capital_seen.insert(lower_hash(w));
                     }
                     _ => {}
                 }
@@ -237,7 +241,7 @@ struct Token<'a> {
     word: u64,
     lower: u64,
     shape: u64,
-    lower_text: String,
+    lower_text: std::borrow::Cow<'a, str>,
     text: &'a str,
     capitalised: bool,
 }
@@ -259,28 +263,6 @@ fn mix(mut z: u64) -> u64 {
 #[inline]
 fn feature(template: u64, value: u64) -> u64 {
     mix(value ^ template.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-}
-
-/// `Xx`, `XX`, `x`, `d`, `Xx-Xx`, `d.d`: character classes with runs collapsed.
-fn shape(word: &str) -> String {
-    let mut out = String::with_capacity(8);
-    let mut last = '\0';
-    for c in word.chars() {
-        let class = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else {
-            c
-        };
-        if class != last {
-            out.push(class);
-            last = class;
-        }
-    }
-    out
 }
 
 const BOUNDARY: u64 = 0x5bd1_e995_1234_5678;
@@ -312,7 +294,7 @@ impl DocLabels {
         for (words, tags) in sentences.iter().zip(tags) {
             for (w, &t) in words.iter().zip(tags) {
                 if w.chars().next().is_some_and(char::is_uppercase) {
-                    counts.entry(hash_str(&w.to_lowercase())).or_default()[kind(t)] += 1;
+                    counts.entry(lower_hash(w)).or_default()[kind(t)] += 1;
                 }
             }
         }
@@ -336,7 +318,8 @@ pub struct Hints<'a> {
     pub tags: &'a [Tag],
 }
 
-/// Builds the features of every token of a sentence into `out` (one list per token).
+/// Builds the features of every token of a sentence into `out` (one list per token): those
+/// of [`base_features`], then for the second stage those of the first stage's `hints`.
 pub fn features(
     words: &[&str],
     doc: &DocContext,
@@ -344,16 +327,67 @@ pub fn features(
     hints: Option<Hints<'_>>,
     out: &mut Vec<Vec<u64>>,
 ) {
+    base_features(words, doc, lexicons, out);
+    if let Some(h) = hints {
+        hint_features(words, h, out);
+    }
+}
+
+/// The lower-case form, borrowed when the word is lower case already (most words are).
+fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.bytes().all(|b| !b.is_ascii_uppercase() && b < 0x80) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+fn lower_hash(word: &str) -> u64 {
+    hash_str(&lowercase(word))
+}
+
+/// The hash of the word's shape — `Xx`, `XX`, `x`, `d`, `Xx-Xx`, `d.d`: character classes
+/// with runs collapsed — without building the string.
+fn shape_hash(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    let mut last = '\0';
+    for c in word.chars() {
+        let class = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if class != last {
+            let mut buf = [0u8; 4];
+            h.write(class.encode_utf8(&mut buf).as_bytes());
+            last = class;
+        }
+    }
+    mix(h.finish())
+}
+
+/// The features every stage uses: the word, its forms and neighbours, casing evidence and
+/// the name lists, into `out` (one list per token, replacing what was there).
+pub fn base_features(
+    words: &[&str],
+    doc: &DocContext,
+    lexicons: &Lexicons,
+    out: &mut Vec<Vec<u64>>,
+) {
     let lexicon = &lexicons.casing;
     let sentence_style = style(words) as u64;
     let tokens: Vec<Token<'_>> = words
         .iter()
         .map(|&w| {
-            let lower_text = w.to_lowercase();
+            let lower_text = lowercase(w);
             Token {
                 word: hash_str(w),
                 lower: hash_str(&lower_text),
-                shape: hash_str(&shape(w)),
+                shape: shape_hash(w),
                 capitalised: w.chars().next().is_some_and(char::is_uppercase),
                 lower_text,
                 text: w,
@@ -373,6 +407,8 @@ pub fn features(
     for (i, t) in tokens.iter().enumerate() {
         let f = &mut out[i];
         f.clear();
+        // Room for every template (and the second stage's), so pushes never reallocate.
+        f.reserve(72);
         let ii = i as isize;
         let lower = |k: isize| at(ii + k, |t| t.lower);
         let shape_at = |k: isize| at(ii + k, |t| t.shape);
@@ -380,16 +416,13 @@ pub fn features(
         f.push(feature(1, t.word));
         f.push(feature(2, t.lower));
         f.push(feature(3, t.shape));
-        let chars: Vec<char> = t.lower_text.chars().collect();
-        for k in 1..=4.min(chars.len()) {
-            f.push(feature(
-                10 + k as u64,
-                hash_str(&chars[..k].iter().collect::<String>()),
-            ));
-            f.push(feature(
-                20 + k as u64,
-                hash_str(&chars[chars.len() - k..].iter().collect::<String>()),
-            ));
+        // Prefixes and suffixes of up to four characters, as slices of the lower-case form.
+        let lt: &str = &t.lower_text;
+        for (k, (b, c)) in lt.char_indices().take(4).enumerate() {
+            f.push(feature(11 + k as u64, hash_str(&lt[..b + c.len_utf8()])));
+        }
+        for (k, (b, _)) in lt.char_indices().rev().take(4).enumerate() {
+            f.push(feature(21 + k as u64, hash_str(&lt[b..])));
         }
         f.push(feature(30, lower(-1)));
         f.push(feature(31, lower(1)));
@@ -473,24 +506,31 @@ pub fn features(
         if prev_kinds | next_kinds != 0 {
             f.push(feature(83, (prev_kinds as u64) << 8 | next_kinds as u64));
         }
-        if let Some(h) = hints {
-            let own = h.tags[i].index() as u64;
-            let prev = if i == 0 {
-                99
-            } else {
-                h.tags[i - 1].index() as u64
-            };
-            let next = h.tags.get(i + 1).map_or(99, |t| t.index() as u64);
-            f.push(feature(70, own));
-            f.push(feature(71, own << 8 | prev << 16 | next));
-            if let Some(major) = h.labels.majority(t.lower, h.tags[i]) {
-                f.push(feature(72, major));
-                f.push(feature(73, major << 8 | own));
-                f.push(feature(
-                    74,
-                    major << 8 | sentence_style << 4 | u64::from(t.capitalised),
-                ));
-            }
+    }
+}
+
+/// The second stage's features: the first stage's tags around each token and the labels
+/// its word form got elsewhere in the document, appended to `out`.
+pub fn hint_features(words: &[&str], h: Hints<'_>, out: &mut [Vec<u64>]) {
+    let sentence_style = style(words) as u64;
+    for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        let own = h.tags[i].index() as u64;
+        let prev = if i == 0 {
+            99
+        } else {
+            h.tags[i - 1].index() as u64
+        };
+        let next = h.tags.get(i + 1).map_or(99, |t| t.index() as u64);
+        f.push(feature(70, own));
+        f.push(feature(71, own << 8 | prev << 16 | next));
+        if let Some(major) = h.labels.majority(lower_hash(w), h.tags[i]) {
+            f.push(feature(72, major));
+            f.push(feature(73, major << 8 | own));
+            f.push(feature(
+                74,
+                major << 8 | sentence_style << 4 | u64::from(capitalised),
+            ));
         }
     }
 }
@@ -557,7 +597,8 @@ fn tag_of(state: usize) -> Tag {
 /// A trained tagger.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
-    /// Weights by [`key`] of the feature.
+    /// Weights by [`key`] of the feature, while training. (A loaded [`Tagger`] keeps its
+    /// weights in a [`Joint`] table instead; its models hold the transitions and lexicons.)
     weights: FxHashMap<u32, Row>,
     /// `transitions[from][to]`; row `STATES` is the sentence start.
     transitions: [[f32; STATES]; STATES + 1],
@@ -601,7 +642,7 @@ impl Model {
 impl Model {
     /// Writes the model's weights: rows sorted by feature key, keys as deltas, weights
     /// quantised to `WEIGHT_LEVELS` steps of the largest and written as varints.
-    fn write(&self, out: &mut Vec<u8>) {
+    fn write(&self, out: &mut Vec<u8>, prune: i32) {
         let max = self
             .weights
             .values()
@@ -627,7 +668,7 @@ impl Model {
                     .collect::<Vec<_>>();
                 (k, q)
             })
-            .filter(|(_, q)| !q.is_empty())
+            .filter(|(_, q)| q.iter().any(|&(_, w)| w.abs() >= prune.max(1)))
             .collect();
         rows.sort_unstable_by_key(|(k, _)| *k);
         write_varint(out, rows.len() as u64);
@@ -644,7 +685,9 @@ impl Model {
         }
     }
 
-    fn read(input: &mut Reader<'_>, lexicons: Lexicons) -> Result<Model, ModelError> {
+    /// Reads a model written by [`Model::write`]: its transitions and lexicons, and its
+    /// weights as a table.
+    fn read(input: &mut Reader<'_>, lexicons: Lexicons) -> Result<(Model, Table), ModelError> {
         let scale = input.f32()?;
         let mut transitions = [[0f32; STATES]; STATES + 1];
         for row in transitions.iter_mut() {
@@ -653,7 +696,7 @@ impl Model {
             }
         }
         let n = input.varint()? as usize;
-        let mut weights = FxHashMap::with_capacity_and_hasher(n.min(1 << 22), Default::default());
+        let mut entries = Vec::with_capacity(n.min(1 << 22));
         let mut k = 0u32;
         for _ in 0..n {
             k = k
@@ -663,27 +706,68 @@ impl Model {
             if mask >> STATES != 0 {
                 return Err(ModelError::Corrupt);
             }
-            let mut row = [0f32; STATES];
+            let mut row = [0i16; STATES];
             for (t, w) in row.iter_mut().enumerate() {
                 if mask & 1 << t != 0 {
                     let z = u32::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?;
                     let q = (z >> 1) as i32 ^ -((z & 1) as i32);
-                    *w = q as f32 * scale;
+                    *w = i16::try_from(q).map_err(|_| ModelError::Corrupt)?;
                 }
             }
-            weights.insert(k, row);
+            entries.push((k, row));
         }
-        Ok(Model {
-            weights,
+        let model = Model {
+            weights: FxHashMap::default(),
             transitions,
             lexicons,
-        })
+        };
+        Ok((model, Table::new(entries, scale)))
+    }
+}
+
+/// One stage's saved weights: 16-bit steps of `scale` in a dense array, found through slots
+/// of a 32-bit key and a row number. [`Joint`] merges two.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    /// Open addressing, at most half full; key 0 marks an empty slot (a real 0 is stored as 1).
+    slots: Vec<(u32, u32)>,
+    rows: Vec<[i16; STATES]>,
+    scale: f32,
+}
+
+impl Table {
+    fn new(entries: Vec<(u32, [i16; STATES])>, scale: f32) -> Table {
+        let cap = (entries.len() * 2).next_power_of_two().max(16);
+        let mut table = Table {
+            slots: vec![(0, 0); cap],
+            rows: Vec::with_capacity(entries.len()),
+            scale,
+        };
+        for (k, row) in entries {
+            let k = k.max(1);
+            let mut i = k as usize & (cap - 1);
+            while table.slots[i].0 != 0 && table.slots[i].0 != k {
+                i = (i + 1) & (cap - 1);
+            }
+            if table.slots[i].0 == 0 {
+                table.slots[i] = (k, table.rows.len() as u32);
+                table.rows.push(row);
+            }
+        }
+        table
+    }
+
+    fn len(&self) -> usize {
+        self.rows.len()
     }
 }
 
 /// Weights are saved as integers from −`WEIGHT_LEVELS` to `WEIGHT_LEVELS`: finer steps change
 /// no decision the tagger makes on the development split and cost download size.
 const WEIGHT_LEVELS: f32 = 2047.0;
+
+/// Features whose weights all stay under this many steps are left out of a saved model.
+pub const PRUNE: i32 = 1;
 
 fn write_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
@@ -758,6 +842,12 @@ const FORMAT: u32 = 3;
 impl Tagger {
     /// The model as bytes: header, lexicons, then both stages.
     pub fn to_bytes(&self) -> Vec<u8> {
+        self.to_bytes_pruned(PRUNE)
+    }
+
+    /// [`Tagger::to_bytes`], leaving out features whose weights are all under `prune`
+    /// quantisation steps.
+    pub fn to_bytes_pruned(&self, prune: i32) -> Vec<u8> {
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&FORMAT.to_le_bytes());
@@ -776,8 +866,8 @@ impl Tagger {
                 out.push(v);
             }
         }
-        self.first.write(&mut out);
-        self.second.write(&mut out);
+        self.first.write(&mut out, prune);
+        self.second.write(&mut out, prune);
         out
     }
 
@@ -810,8 +900,50 @@ impl Tagger {
         if !input.0.is_empty() {
             return Err(ModelError::Corrupt);
         }
-        Ok(Tagger { first, second })
+        Ok(Tagger {
+            first: first.0,
+            second: second.0,
+            joint: Some(Joint::new(first.1, second.1)),
+        })
     }
+}
+
+/// States no name is open after: O, and L and U of each type.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// One Viterbi step: each state's best score over its allowed predecessors, and which.
+///
+/// BILOU fixes who may precede whom — O, B and U follow a closed state; I and L follow B or I
+/// of their type — so rather than trying all STATES² pairs and rejecting most, each closed
+/// predecessor is added to the whole row (a loop the compiler vectorises) and I and L then
+/// choose between their two.
+#[inline]
+fn step(prev: &Row, transitions: &[[f32; STATES]; STATES + 1]) -> (Row, [u8; STATES]) {
+    let mut best = [f32::NEG_INFINITY; STATES];
+    // 32-bit like the scores, so that the selects below vectorise.
+    let mut from = [0u32; STATES];
+    for p in CLOSED {
+        let base = prev[p];
+        for t in 0..STATES {
+            let c = base + transitions[p][t];
+            let better = c > best[t];
+            best[t] = if better { c } else { best[t] };
+            from[t] = if better { p as u32 } else { from[t] };
+        }
+    }
+    let mut arg = from.map(|p| p as u8);
+    for x in 0..TYPES.len() {
+        let (b, i) = (1 + 4 * x, 2 + 4 * x);
+        for t in [2 + 4 * x, 3 + 4 * x] {
+            let (from_b, from_i) = (prev[b] + transitions[b][t], prev[i] + transitions[i][t]);
+            (best[t], arg[t]) = if from_b >= from_i {
+                (from_b, b as u8)
+            } else {
+                (from_i, i as u8)
+            };
+        }
+    }
+    (best, arg)
 }
 
 /// Viterbi over BILOU states with ill-formed sequences (`O` → `I-X`, a name left open) forbidden.
@@ -828,20 +960,12 @@ fn viterbi(emissions: &[Row], transitions: &[[f32; STATES]; STATES + 1]) -> Vec<
         }
     }
     for i in 1..n {
+        let prev = score[i - 1];
+        let (best, arg) = step(&prev, transitions);
         for t in 0..STATES {
-            let mut best = (f32::NEG_INFINITY, 0);
-            for p in 0..STATES {
-                if !allowed(Some(p), t) {
-                    continue;
-                }
-                let s = score[i - 1][p] + transitions[p][t];
-                if s > best.0 {
-                    best = (s, p);
-                }
-            }
-            score[i][t] = best.0 + emissions[i][t];
-            back[i][t] = best.1 as u8;
+            score[i][t] = best[t] + emissions[i][t];
         }
+        back[i] = arg;
     }
     let mut t = (0..STATES)
         .filter(|&t| closes(t))
@@ -957,14 +1081,192 @@ impl Trainer {
 pub struct Tagger {
     pub first: Model,
     pub second: Model,
+    /// Both stages' weights in one table, in a loaded tagger (see [`Joint`]).
+    joint: Option<Joint>,
+}
+
+/// Both stages' weights under one key lookup. Tagging is bound by memory — a token asks for
+/// some fifty features in tables of megabytes, most never learnt — and the second stage asks
+/// for every feature the first did. So one lookup finds a feature's row in each stage, and the
+/// second stage's sums over the shared features are taken in the same pass as the first's.
+#[derive(Clone, Debug, Default)]
+struct Joint {
+    /// Open addressing, at most half full: key (0 marks an empty slot; a real 0 is stored as
+    /// 1) and the row of each stage, `u32::MAX` where the stage has none.
+    slots: Vec<(u32, u32, u32)>,
+    rows: [Vec<[i16; STATES]>; 2],
+    scale: [f32; 2],
+}
+
+type Sum = [i32; STATES];
+
+impl Joint {
+    fn new(first: Table, second: Table) -> Joint {
+        let n = first.len() + second.len();
+        let cap = (n * 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, u32::MAX, u32::MAX); cap];
+        for (stage, table) in [&first, &second].into_iter().enumerate() {
+            for &(k, row) in table.slots.iter().filter(|s| s.0 != 0) {
+                let mut i = k as usize & (cap - 1);
+                while slots[i].0 != 0 && slots[i].0 != k {
+                    i = (i + 1) & (cap - 1);
+                }
+                slots[i].0 = k;
+                if stage == 0 {
+                    slots[i].1 = row;
+                } else {
+                    slots[i].2 = row;
+                }
+            }
+        }
+        Joint {
+            slots,
+            scale: [first.scale, second.scale],
+            rows: [first.rows, second.rows],
+        }
+    }
+
+    #[inline]
+    fn get(&self, k: u32) -> (u32, u32) {
+        let k = k.max(1);
+        let mask = self.slots.len() - 1;
+        let mut i = k as usize & mask;
+        loop {
+            let (slot, a, b) = self.slots[i];
+            if slot == k {
+                return (a, b);
+            }
+            if slot == 0 {
+                return (u32::MAX, u32::MAX);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn add(sum: &mut Sum, rows: &[[i16; STATES]], row: u32) {
+        if let Some(w) = rows.get(row as usize) {
+            for (s, &w) in sum.iter_mut().zip(w) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
+    /// Both stages' sums over each token's features, for a whole sentence.
+    fn sums(&self, feats: &[Vec<u64>], out: &mut Vec<(Sum, Sum)>) {
+        out.clear();
+        for fs in feats {
+            let (mut one, mut two) = ([0; STATES], [0; STATES]);
+            for &f in fs {
+                let (a, b) = self.get(key(f));
+                Self::add(&mut one, &self.rows[0], a);
+                Self::add(&mut two, &self.rows[1], b);
+            }
+            out.push((one, two));
+        }
+    }
+
+    fn emission(&self, stage: usize, sum: &Sum) -> Row {
+        sum.map(|s| s as f32 * self.scale[stage])
+    }
 }
 
 impl Tagger {
+    /// The tagger of two trained stages.
+    pub fn new(first: Model, second: Model) -> Tagger {
+        Tagger {
+            first,
+            second,
+            joint: None,
+        }
+    }
+
     /// Tags one document's sentences.
     pub fn tag_document(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let first = tag_stage(&self.first, sentences, None);
+        match &self.joint {
+            Some(joint) => self.tag_joint(joint, sentences),
+            None => self.tag_separately(sentences),
+        }
+    }
+
+    /// Tagging with a loaded model: one lookup a feature serves both stages.
+    fn tag_joint(&self, joint: &Joint, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
+        let mut feats = Vec::new();
+        let mut first = Vec::with_capacity(sentences.len());
+        let mut partial: Vec<Vec<Sum>> = Vec::with_capacity(sentences.len());
+        let mut sums = Vec::new();
+        for words in sentences {
+            base_features(words, &ctx, &self.first.lexicons, &mut feats);
+            joint.sums(&feats[..words.len()], &mut sums);
+            let emissions: Vec<Row> = sums.iter().map(|(one, _)| joint.emission(0, one)).collect();
+            let seconds: Vec<Sum> = sums.iter().map(|(_, two)| *two).collect();
+            let states = viterbi(&emissions, &self.first.transitions);
+            first.push(states.into_iter().map(tag_of).collect::<Vec<Tag>>());
+            partial.push(seconds);
+        }
         let labels = DocLabels::new(sentences, &first);
-        tag_stage(&self.second, sentences, Some((&labels, &first)))
+        let mut hints: Vec<Vec<u64>> = Vec::new();
+        sentences
+            .iter()
+            .zip(&first)
+            .zip(partial)
+            .map(|((words, tags), mut sums)| {
+                hints.resize_with(words.len(), Vec::new);
+                hints.iter_mut().for_each(Vec::clear);
+                hint_features(
+                    words,
+                    Hints {
+                        labels: &labels,
+                        tags,
+                    },
+                    &mut hints[..words.len()],
+                );
+                let emissions: Vec<Row> = sums
+                    .iter_mut()
+                    .zip(&hints)
+                    .map(|(sum, fs)| {
+                        for &f in fs {
+                            Joint::add(sum, &joint.rows[1], joint.get(key(f)).1);
+                        }
+                        joint.emission(1, sum)
+                    })
+                    .collect();
+                viterbi(&emissions, &self.second.transitions)
+                    .into_iter()
+                    .map(tag_of)
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Tagging with freshly trained models, stage by stage.
+    fn tag_separately(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
+        let base: Vec<Vec<Vec<u64>>> = sentences
+            .iter()
+            .map(|words| {
+                let mut f = Vec::new();
+                base_features(words, &ctx, &self.first.lexicons, &mut f);
+                f
+            })
+            .collect();
+        let first: Vec<Vec<Tag>> = base.iter().map(|f| self.first.decode(f)).collect();
+        let labels = DocLabels::new(sentences, &first);
+        base.into_iter()
+            .zip(sentences)
+            .zip(&first)
+            .map(|((mut f, words), tags)| {
+                hint_features(
+                    words,
+                    Hints {
+                        labels: &labels,
+                        tags,
+                    },
+                    &mut f,
+                );
+                self.second.decode(&f)
+            })
+            .collect()
     }
 }
 

@@ -220,7 +220,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (second, second_epochs, _) =
         train(&second_examples, &lexicon, epochs, score_second, "stage 2");
 
-    let tagger = Tagger { first, second };
+    let tagger = Tagger::new(first, second);
     let predicted: Vec<Vec<Tag>> = dev_words
         .iter()
         .flat_map(|w| tagger.tag_document(w))
@@ -234,7 +234,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("stage 1: {first_epochs} epochs; stage 2: {second_epochs} epochs\ndev (eng.testa), exact span:\n{scores}");
     // Save, read back, and score what was read: the figure is the shipped model's.
     let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/ner.bin");
-    let bytes = tagger.to_bytes();
+    let bytes = match std::env::var("FOLIO_PRUNE")
+        .ok()
+        .and_then(|p| p.parse().ok())
+    {
+        Some(prune) => tagger.to_bytes_pruned(prune),
+        None => tagger.to_bytes(),
+    };
     std::fs::write(&out, &bytes)?;
     let loaded = Tagger::from_bytes(&std::fs::read(&out)?)?;
     let reloaded: Vec<Vec<Tag>> = dev_words
