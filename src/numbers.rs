@@ -234,17 +234,54 @@ fn is_day_of_month(s: &str) -> bool {
         && s.parse::<u32>().is_ok_and(|d| (1..=31).contains(&d))
 }
 
+/// Whether a span may start at `word`: a digit, a currency sign, or a day, month or number
+/// word. Most tokens are none of these, and this answers without allocating.
+fn may_start(word: &str) -> bool {
+    static STARTERS: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let starters = STARTERS.get_or_init(|| {
+        [
+            WEEKDAYS,
+            RELATIVE_DAYS,
+            MONTHS,
+            NUMBER_WORDS,
+            CURRENCY_SIGNS,
+        ]
+        .into_iter()
+        .flatten()
+        .copied()
+        .collect()
+    });
+    let b = word.as_bytes();
+    if b.first().is_some_and(u8::is_ascii_digit) {
+        return true;
+    }
+    if b.len() > 12 {
+        return false;
+    }
+    if !word.is_ascii() {
+        return starters.contains(word.to_lowercase().as_str());
+    }
+    let mut buf = [0u8; 12];
+    buf[..b.len()].copy_from_slice(b);
+    buf[..b.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..b.len()]).is_ok_and(|w| starters.contains(w))
+}
+
 /// Finds the spans of a sentence's tokens: `(first token, end token, label)`. Tokens with
 /// `taken[i]` (part of a name) are never part of a span.
 pub fn spans(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Label)> {
     let n = words.len();
+    if !words.iter().any(|w| may_start(w)) {
+        return Vec::new();
+    }
     let lowers: Vec<std::borrow::Cow<'_, str>> = words.iter().map(|w| lower(w)).collect();
     let free = |i: usize| i < n && !taken[i];
     let is = |i: usize, set: &[&str]| free(i) && set.contains(&&*lowers[i]);
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if !free(i) {
+        if !free(i) || !may_start(words[i]) {
             i += 1;
             continue;
         }

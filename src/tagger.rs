@@ -756,10 +756,6 @@ impl Table {
         }
         table
     }
-
-    fn len(&self) -> usize {
-        self.rows.len()
-    }
 }
 
 /// Weights are saved as integers from −`WEIGHT_LEVELS` to `WEIGHT_LEVELS`: finer steps change
@@ -911,39 +907,48 @@ impl Tagger {
 /// States no name is open after: O, and L and U of each type.
 const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
 
-/// One Viterbi step: each state's best score over its allowed predecessors, and which.
+/// One Viterbi step: each state's best score over its allowed predecessors.
 ///
 /// BILOU fixes who may precede whom — O, B and U follow a closed state; I and L follow B or I
 /// of their type — so rather than trying all STATES² pairs and rejecting most, each closed
-/// predecessor is added to the whole row (a loop the compiler vectorises) and I and L then
-/// choose between their two.
+/// predecessor is added to the whole row and I and L then choose between their two. Only the
+/// maxima are taken here (a loop the compiler vectorises); which predecessor gave each is
+/// worked out when tracing the best path back, for the one state on it.
 #[inline]
-fn step(prev: &Row, transitions: &[[f32; STATES]; STATES + 1]) -> (Row, [u8; STATES]) {
+fn step(prev: &Row, transitions: &[[f32; STATES]; STATES + 1]) -> Row {
     let mut best = [f32::NEG_INFINITY; STATES];
-    // 32-bit like the scores, so that the selects below vectorise.
-    let mut from = [0u32; STATES];
     for p in CLOSED {
         let base = prev[p];
-        for t in 0..STATES {
-            let c = base + transitions[p][t];
-            let better = c > best[t];
-            best[t] = if better { c } else { best[t] };
-            from[t] = if better { p as u32 } else { from[t] };
+        for (b, &w) in best.iter_mut().zip(&transitions[p]) {
+            *b = b.max(base + w);
         }
     }
-    let mut arg = from.map(|p| p as u8);
     for x in 0..TYPES.len() {
         let (b, i) = (1 + 4 * x, 2 + 4 * x);
         for t in [2 + 4 * x, 3 + 4 * x] {
-            let (from_b, from_i) = (prev[b] + transitions[b][t], prev[i] + transitions[i][t]);
-            (best[t], arg[t]) = if from_b >= from_i {
-                (from_b, b as u8)
-            } else {
-                (from_i, i as u8)
-            };
+            best[t] = (prev[b] + transitions[b][t]).max(prev[i] + transitions[i][t]);
         }
     }
-    (best, arg)
+    best
+}
+
+/// The predecessor of state `to` on the best path: the first allowed state giving the best
+/// score, as [`step`] scored them.
+fn best_predecessor(prev: &Row, transitions: &[[f32; STATES]; STATES + 1], to: usize) -> usize {
+    let open = [1 + 4 * state_type(to.max(1)), 2 + 4 * state_type(to.max(1))];
+    let candidates: &[usize] = if matches!(position(to), 2 | 3) {
+        &open
+    } else {
+        &CLOSED
+    };
+    let mut best = (f32::NEG_INFINITY, candidates[0]);
+    for &p in candidates {
+        let s = prev[p] + transitions[p][to];
+        if s > best.0 {
+            best = (s, p);
+        }
+    }
+    best.1
 }
 
 /// Viterbi over BILOU states with ill-formed sequences (`O` → `I-X`, a name left open) forbidden.
@@ -953,19 +958,16 @@ fn viterbi(emissions: &[Row], transitions: &[[f32; STATES]; STATES + 1]) -> Vec<
         return Vec::new();
     }
     let mut score = vec![[f32::NEG_INFINITY; STATES]; n];
-    let mut back = vec![[0u8; STATES]; n];
     for t in 0..STATES {
         if allowed(None, t) {
             score[0][t] = transitions[STATES][t] + emissions[0][t];
         }
     }
     for i in 1..n {
-        let prev = score[i - 1];
-        let (best, arg) = step(&prev, transitions);
-        for t in 0..STATES {
-            score[i][t] = best[t] + emissions[i][t];
+        let best = step(&score[i - 1], transitions);
+        for (s, (b, e)) in score[i].iter_mut().zip(best.iter().zip(&emissions[i])) {
+            *s = b + e;
         }
-        back[i] = arg;
     }
     let mut t = (0..STATES)
         .filter(|&t| closes(t))
@@ -974,7 +976,9 @@ fn viterbi(emissions: &[Row], transitions: &[[f32; STATES]; STATES + 1]) -> Vec<
     let mut out = vec![0; n];
     for i in (0..n).rev() {
         out[i] = t;
-        t = back[i][t] as usize;
+        if i > 0 {
+            t = best_predecessor(&score[i - 1], transitions, t);
+        }
     }
     out
 }
@@ -1087,14 +1091,17 @@ pub struct Tagger {
 
 /// Both stages' weights under one key lookup. Tagging is bound by memory — a token asks for
 /// some fifty features in tables of megabytes, most never learnt — and the second stage asks
-/// for every feature the first did. So one lookup finds a feature's row in each stage, and the
-/// second stage's sums over the shared features are taken in the same pass as the first's.
+/// for every feature the first did. So a slot is only a 32-bit key and an entry number (a miss
+/// reads eight bytes of a small table), and an entry holds the feature's row for both stages
+/// side by side (a hit reads one place); the second stage's sums over the shared features are
+/// taken in the same pass as the first's.
 #[derive(Clone, Debug, Default)]
 struct Joint {
-    /// Open addressing, at most half full: key (0 marks an empty slot; a real 0 is stored as
-    /// 1) and the row of each stage, `u32::MAX` where the stage has none.
-    slots: Vec<(u32, u32, u32)>,
-    rows: [Vec<[i16; STATES]>; 2],
+    /// Open addressing, at most two thirds full: key (0 marks an empty slot; a real 0 is
+    /// stored as 1) and entry number.
+    slots: Vec<(u32, u32)>,
+    /// Each entry: the first stage's row, then the second's (zero where a stage lacks it).
+    entries: Vec<[i16; 2 * STATES]>,
     scale: [f32; 2],
 }
 
@@ -1102,52 +1109,49 @@ type Sum = [i32; STATES];
 
 impl Joint {
     fn new(first: Table, second: Table) -> Joint {
-        let n = first.len() + second.len();
-        let cap = (n * 2).next_power_of_two().max(16);
-        let mut slots = vec![(0u32, u32::MAX, u32::MAX); cap];
+        let mut index: FxHashMap<u32, usize> = FxHashMap::default();
+        let mut entries: Vec<[i16; 2 * STATES]> = Vec::new();
         for (stage, table) in [&first, &second].into_iter().enumerate() {
             for &(k, row) in table.slots.iter().filter(|s| s.0 != 0) {
-                let mut i = k as usize & (cap - 1);
-                while slots[i].0 != 0 && slots[i].0 != k {
-                    i = (i + 1) & (cap - 1);
-                }
-                slots[i].0 = k;
-                if stage == 0 {
-                    slots[i].1 = row;
-                } else {
-                    slots[i].2 = row;
-                }
+                let e = *index.entry(k).or_insert_with(|| {
+                    entries.push([0; 2 * STATES]);
+                    entries.len() - 1
+                });
+                entries[e][stage * STATES..(stage + 1) * STATES]
+                    .copy_from_slice(&table.rows[row as usize]);
             }
+        }
+        let cap = (index.len() * 3 / 2).next_power_of_two().max(16);
+        let mut slots = vec![(0u32, 0u32); cap];
+        for (&k, &e) in &index {
+            let mut i = k as usize & (cap - 1);
+            while slots[i].0 != 0 {
+                i = (i + 1) & (cap - 1);
+            }
+            slots[i] = (k, e as u32);
         }
         Joint {
             slots,
+            entries,
             scale: [first.scale, second.scale],
-            rows: [first.rows, second.rows],
         }
     }
 
+    /// The entry of key `k`, if the feature was learnt.
     #[inline]
-    fn get(&self, k: u32) -> (u32, u32) {
+    fn get(&self, k: u32) -> Option<&[i16; 2 * STATES]> {
         let k = k.max(1);
         let mask = self.slots.len() - 1;
         let mut i = k as usize & mask;
         loop {
-            let (slot, a, b) = self.slots[i];
+            let (slot, e) = self.slots[i];
             if slot == k {
-                return (a, b);
+                return self.entries.get(e as usize);
             }
             if slot == 0 {
-                return (u32::MAX, u32::MAX);
+                return None;
             }
             i = (i + 1) & mask;
-        }
-    }
-
-    fn add(sum: &mut Sum, rows: &[[i16; STATES]], row: u32) {
-        if let Some(w) = rows.get(row as usize) {
-            for (s, &w) in sum.iter_mut().zip(w) {
-                *s += i32::from(w);
-            }
         }
     }
 
@@ -1155,13 +1159,27 @@ impl Joint {
     fn sums(&self, feats: &[Vec<u64>], out: &mut Vec<(Sum, Sum)>) {
         out.clear();
         for fs in feats {
-            let (mut one, mut two) = ([0; STATES], [0; STATES]);
+            let mut sum = [0i32; 2 * STATES];
             for &f in fs {
-                let (a, b) = self.get(key(f));
-                Self::add(&mut one, &self.rows[0], a);
-                Self::add(&mut two, &self.rows[1], b);
+                if let Some(w) = self.get(key(f)) {
+                    for (s, &w) in sum.iter_mut().zip(w) {
+                        *s += i32::from(w);
+                    }
+                }
             }
+            let (mut one, mut two) = ([0; STATES], [0; STATES]);
+            one.copy_from_slice(&sum[..STATES]);
+            two.copy_from_slice(&sum[STATES..]);
             out.push((one, two));
+        }
+    }
+
+    /// Adds the second stage's row of feature `f` to `sum`.
+    fn add_second(&self, sum: &mut Sum, f: u64) {
+        if let Some(w) = self.get(key(f)) {
+            for (s, &w) in sum.iter_mut().zip(&w[STATES..]) {
+                *s += i32::from(w);
+            }
         }
     }
 
@@ -1226,7 +1244,7 @@ impl Tagger {
                     .zip(&hints)
                     .map(|(sum, fs)| {
                         for &f in fs {
-                            Joint::add(sum, &joint.rows[1], joint.get(key(f)).1);
+                            joint.add_second(sum, f);
                         }
                         joint.emission(1, sum)
                     })

@@ -1,0 +1,112 @@
+// Entity tagging speed: `folio --annotate` against the npm library compromise (people,
+// places, organisations), on the same text, each as a whole process (start-up and model
+// loading included), best of FOLIO_BENCH_RUNS runs.
+//
+//   node scripts/bench-entities.mjs        (FOLIO_BENCH_WORDS=200000 FOLIO_BENCH_RUNS=3)
+//
+// The text is every line of three or more words of the samples, repeated to the size asked
+// for, one JSON line per paragraph as `folio --annotate` reads it. Both are timed on the same
+// lines; rates are given per token as Folio's tokenizer splits the text (Treebank style, the
+// unit the tagger works in: `Iran's` is two, `said,` is two) and per word (runs of non-space
+// characters).
+
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const samples = path.resolve(root, '../shared/samples');
+const target = Number(process.env.FOLIO_BENCH_WORDS ?? 200000);
+const runs = Number(process.env.FOLIO_BENCH_RUNS ?? 3);
+
+// With --child, this script is the compromise side: read the lines, tag them, report.
+if (process.argv[2] === '--child') {
+  const { default: nlp } = await import('compromise');
+  let found = 0;
+  for (const line of fs.readFileSync(process.argv[3], 'utf8').split('\n')) {
+    if (!line) continue;
+    const doc = nlp(JSON.parse(line).text);
+    found += doc.people().length + doc.places().length + doc.organizations().length;
+  }
+  console.log(found);
+  process.exit(0);
+}
+
+const files = [path.join(samples, '000_952273073e7dcb6a.txt')].concat(
+  fs
+    .readdirSync(path.join(samples, 'dumps'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => path.join(samples, 'dumps', f)),
+);
+// UTF-8 where the file is, Windows-1252 otherwise (one sample is Latin-1).
+const decode = (bytes) => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+};
+const paragraphs = files
+  .flatMap((f) => decode(fs.readFileSync(f)).split(/\r?\n/))
+  .map((l) => l.trim())
+  .filter((l) => l.split(/\s+/).length >= 3);
+const words = (s) => s.split(/\s+/).filter(Boolean).length;
+// Treebank tokens, approximately as src/tokenize.rs makes them: words, and punctuation apart.
+const treebank = (s) => (s.match(/[\p{L}\p{N}]+(?:[-'’.,/:][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu) ?? []).length;
+let lines = [];
+let [wordCount, tokens] = [0, 0];
+for (let i = 0; wordCount < target; i++) {
+  const text = paragraphs[i % paragraphs.length];
+  lines.push(JSON.stringify({ id: i, text }));
+  wordCount += words(text);
+  tokens += treebank(text);
+}
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-bench-'));
+const input = path.join(dir, 'input.jsonl');
+fs.writeFileSync(input, lines.join('\n') + '\n');
+lines = null;
+
+execFileSync('cargo', ['build', '--release', '--quiet', '--bin', 'folio'], { cwd: root, stdio: 'inherit' });
+const folio = path.join(root, 'target/release/folio');
+
+function best(run) {
+  let min = Infinity;
+  let out;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    out = run();
+    min = Math.min(min, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  return { seconds: min, out };
+}
+
+const ours = best(() => {
+  const p = spawnSync(folio, ['--annotate'], { input: fs.readFileSync(input), maxBuffer: 1 << 30 });
+  if (p.status !== 0) throw new Error(`folio failed: ${p.stderr}`);
+  return p.stdout.toString().split('\n').filter(Boolean).length;
+});
+const theirs = best(() => {
+  const p = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', input], {
+    cwd: root,
+    maxBuffer: 1 << 30,
+  });
+  if (p.status !== 0) throw new Error(`compromise failed: ${p.stderr}`);
+  return Number(p.stdout.toString());
+});
+if (!process.env.FOLIO_BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+else console.log(`input kept in ${input}`);
+
+const rate = (n, s) => Math.round(n / s).toLocaleString('en').padStart(9);
+const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/compromise/package.json'))).version;
+console.log(
+  `entity tagging: ${tokens.toLocaleString('en')} tokens, ${wordCount.toLocaleString('en')} words, ` +
+    `${ours.out} paragraphs; best of ${runs} runs, whole process`,
+);
+console.log('                          seconds   tokens/s    words/s');
+for (const [name, r] of [['folio --annotate', ours], [`compromise ${version}`, theirs]]) {
+  console.log(`  ${name.padEnd(22)} ${r.seconds.toFixed(2).padStart(6)}  ${rate(tokens, r.seconds)}  ${rate(wordCount, r.seconds)}`);
+}
+console.log(`  folio is ${(theirs.seconds / ours.seconds).toFixed(1)}x faster (compromise found ${theirs.out} people/places/organisations)`);
