@@ -1294,6 +1294,17 @@ pub fn tag_stage(
     sentences: &[Vec<&str>],
     hints: Option<(&DocLabels, &[Vec<Tag>])>,
 ) -> Vec<Vec<Tag>> {
+    tag_stage_with(model, &model.lexicons, sentences, hints)
+}
+
+/// [`tag_stage`], the features consulting `lexicons` rather than the model's own (training
+/// labels each half of its documents with the other half's name list).
+pub fn tag_stage_with(
+    model: &Model,
+    lexicons: &Lexicons,
+    sentences: &[Vec<&str>],
+    hints: Option<(&DocLabels, &[Vec<Tag>])>,
+) -> Vec<Vec<Tag>> {
     let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
     let mut feats = Vec::new();
     sentences
@@ -1304,7 +1315,7 @@ pub fn tag_stage(
                 labels,
                 tags: &tags[k],
             });
-            features(words, &ctx, &model.lexicons, h, &mut feats);
+            features(words, &ctx, lexicons, h, &mut feats);
             model.decode(&feats[..words.len()])
         })
         .collect()

@@ -22,13 +22,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     type Example = (Vec<Vec<u64>>, Vec<Tag>);
 
     /// Features of every sentence; `first` holds first-stage tags per document for the second stage.
+    /// `lexicons[d]` is what document `d`'s features consult.
     fn examples(
         docs: &[Document],
-        lexicon: &Lexicons,
+        lexicons: &[&Lexicons],
         first: Option<&[Vec<Vec<Tag>>]>,
     ) -> Vec<Example> {
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
+            let lexicon = lexicons[d];
             let words = tagger::words_of(doc);
             let ctx = tagger::DocContext::new(words.iter().map(Vec::as_slice));
             let labels = first.map(|f| DocLabels::new(&words, &f[d]));
@@ -151,10 +153,45 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     }
-    let lexicon = Lexicons {
-        casing: CasingLexicon::from_documents(&train_docs),
-        gazetteer,
+    // The names of the training set are a name list too (bits 3 to 6, one a type). Each
+    // training document consults the list of the other half's names, so that the tagger
+    // learns how far to trust the list for a name it has not seen in that very document.
+    let casing = CasingLexicon::from_documents(&train_docs);
+    let with_names = |docs: &mut dyn Iterator<Item = &Document>| {
+        let mut g = gazetteer.clone();
+        if std::env::var_os("FOLIO_NO_NAME_LIST").is_none() {
+            let mut lists = [String::new(), String::new(), String::new(), String::new()];
+            for doc in docs {
+                for s in &doc.sentences {
+                    for (start, end, label) in conll::spans(&s.tags) {
+                        let t = conll::TYPES.iter().position(|&l| l == label).unwrap_or(0);
+                        lists[t].push_str(&s.words[start..end].join(" "));
+                        lists[t].push('\n');
+                    }
+                }
+            }
+            for (t, list) in lists.iter().enumerate() {
+                g.add_list(3 + t as u8, list);
+            }
+        }
+        Lexicons {
+            casing: casing.clone(),
+            gazetteer: g,
+        }
     };
+    let lexicon = with_names(&mut train_docs.iter());
+    let halves_lex = [0, 1].map(|h| {
+        with_names(
+            &mut train_docs
+                .iter()
+                .enumerate()
+                .filter(|(d, _)| d % 2 == h)
+                .map(|(_, doc)| doc),
+        )
+    });
+    // Document d reads the names of the half it is not in.
+    let lex_of = |d: usize| &halves_lex[1 - d % 2];
+    let train_lex: Vec<&Lexicons> = (0..train_docs.len()).map(lex_of).collect();
     let gold_dev: Vec<&[Tag]> = dev
         .iter()
         .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
@@ -171,7 +208,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     // Stage one on everything, epochs chosen on dev.
-    let all = examples(&train_docs, &lexicon, None);
+    let all = examples(&train_docs, &train_lex, None);
     let (first, first_epochs, first_f1) = train(
         &all,
         &lexicon,
@@ -190,10 +227,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (k, half) in halves.iter().enumerate() {
         let other = &halves[1 - k];
         let docs: Vec<Document> = other.iter().map(|&d| train_docs[d].clone()).collect();
-        let ex = examples(&docs, &lexicon, None);
+        let lex: Vec<&Lexicons> = other.iter().map(|&d| lex_of(d)).collect();
+        let ex = examples(&docs, &lex, None);
         let (model, _, _) = train(&ex, &lexicon, first_epochs, |_| 0.0, &format!("fold {k}"));
         for &d in half {
-            first_tags[d] = tagger::tag_stage(&model, &tagger::words_of(&train_docs[d]), None);
+            first_tags[d] =
+                tagger::tag_stage_with(&model, lex_of(d), &tagger::words_of(&train_docs[d]), None);
         }
     }
 
@@ -207,7 +246,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .zip(&dev_first)
         .map(|(w, t)| DocLabels::new(w, t))
         .collect();
-    let second_examples = examples(&train_docs, &lexicon, Some(&first_tags));
+    let second_examples = examples(&train_docs, &train_lex, Some(&first_tags));
     let score_second = |m: &Model| {
         let predicted: Vec<Vec<Tag>> = dev_words
             .iter()
