@@ -206,16 +206,35 @@ pub fn style(words: &[&str]) -> Style {
 pub struct DocContext {
     lower_seen: FxHashSet<u64>,
     capital_seen: FxHashSet<u64>,
+    /// For each capitalised word form, the words around its occurrences in normal text (up
+    /// to [`CONTEXTS`]): `Suu Kyi` is a person wherever one occurrence says `Suu Kyi said`.
+    contexts: FxHashMap<u64, Vec<(u64, u64)>>,
 }
+
+/// Occurrences of a word whose neighbours the document context keeps.
+const CONTEXTS: usize = 6;
 
 impl DocContext {
     /// Gathers the evidence of one document's sentences.
     pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocContext {
         let mut lower_seen = FxHashSet::default();
         let mut capital_seen = FxHashSet::default();
+        let mut contexts: FxHashMap<u64, Vec<(u64, u64)>> = FxHashMap::default();
         for words in sentences {
             if style(words) != Style::Normal {
                 continue;
+            }
+            for (i, w) in words.iter().enumerate() {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    let around = |j: Option<usize>| {
+                        j.and_then(|j| words.get(j))
+                            .map_or(BOUNDARY, |w| lower_hash(w))
+                    };
+                    let list = contexts.entry(lower_hash(w)).or_default();
+                    if list.len() < CONTEXTS {
+                        list.push((around(i.checked_sub(1)), around(Some(i + 1))));
+                    }
+                }
             }
             for w in words.iter().skip(1) {
                 match w.chars().next() {
@@ -232,6 +251,7 @@ impl DocContext {
         DocContext {
             lower_seen,
             capital_seen,
+            contexts,
         }
     }
 }
@@ -486,6 +506,14 @@ pub fn base_features(
             64,
             (t.text.chars().count().min(12) as u64) | (t.shape << 8),
         ));
+        if t.capitalised {
+            if let Some(list) = doc.contexts.get(&t.lower) {
+                for &(prev, next) in list {
+                    f.push(feature(90, prev));
+                    f.push(feature(91, next));
+                }
+            }
+        }
         let (kinds, begins) = marks[i];
         if kinds != 0 {
             let kinds = kinds as u64;

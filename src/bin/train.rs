@@ -60,7 +60,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ) -> (Model, usize, f64) {
         let mut trainer = Trainer::new(lexicon.clone());
         let mut order: Vec<usize> = (0..examples.len()).collect();
-        let mut rng: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut rng: u64 = 0x2545_F491_4F6C_DD1D
+            ^ std::env::var("FOLIO_SEED")
+                .ok()
+                .and_then(|s| s.parse::<u64>().ok())
+                .unwrap_or(0);
         let mut best: Option<(Model, usize, f64)> = None;
         for epoch in 1..=epochs {
             // Fisher–Yates with a fixed seed: reproducible, different every epoch.
