@@ -1,0 +1,141 @@
+//! Entities as a user meets them: the committed model's quality on the development split, the
+//! names in the sample dumps, the entity index of the seed, offsets a script can slice by.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use folio::entities::{Recognizer, EMBEDDED_MODEL};
+use folio::tagger::Tagger;
+use folio::{conll, process, Collection, Label, Options};
+
+fn shared() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
+}
+
+fn collection(paths: &[PathBuf]) -> Collection {
+    let files = paths.iter().map(|p| {
+        (
+            p.file_name().unwrap().to_string_lossy().into_owned(),
+            std::fs::read(p).expect("sample exists"),
+        )
+    });
+    process(files, &Options::default())
+}
+
+#[test]
+fn committed_model_scores_at_least_0_90_on_the_development_split() {
+    let dev = conll::read(&shared().join("data/conll2003/eng.testa")).expect("eng.testa");
+    let tagger = Tagger::from_bytes(EMBEDDED_MODEL).expect("the committed model loads");
+    let gold: Vec<&[conll::Tag]> = dev
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
+        .collect();
+    let predicted: Vec<Vec<conll::Tag>> = dev
+        .iter()
+        .flat_map(|d| tagger.tag_document(&folio::tagger::words_of(d)))
+        .collect();
+    let scores = conll::score(gold.into_iter().zip(predicted.iter().map(Vec::as_slice)));
+    assert!(scores.f1() >= 0.90, "dev F1 fell below 0.90:\n{scores}");
+}
+
+/// The names of every article of the six sample dumps against `gold.json`'s (text and label,
+/// counted as multisets per article).
+#[test]
+fn sample_dumps_names_match_their_answers() {
+    let dir = shared().join("samples/dumps");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    let c = collection(&paths);
+    let gold: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("gold.json")).unwrap()).unwrap();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for g in gold["articles"].as_array().unwrap() {
+        let title = g["title"].as_str().unwrap();
+        let a = c
+            .articles
+            .iter()
+            .find(|a| a.title.text == title)
+            .unwrap_or_else(|| panic!("no article {title:?}"));
+        let mut want: HashMap<(String, String), i64> = HashMap::new();
+        for e in g["entities"].as_array().unwrap() {
+            let key = (
+                e[0].as_str().unwrap().to_owned(),
+                e[1].as_str().unwrap().to_owned(),
+            );
+            *want.entry(key).or_default() += 1;
+        }
+        let blocks = std::iter::once(&a.title)
+            .chain(&a.captions)
+            .chain(&a.paragraphs);
+        for e in blocks.flat_map(|b| &b.entities) {
+            if matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::MISC) {
+                let n = want
+                    .entry((e.text.clone(), e.label.as_str().to_owned()))
+                    .or_default();
+                if *n > 0 {
+                    tp += 1;
+                } else {
+                    fp += 1;
+                }
+                *n -= 1;
+            }
+        }
+        fn_ += want.values().filter(|&&n| n > 0).sum::<i64>() as usize;
+    }
+    let (p, r) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64);
+    let f1 = 2.0 * p * r / (p + r);
+    assert!(
+        f1 >= 0.95,
+        "names in the sample dumps: P {p:.3} R {r:.3} F1 {f1:.3}"
+    );
+}
+
+#[test]
+fn the_seed_index_lists_mikati_once_with_his_surname_as_an_alias() {
+    let c = collection(&[shared().join("samples/000_952273073e7dcb6a.txt")]);
+    let mikati = c
+        .entities
+        .iter()
+        .find(|e| e.name == "Najib Mikati")
+        .expect("Najib Mikati is in the index");
+    assert_eq!(mikati.label, Label::PER);
+    assert!(mikati.aliases.iter().any(|a| a == "Mikati"), "{mikati:?}");
+    // The title, the caption and three paragraphs name him; every mention counts.
+    assert_eq!(mikati.mentions, 5, "{mikati:?}");
+    assert!(
+        !c.entities.iter().any(|e| e.name == "Mikati"),
+        "the surname is not an entry of its own"
+    );
+    assert_eq!(c.stats.entities, c.entities.len());
+    assert_eq!(
+        c.stats.mentions,
+        c.entities.iter().map(|e| e.mentions).sum::<usize>()
+    );
+}
+
+#[test]
+fn offsets_slice_the_text_in_scalar_values() {
+    let text = "Prime Minister Najib Mikati visited the city of Tyre on Saturday, saying “we are ready”; 5,470 students sat exams and prices rose 25 percent.";
+    let entities = Recognizer::embedded().annotate(text);
+    let chars: Vec<char> = text.chars().collect();
+    for e in &entities {
+        assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+    }
+    let found: Vec<(&str, Label)> = entities
+        .iter()
+        .map(|e| (e.text.as_str(), e.label))
+        .collect();
+    for want in [
+        ("Najib Mikati", Label::PER),
+        ("Tyre", Label::LOC),
+        ("Saturday", Label::DATE),
+        ("5,470", Label::CARDINAL),
+        ("25 percent", Label::PERCENT),
+    ] {
+        assert!(found.contains(&want), "{want:?} not in {found:?}");
+    }
+}
