@@ -14,8 +14,7 @@
 //! The weights kept are the average over every step, which generalises far better than the
 //! last ones.
 
-use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
-use std::hash::Hasher;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::conll::{Document, Tag, TYPES};
 
@@ -266,10 +265,27 @@ struct Token<'a> {
     capitalised: bool,
 }
 
+/// A 64-bit hash of the bytes, the same on every platform: a model trained natively must find
+/// its features in the browser, where `usize` (and so `FxHasher`) is 32 bits wide.
 fn hash_str(s: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(s.as_bytes());
-    mix(h.finish())
+    hash_bytes(s.as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let word = u64::from_le_bytes(c.try_into().expect("eight bytes"));
+        h = (h.rotate_left(5) ^ word).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(last)).wrapping_mul(K);
+    }
+    mix(h)
 }
 
 #[inline]
@@ -369,7 +385,7 @@ fn lower_hash(word: &str) -> u64 {
 /// The hash of the word's shape — `Xx`, `XX`, `x`, `d`, `Xx-Xx`, `d.d`: character classes
 /// with runs collapsed — without building the string.
 fn shape_hash(word: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = 0u64;
     let mut last = '\0';
     for c in word.chars() {
         let class = if c.is_uppercase() {
@@ -382,12 +398,11 @@ fn shape_hash(word: &str) -> u64 {
             c
         };
         if class != last {
-            let mut buf = [0u8; 4];
-            h.write(class.encode_utf8(&mut buf).as_bytes());
+            h = (h.rotate_left(5) ^ u64::from(class)).wrapping_mul(0xf135_7aea_2e62_a9c5);
             last = class;
         }
     }
-    mix(h.finish())
+    mix(h)
 }
 
 /// The features every stage uses: the word, its forms and neighbours, casing evidence and

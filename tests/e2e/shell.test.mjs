@@ -64,3 +64,24 @@ test('the sample button loads the seed without a file', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('articles show at once and highlights follow when the entity model arrives', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  const reader = page.locator('[data-testid=reader]');
+  await reader.locator('h2').waitFor();
+  // The model downloads after the first paint; marks come when it is read.
+  await reader.locator('mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+  const marks = await reader.locator('mark').evaluateAll((ms) => ms.map((m) => [m.textContent, m.dataset.label]));
+  for (const want of [['Syria', 'LOC'], ['Nouri al-Maliki', 'PER'], ['Quds Force', 'ORG'], ['Iraqi', 'MISC']]) {
+    assert.ok(marks.some(([t, l]) => t === want[0] && l === want[1]), `${want} not in ${JSON.stringify(marks)}`);
+  }
+  assert.ok(!marks.some(([t]) => t === 'Wake'), 'the title case headline made a name of "Wake"');
+  // The second article opens from the list; the entity panel lists Najib Mikati once.
+  await page.locator('[data-testid=article] button').nth(1).click();
+  await reader.getByText('Caretaker Prime Minister Najib Mikati said').waitFor();
+  const entities = await page.locator('[data-testid=entity]').allInnerTexts();
+  assert.equal(entities.filter((e) => e.startsWith('Najib Mikati')).length, 1, JSON.stringify(entities));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,14 +1,63 @@
-//! The page: header, drop zone, what was read, and the places the viewer will fill.
+//! The page: header, drop zone, what was read, the article list, the reader with its
+//! highlights and the entity panel.
 
+use std::rc::Rc;
+
+use folio::entities::Recognizer;
+use folio::{Block, Label};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dropzone::DropZone;
 use crate::state::{Action, Loaded, State, SAMPLE, SAMPLE_NAME};
 
+/// Where the entity model is served, beside the page (a relative URL, so a sub-path works).
+const MODEL_URL: &str = "ner.bin";
+
+/// Downloads and reads the entity model.
+async fn fetch_model() -> Result<Rc<Recognizer>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let failed = |what: &str, err: wasm_bindgen::JsValue| format!("{what}: {err:?}");
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str(MODEL_URL))
+        .await
+        .map_err(|e| failed("the entity model could not be downloaded", e))?;
+    let response: web_sys::Response = response
+        .dyn_into()
+        .map_err(|e| failed("unexpected answer", e))?;
+    if !response.ok() {
+        return Err(format!(
+            "the entity model could not be downloaded (HTTP {})",
+            response.status()
+        ));
+    }
+    let buffer = JsFuture::from(
+        response
+            .array_buffer()
+            .map_err(|e| failed("the entity model could not be read", e))?,
+    )
+    .await
+    .map_err(|e| failed("the entity model could not be read", e))?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    Recognizer::from_bytes(&bytes)
+        .map(Rc::new)
+        .map_err(|e| format!("the entity model is unusable: {e}"))
+}
+
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(State::default);
+
+    // The model is fetched once the page has painted: articles never wait for it, and their
+    // highlights appear when it arrives.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                state.dispatch(Action::Model(fetch_model().await));
+            });
+        });
+    }
 
     let on_files = {
         let state = state.clone();
@@ -54,12 +103,12 @@ pub fn app() -> Html {
         .iter()
         .filter(|f| matches!(f, Loaded::Read { .. }))
         .collect();
-    let titles = read.iter().flat_map(|f| match f {
-        Loaded::Read { titles, name, .. } => {
-            titles.iter().map(|t| (t.clone(), name.clone())).collect()
-        }
-        Loaded::Failed { .. } => Vec::new(),
-    });
+    let articles = &state.collection.articles;
+    let open = articles.get(state.open);
+    let on_open = |i: usize| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(i)))
+    };
 
     html! {
         <>
@@ -89,27 +138,91 @@ pub fn app() -> Html {
             </div>
             <nav class="articles" aria-label="Articles">
                 <h2>{ "Articles" }</h2>
-                if read.is_empty() {
+                if articles.is_empty() {
                     <p class="empty">{ "Drop .txt dumps on the page, choose files, or try the sample." }</p>
                 } else {
                     <ol class="article-list">
-                        { for titles.map(|(title, source)| html! {
-                            <li data-testid="article"><span class="title" dir="auto">{ title }</span>
-                                <span class="source">{ source }</span></li>
+                        { for articles.iter().enumerate().map(|(i, a)| html! {
+                            <li data-testid="article" aria-current={(i == state.open).then_some("true")}>
+                                <button type="button" class="open" onclick={on_open(i)}>
+                                    <span class="title" dir="auto">{ a.title.text.as_str() }</span>
+                                    <span class="source" dir="auto">{ a.sources.join(", ") }</span>
+                                </button>
+                            </li>
                         }) }
                     </ol>
                 }
             </nav>
             <article class="reader" data-testid="reader" aria-label="Reader">
-                <p class="empty">{ "Open an article to read it here." }</p>
+                { match open {
+                    Some(a) => html! {
+                        <>
+                        <h2 dir="auto">{ marked(&a.title) }</h2>
+                        { for a.captions.iter().map(|c| html! { <p class="caption" dir="auto">{ marked(c) }</p> }) }
+                        { for a.paragraphs.iter().map(|p| html! { <p dir="auto">{ marked(p) }</p> }) }
+                        </>
+                    },
+                    None => html! { <p class="empty">{ "Open an article to read it here." }</p> },
+                } }
             </article>
             <aside class="entities" aria-label="Entities">
                 <h2>{ "Entities" }</h2>
-                <p class="empty">{ "People, organisations and places across your files will be listed here." }</p>
+                { entity_panel(&state) }
             </aside>
         </main>
         </>
     }
+}
+
+/// A block's text with each entity in a `<mark data-label>`; the text is only ever text.
+fn marked(block: &Block) -> Html {
+    let chars: Vec<char> = block.text.as_str().chars().collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for e in &block.entities {
+        if e.start < at || e.end > chars.len() || e.start >= e.end {
+            continue;
+        }
+        out.push(html! { { chars[at..e.start].iter().collect::<String>() } });
+        let text: String = chars[e.start..e.end].iter().collect();
+        out.push(html! { <mark data-label={e.label.as_str()}>{ text }</mark> });
+        at = e.end;
+    }
+    out.push(html! { { chars[at..].iter().collect::<String>() } });
+    out.into_iter().collect()
+}
+
+/// The collection's names, grouped by label, most mentioned first.
+fn entity_panel(state: &State) -> Html {
+    if let Some(message) = &state.model_error {
+        return html! { <p role="alert" class="error">{ message }</p> };
+    }
+    if state.recognizer.is_none() {
+        return html! { <p class="empty" aria-live="polite">{ "Loading the entity model…" }</p> };
+    }
+    let index = &state.collection.entities;
+    if index.is_empty() {
+        return html! { <p class="empty">{ "People, organisations and places across your files will be listed here." }</p> };
+    }
+    let groups = [Label::PER, Label::ORG, Label::LOC, Label::MISC].map(|label| {
+        let entries: Vec<_> = index.iter().filter(|e| e.label == label).take(30).collect();
+        html! {
+            if !entries.is_empty() {
+                <section class="entity-group">
+                    <h3><mark data-label={label.as_str()}>{ label.as_str() }</mark></h3>
+                    <ul>
+                        { for entries.iter().map(|e| html! {
+                            <li data-testid="entity" title={e.aliases.join(", ")}>
+                                <span dir="auto">{ e.name.as_str() }</span>
+                                <span class="count">{ e.mentions }</span>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+        }
+    });
+    html! { <>{ for groups }</> }
 }
 
 fn file_row(file: &Loaded) -> Html {
@@ -202,12 +315,32 @@ mod tests {
         );
     }
 
+    /// The model trained natively finds the same names in WebAssembly (its hashes must not
+    /// depend on the pointer width).
+    #[wasm_bindgen_test]
+    fn the_model_tags_in_webassembly_as_natively() {
+        let model = include_bytes!("../../../models/ner.bin");
+        let r = Recognizer::from_bytes(model).unwrap();
+        let found: Vec<(String, Label)> = r
+            .annotate("Prime Minister Najib Mikati visited the city of Tyre on Saturday.")
+            .into_iter()
+            .map(|e| (e.text, e.label))
+            .collect();
+        assert!(
+            found.contains(&("Najib Mikati".into(), Label::PER)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("Tyre".into(), Label::LOC)), "{found:?}");
+        assert!(
+            found.contains(&("Saturday".into(), Label::DATE)),
+            "{found:?}"
+        );
+    }
+
     #[wasm_bindgen_test]
     fn sizes_read_like_people_write_them() {
         assert_eq!(human_size(512), "512 B");
         assert_eq!(human_size(5_639), "5.6 KB");
         assert_eq!(human_size(52_428_800), "52.4 MB");
     }
-
-    use wasm_bindgen::JsCast;
 }

@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use folio::entities::Recognizer;
+use folio::{Article, Collection};
 use yew::Reducible;
 
 /// The seed sample, embedded at build time for the "Try the sample" button.
@@ -17,7 +19,7 @@ pub enum Loaded {
         bytes: usize,
         lines: usize,
         encoding: String,
-        titles: Vec<String>,
+        articles: Vec<Article>,
     },
     /// Could not be read; the message names the file.
     Failed { name: String, message: String },
@@ -43,22 +45,42 @@ impl Loaded {
                 bytes: info.bytes,
                 lines: info.lines,
                 encoding: info.encoding.clone().unwrap_or_default(),
-                titles: collection
-                    .articles
-                    .iter()
-                    .map(|a| a.title.text.to_string())
-                    .collect(),
+                articles: collection.articles,
             },
         }
     }
 }
 
 /// Everything the page shows.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default)]
 pub struct State {
     pub files: Vec<Loaded>,
     /// Files being read right now.
     pub pending: usize,
+    /// The articles of every file read, tagged once the model has arrived.
+    pub collection: Rc<Collection>,
+    /// The entity model, downloaded after the first paint; until then articles show plain.
+    pub recognizer: Option<Rc<Recognizer>>,
+    /// Why the model could not be had, if it could not.
+    pub model_error: Option<String>,
+    /// The article open in the reader.
+    pub open: usize,
+}
+
+impl State {
+    /// The collection of every file read, annotated if the model is here.
+    fn rebuild(&mut self) {
+        let mut collection = Collection::default();
+        for f in &self.files {
+            if let Loaded::Read { articles, .. } = f {
+                collection.articles.extend(articles.iter().cloned());
+            }
+        }
+        if let Some(r) = &self.recognizer {
+            collection.annotate(r);
+        }
+        self.collection = Rc::new(collection);
+    }
 }
 
 /// What can happen to the page.
@@ -69,6 +91,10 @@ pub enum Action {
     Loaded(Loaded),
     /// Forget every file.
     Clear,
+    /// The entity model arrived (or could not be had).
+    Model(Result<Rc<Recognizer>, String>),
+    /// Open this article in the reader.
+    Open(usize),
 }
 
 impl Reducible for State {
@@ -81,8 +107,21 @@ impl Reducible for State {
             Action::Loaded(file) => {
                 next.pending = next.pending.saturating_sub(1);
                 next.files.push(file);
+                next.rebuild();
             }
-            Action::Clear => next = State::default(),
+            Action::Clear => {
+                next = State {
+                    recognizer: self.recognizer.clone(),
+                    model_error: self.model_error.clone(),
+                    ..State::default()
+                }
+            }
+            Action::Model(Ok(recognizer)) => {
+                next.recognizer = Some(recognizer);
+                next.rebuild();
+            }
+            Action::Model(Err(message)) => next.model_error = Some(message),
+            Action::Open(i) => next.open = i,
         }
         Rc::new(next)
     }
