@@ -1146,6 +1146,10 @@ struct Joint {
     /// Each entry: the first stage's row, then the second's (zero where a stage lacks it).
     entries: Vec<[i16; 2 * STATES]>,
     scale: [f32; 2],
+    /// One bit per key hash, set for every learnt feature: most features a token asks for
+    /// were never learnt, and this small array (it stays in cache) turns most of them away
+    /// before the slots are read.
+    filter: Vec<u64>,
 }
 
 type Sum = [i32; STATES];
@@ -1173,16 +1177,33 @@ impl Joint {
             }
             slots[i] = (k, e as u32);
         }
+        let bits = (index.len() * 16).next_power_of_two().max(64);
+        let mut filter = vec![0u64; bits / 64];
+        for &k in index.keys() {
+            let b = Self::filter_bit(k, bits);
+            filter[b / 64] |= 1 << (b % 64);
+        }
         Joint {
             slots,
             entries,
             scale: [first.scale, second.scale],
+            filter,
         }
+    }
+
+    /// The filter bit of key `k` (slots use its low bits; this, its high ones).
+    #[inline]
+    fn filter_bit(k: u32, bits: usize) -> usize {
+        (k.max(1).rotate_left(16) as usize) & (bits - 1)
     }
 
     /// The entry of key `k`, if the feature was learnt.
     #[inline]
     fn get(&self, k: u32) -> Option<&[i16; 2 * STATES]> {
+        let b = Self::filter_bit(k, self.filter.len() * 64);
+        if self.filter[b / 64] & (1 << (b % 64)) == 0 {
+            return None;
+        }
         let k = k.max(1);
         let mask = self.slots.len() - 1;
         let mut i = k as usize & mask;
