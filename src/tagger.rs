@@ -36,6 +36,8 @@ pub enum Casing {
     Lower = 1,
     Mixed = 2,
     Capitalised = 3,
+    /// Not in the training text, but a common English word in lower case (a word list).
+    Dictionary = 4,
 }
 
 /// Corpus evidence of how words are written: lower-case form hash to [`Casing`].
@@ -89,6 +91,17 @@ impl CasingLexicon {
             .get(&key(lower))
             .copied()
             .unwrap_or(Casing::Unseen as u8)
+    }
+
+    /// Marks the words of `list` (one a line) the training text never showed as
+    /// [`Casing::Dictionary`]: evidence for `Moreover` or a headline's `Escalation` that the
+    /// corpus cannot give.
+    pub fn add_words(&mut self, list: &str) {
+        for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            self.map
+                .entry(key(hash_str(&w.to_lowercase())))
+                .or_insert(Casing::Dictionary as u8);
+        }
     }
 
     /// Entries, for saving.
