@@ -139,3 +139,164 @@ fn offsets_slice_the_text_in_scalar_values() {
         assert!(found.contains(&want), "{want:?} not in {found:?}");
     }
 }
+
+/// Every person, organisation and place of the seed sample, by hand (CoNLL conventions:
+/// nationalities are MISC), in reading order per article, each mention once.
+const SEED_NAMES: [&[(&str, Label)]; 2] = [
+    &[
+        // Title and caption.
+        ("Iraqi", Label::MISC),
+        ("Syria", Label::LOC),
+        ("Lebanon", Label::LOC),
+        ("Gaza", Label::LOC),
+        ("Iraqis", Label::MISC),
+        ("Baghdad", Label::LOC),
+        ("Palestinians", Label::MISC),
+        ("Reuters", Label::ORG),
+        // Body.
+        ("Iraqi", Label::MISC),
+        ("Iran", Label::LOC),
+        ("Syria", Label::LOC),
+        ("Lebanon", Label::LOC),
+        ("Israeli", Label::MISC),
+        ("Gaza Strip", Label::LOC),
+        ("Iraqi", Label::MISC),
+        ("Asharq Al-Awsat", Label::ORG),
+        ("Syria", Label::LOC),
+        ("Lebanon", Label::LOC),
+        ("Iraqi", Label::MISC),
+        ("Iran", Label::LOC),
+        ("Gaza", Label::LOC),
+        ("Coordination Framework", Label::ORG),
+        ("Iraq", Label::LOC),
+        ("Gaza", Label::LOC),
+        ("Syria", Label::LOC),
+        ("Lebanon", Label::LOC),
+        ("Iraq", Label::LOC),
+        ("Iraqi", Label::MISC),
+        ("Iranian", Label::MISC),
+        ("Iraq", Label::LOC),
+        ("Coordination Framework", Label::ORG),
+        ("Iraqi", Label::MISC),
+        ("American", Label::MISC),
+        ("Israeli", Label::MISC),
+        ("Iran", Label::LOC),
+        ("Quds Force", Label::ORG),
+        ("Mohammad Reza Fallahzadeh", Label::PER),
+        ("Iranian", Label::MISC),
+        ("Baghdad", Label::LOC),
+        ("Mohammad Kazem Al Sadeq", Label::PER),
+        ("Iraqi", Label::MISC),
+        ("Nouri al-Maliki", Label::PER),
+        ("Israel", Label::LOC),
+        ("Palestinian", Label::MISC),
+        ("Hamas", Label::ORG),
+        ("Israel", Label::LOC),
+        ("Radio Farda", Label::ORG),
+        ("Quds Force", Label::ORG),
+        ("Iran", Label::LOC),
+        ("Asa'ib Ahl al-Haq", Label::ORG),
+        ("Qais al-Khazali", Label::PER),
+        ("Iraqi", Label::MISC),
+        ("Palestinians", Label::MISC),
+        ("Israelis", Label::MISC),
+        ("Gaza", Label::LOC),
+        ("Iran", Label::LOC),
+    ],
+    &[
+        ("Mikati", Label::PER),
+        ("Lebanon", Label::LOC),
+        ("Najib Mikati", Label::PER),
+        ("Tyre", Label::LOC),
+        ("Asharq Al-Awsat", Label::ORG),
+        ("Najib Mikati", Label::PER),
+        ("Lebanon", Label::LOC),
+        ("Israel", Label::LOC),
+        ("Mikati", Label::PER),
+        ("Tyre", Label::LOC),
+        ("Lebanese Army", Label::ORG),
+        ("Abbas Halabi", Label::PER),
+        ("Lebanese", Label::MISC),
+        ("UN", Label::ORG),
+        ("Israel", Label::LOC),
+        ("Lebanon", Label::LOC),
+        ("Gaza", Label::LOC),
+        ("UN", Label::ORG),
+        ("Mikati", Label::PER),
+        ("Lebanese", Label::MISC),
+        ("Israeli", Label::MISC),
+        ("Halabi", Label::PER),
+        ("Israel", Label::LOC),
+        ("Lebanese", Label::MISC),
+        ("UN", Label::ORG),
+        ("Israeli", Label::MISC),
+        (
+            "Educational Center for Research and Development",
+            Label::ORG,
+        ),
+        ("South Governorate", Label::LOC),
+    ],
+];
+
+/// The seed's names against the hand-written list. Title-case headline words are never
+/// names; precision and recall on the list may only go up (today 72 of 84 found, 81 tagged:
+/// P 0.889, R 0.857).
+///
+/// Today's misses, for the record: names run together where a title or a name follows an
+/// organisation (`Quds Force Mohammad Reza Fallahzadeh and Iranian Ambassador`, `Baghdad
+/// Mohammad Kazem Al Sadeq`, `Asa'ib Ahl al-Haq Qais al-Khazali`), `pro-Iran` taken into an
+/// organisation, `UN Resolution` for `UN`, `Lebanese` for `Lebanese Army`, and `Al-Awsat` without
+/// `Asharq` after a parenthesis.
+#[test]
+fn the_seed_sample_names_its_people_organisations_and_places() {
+    let c = collection(&[shared().join("samples/000_952273073e7dcb6a.txt")]);
+    assert_eq!(c.articles.len(), 2);
+    let (mut found, mut right, mut wanted) = (0, 0, 0);
+    for (article, expected) in c.articles.iter().zip(SEED_NAMES) {
+        let blocks = std::iter::once(&article.title)
+            .chain(&article.captions)
+            .chain(&article.paragraphs);
+        let names: Vec<(&str, Label)> = blocks
+            .flat_map(|b| &b.entities)
+            .filter(|e| matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::MISC))
+            .map(|e| (e.text.as_str(), e.label))
+            .collect();
+        for (text, _) in &names {
+            for word in [
+                "Wake",
+                "Escalation",
+                "Head",
+                "Factions",
+                "Leaders",
+                "State",
+                "War",
+                "Resistance",
+                "Government",
+                "Duty",
+                "Moreover",
+            ] {
+                assert!(
+                    !text.split(' ').any(|w| w == word),
+                    "{word:?} was taken for (part of) a name: {text:?}"
+                );
+            }
+        }
+        let mut remaining: Vec<(&str, Label)> = expected.to_vec();
+        for name in &names {
+            if let Some(i) = remaining.iter().position(|e| e == name) {
+                remaining.swap_remove(i);
+                right += 1;
+            }
+        }
+        found += names.len();
+        wanted += expected.len();
+    }
+    let (precision, recall) = (right as f64 / found as f64, right as f64 / wanted as f64);
+    eprintln!(
+        "seed names: {right} of {wanted} found, {found} tagged: P {precision:.3} R {recall:.3}"
+    );
+    assert!(
+        precision >= 0.88 && recall >= 0.85,
+        "seed names: P {precision:.3} R {recall:.3}"
+    );
+}
