@@ -30,6 +30,7 @@ pub mod minhash;
 pub mod model;
 pub mod numbers;
 pub mod segment;
+pub mod session;
 pub mod tagger;
 pub mod tokenize;
 
@@ -100,6 +101,8 @@ impl std::error::Error for FileError {}
 pub struct Builder {
     merger: dedup::Merger,
     entities: bool,
+    /// Articles added or changed since [`Builder::take_touched`] was last called.
+    touched: Vec<usize>,
     files: Vec<FileInfo>,
     duplicates: usize,
     variants: usize,
@@ -111,6 +114,7 @@ impl Builder {
         Builder {
             merger: dedup::Merger::new(options.near_threshold),
             entities: options.entities,
+            touched: Vec::new(),
             files: Vec::new(),
             duplicates: 0,
             variants: 0,
@@ -133,10 +137,19 @@ impl Builder {
                 let (mut raw, mut clean) = Default::default();
                 while articles.next_into(&mut raw) {
                     dedup::clean_into(&raw, &mut clean);
-                    match self.merger.add(&clean, &source, &file) {
-                        dedup::Outcome::New(_) => {}
-                        dedup::Outcome::Duplicate(_) => self.duplicates += 1,
-                        dedup::Outcome::Variant(_) => self.variants += 1,
+                    let index = match self.merger.add(&clean, &source, &file) {
+                        dedup::Outcome::New(i) => i,
+                        dedup::Outcome::Duplicate(i) => {
+                            self.duplicates += 1;
+                            i
+                        }
+                        dedup::Outcome::Variant(i) => {
+                            self.variants += 1;
+                            i
+                        }
+                    };
+                    if self.touched.last() != Some(&index) {
+                        self.touched.push(index);
                     }
                 }
                 self.files.push(FileInfo {
@@ -177,22 +190,34 @@ impl Builder {
         self.merger.articles()
     }
 
+    /// The indices of the articles added or changed (a copy merged in, a variant added) since
+    /// the last call, ascending: what a front end showing progress must redraw.
+    pub fn take_touched(&mut self) -> Vec<usize> {
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.sort_unstable();
+        touched.dedup();
+        touched
+    }
+
+    /// What was learnt about each file so far, in reading order.
+    pub fn files(&self) -> &[FileInfo] {
+        &self.files
+    }
+
+    /// The collection's totals so far (entities are counted by [`Collection::annotate`]).
+    pub fn stats(&self) -> Stats {
+        stats_of(
+            self.merger.articles(),
+            &self.files,
+            self.duplicates,
+            self.variants,
+        )
+    }
+
     /// The finished collection.
     pub fn finish(self) -> Collection {
+        let stats = self.stats();
         let articles = self.merger.finish();
-        let stats = Stats {
-            files: self.files.len(),
-            files_failed: self.files.iter().filter(|f| f.error.is_some()).count(),
-            bytes: self.files.iter().map(|f| f.bytes).sum(),
-            lines: self.files.iter().map(|f| f.lines).sum(),
-            articles: articles.len(),
-            paragraphs: articles.iter().map(|a| a.paragraphs.len()).sum(),
-            duplicate_articles: self.duplicates,
-            near_duplicates: self.variants,
-            removed_lines: articles.iter().map(|a| a.removed.len()).sum(),
-            entities: 0,
-            mentions: 0,
-        };
         let collection = Collection {
             articles,
             files: self.files,
@@ -200,6 +225,22 @@ impl Builder {
             entities: Vec::new(),
         };
         annotated(collection, self.entities)
+    }
+}
+
+fn stats_of(articles: &[Article], files: &[FileInfo], duplicates: usize, variants: usize) -> Stats {
+    Stats {
+        files: files.len(),
+        files_failed: files.iter().filter(|f| f.error.is_some()).count(),
+        bytes: files.iter().map(|f| f.bytes).sum(),
+        lines: files.iter().map(|f| f.lines).sum(),
+        articles: articles.len(),
+        paragraphs: articles.iter().map(|a| a.paragraphs.len()).sum(),
+        duplicate_articles: duplicates,
+        near_duplicates: variants,
+        removed_lines: articles.iter().map(|a| a.removed.len()).sum(),
+        entities: 0,
+        mentions: 0,
     }
 }
 

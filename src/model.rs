@@ -356,24 +356,31 @@ impl Collection {
     /// Tags the entities of every article (and variant) and builds the entity index.
     pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
         for article in &mut self.articles {
-            annotate_blocks(
-                recognizer,
-                std::iter::once(&mut article.title)
-                    .chain(&mut article.captions)
-                    .chain(&mut article.paragraphs),
-            );
-            for v in &mut article.variants {
-                annotate_blocks(
-                    recognizer,
-                    std::iter::once(&mut v.title)
-                        .chain(&mut v.captions)
-                        .chain(&mut v.paragraphs),
-                );
-            }
+            article.annotate(recognizer);
         }
         self.entities = crate::index::build(&self.articles);
         self.stats.entities = self.entities.len();
         self.stats.mentions = self.entities.iter().map(|e| e.mentions).sum();
+    }
+}
+
+impl Article {
+    /// Tags the entities of the article and of its variants, each as one document.
+    pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
+        annotate_blocks(
+            recognizer,
+            std::iter::once(&mut self.title)
+                .chain(&mut self.captions)
+                .chain(&mut self.paragraphs),
+        );
+        for v in &mut self.variants {
+            annotate_blocks(
+                recognizer,
+                std::iter::once(&mut v.title)
+                    .chain(&mut v.captions)
+                    .chain(&mut v.paragraphs),
+            );
+        }
     }
 }
 

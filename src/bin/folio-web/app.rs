@@ -1,21 +1,24 @@
 //! The page: header, drop zone, what was read, the article list, the reader with its
 //! highlights and the entity panel.
 
-use std::rc::Rc;
-
-use folio::entities::Recognizer;
-use folio::{Block, Label};
+use folio::session::Request;
+use folio::{Block, FileInfo, Label};
+use gloo::worker::Spawnable;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dropzone::DropZone;
-use crate::state::{Action, Loaded, State, SAMPLE, SAMPLE_NAME};
+use crate::state::{Action, Model, State, SAMPLE, SAMPLE_NAME};
+use crate::worker::CoreWorker;
+
+/// Where Trunk puts the worker's script (`data-type="worker"` in index.html), beside the page.
+const SCRIPT: &str = "./folio-worker.js";
 
 /// Where the entity model is served, beside the page (a relative URL, so a sub-path works).
 const MODEL_URL: &str = "ner.bin";
 
-/// Downloads and reads the entity model.
-async fn fetch_model() -> Result<Rc<Recognizer>, String> {
+/// Downloads the entity model's bytes.
+async fn fetch_model() -> Result<Vec<u8>, String> {
     use wasm_bindgen_futures::JsFuture;
     let failed = |what: &str, err: wasm_bindgen::JsValue| format!("{what}: {err:?}");
     let response = JsFuture::from(gloo::utils::window().fetch_with_str(MODEL_URL))
@@ -37,10 +40,7 @@ async fn fetch_model() -> Result<Rc<Recognizer>, String> {
     )
     .await
     .map_err(|e| failed("the entity model could not be read", e))?;
-    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    Recognizer::from_bytes(&bytes)
-        .map(Rc::new)
-        .map_err(|e| format!("the entity model is unusable: {e}"))
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// The whole page.
@@ -48,62 +48,83 @@ async fn fetch_model() -> Result<Rc<Recognizer>, String> {
 pub fn app() -> Html {
     let state = use_reducer(State::default);
 
+    // The core, in a web worker: every file and the model go there, and its answers come
+    // back as actions. Spawned once, for the page's life.
+    let core = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| {
+            CoreWorker::spawner()
+                .callback(move |response| dispatcher.dispatch(Action::Core(response)))
+                .spawn(SCRIPT)
+        })
+    };
+
     // The model is fetched once the page has painted: articles never wait for it, and their
     // highlights appear when it arrives.
     {
         let state = state.clone();
+        let core = core.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                state.dispatch(Action::Model(fetch_model().await));
+                match fetch_model().await {
+                    Ok(bytes) => core.send(Request::Model(bytes)),
+                    Err(message) => state.dispatch(Action::ModelUnavailable(message)),
+                }
             });
         });
     }
 
     let on_files = {
         let state = state.clone();
+        let core = core.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
-            state.dispatch(Action::Started(files.len()));
+            state.dispatch(Action::Sent(
+                files.iter().map(|f| f.size() as u64).collect(),
+            ));
             for file in files {
                 let state = state.clone();
+                let core = core.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let file = gloo::file::File::from(file);
                     let name = file.name();
-                    let loaded = match gloo::file::futures::read_as_bytes(&file).await {
-                        Ok(bytes) => Loaded::read(&name, bytes),
-                        Err(err) => Loaded::Failed {
+                    match gloo::file::futures::read_as_bytes(&file).await {
+                        Ok(bytes) => core.send(Request::File { name, bytes }),
+                        Err(err) => state.dispatch(Action::Unreadable {
                             message: format!("{name}: the browser could not read it ({err})"),
                             name,
-                        },
-                    };
-                    state.dispatch(Action::Loaded(loaded));
+                        }),
+                    }
                 });
             }
         })
     };
     let on_sample = {
         let state = state.clone();
+        let core = core.clone();
         Callback::from(move |()| {
-            state.dispatch(Action::Started(1));
-            state.dispatch(Action::Loaded(Loaded::read(SAMPLE_NAME, SAMPLE.to_vec())));
+            state.dispatch(Action::Sent(vec![SAMPLE.len() as u64]));
+            core.send(Request::File {
+                name: SAMPLE_NAME.to_owned(),
+                bytes: SAMPLE.to_vec(),
+            });
         })
     };
     let on_clear = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::Clear))
+        let core = core.clone();
+        Callback::from(move |_: MouseEvent| {
+            core.send(Request::Clear);
+            state.dispatch(Action::Clear);
+        })
     };
 
-    let errors = state.files.iter().filter_map(|f| match f {
-        Loaded::Failed { message, .. } => {
-            Some(html! { <p role="alert" class="error">{ message }</p> })
-        }
-        Loaded::Read { .. } => None,
+    let errors = state.files.iter().filter_map(|f| {
+        f.error
+            .as_ref()
+            .map(|message| html! { <p role="alert" class="error">{ message }</p> })
     });
-    let read: Vec<&Loaded> = state
-        .files
-        .iter()
-        .filter(|f| matches!(f, Loaded::Read { .. }))
-        .collect();
-    let articles = &state.collection.articles;
+    let read: Vec<&FileInfo> = state.files.iter().filter(|f| f.error.is_none()).collect();
+    let articles = &state.articles;
     let open = articles.get(state.open);
     let on_open = |i: usize| {
         let state = state.clone();
@@ -121,7 +142,11 @@ pub fn app() -> Html {
                 <DropZone {on_files} {on_sample} />
                 { for errors }
                 if state.pending > 0 {
-                    <p class="status" aria-live="polite">{ format!("Reading {} file(s)…", state.pending) }</p>
+                    <div class="status" aria-live="polite">
+                        <p>{ format!("Reading {} file(s)… {} of {}", state.pending,
+                            human_size(state.done_bytes as usize), human_size(state.pending_bytes as usize)) }</p>
+                        <progress max={state.pending_bytes.max(1).to_string()} value={state.done_bytes.to_string()}></progress>
+                    </div>
                 }
                 if !read.is_empty() {
                     <section class="files" aria-label="Files read">
@@ -194,13 +219,14 @@ fn marked(block: &Block) -> Html {
 
 /// The collection's names, grouped by label, most mentioned first.
 fn entity_panel(state: &State) -> Html {
-    if let Some(message) = &state.model_error {
-        return html! { <p role="alert" class="error">{ message }</p> };
+    match &state.model {
+        Model::Failed(message) => return html! { <p role="alert" class="error">{ message }</p> },
+        Model::Loading => {
+            return html! { <p class="empty" aria-live="polite">{ "Loading the entity model…" }</p> }
+        }
+        Model::Ready => {}
     }
-    if state.recognizer.is_none() {
-        return html! { <p class="empty" aria-live="polite">{ "Loading the entity model…" }</p> };
-    }
-    let index = &state.collection.entities;
+    let index = &state.entities;
     if index.is_empty() {
         return html! { <p class="empty">{ "People, organisations and places across your files will be listed here." }</p> };
     }
@@ -225,23 +251,13 @@ fn entity_panel(state: &State) -> Html {
     html! { <>{ for groups }</> }
 }
 
-fn file_row(file: &Loaded) -> Html {
-    let Loaded::Read {
-        name,
-        bytes,
-        lines,
-        encoding,
-        ..
-    } = file
-    else {
-        return Html::default();
-    };
+fn file_row(file: &FileInfo) -> Html {
     html! {
         <tr data-testid="file">
-            <td class="file-name" dir="auto">{ name }</td>
-            <td>{ human_size(*bytes) }</td>
-            <td data-testid="file-lines">{ format!("{lines} lines") }</td>
-            <td>{ encoding }</td>
+            <td class="file-name" dir="auto">{ &file.name }</td>
+            <td>{ human_size(file.bytes) }</td>
+            <td data-testid="file-lines">{ format!("{} lines", file.lines) }</td>
+            <td>{ file.encoding.clone().unwrap_or_default() }</td>
         </tr>
     }
 }
@@ -292,27 +308,27 @@ mod tests {
         );
     }
 
+    /// What the worker answers for the seed, applied by the reducer, gives the page its two
+    /// articles and the file's line count (the worker itself runs in the end-to-end tests).
     #[wasm_bindgen_test]
-    async fn the_sample_button_reads_the_seed_in_the_browser() {
-        let root = mount();
-        tick().await;
-        let button = root
-            .query_selector("button.secondary")
-            .unwrap()
-            .unwrap()
-            .dyn_into::<web_sys::HtmlElement>()
-            .unwrap();
-        button.click();
-        tick().await;
-        let text = root.text_content().unwrap();
-        assert!(text.contains(SAMPLE_NAME), "{text}");
-        assert!(text.contains("67 lines"), "{text}");
-        assert_eq!(
-            root.query_selector_all("[data-testid=article]")
-                .unwrap()
-                .length(),
-            2
-        );
+    fn the_cores_answers_fill_the_state() {
+        use std::rc::Rc;
+        use yew::Reducible;
+        let mut session = folio::session::Session::new();
+        let answer = session.handle(Request::File {
+            name: SAMPLE_NAME.into(),
+            bytes: SAMPLE.to_vec(),
+        });
+        let state = Rc::new(State::default())
+            .reduce(Action::Sent(vec![SAMPLE.len() as u64]))
+            .reduce(Action::Core(answer));
+        assert_eq!(state.pending, 0);
+        assert_eq!(state.files[0].lines, 67);
+        assert_eq!(state.articles.len(), 2);
+        let model = include_bytes!("../../../models/ner.bin").to_vec();
+        let state = state.reduce(Action::Core(session.handle(Request::Model(model))));
+        assert_eq!(state.model, Model::Ready);
+        assert!(state.entities.iter().any(|e| e.name == "Najib Mikati"));
     }
 
     /// The model trained natively finds the same names in WebAssembly (its hashes must not
@@ -320,7 +336,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_model_tags_in_webassembly_as_natively() {
         let model = include_bytes!("../../../models/ner.bin");
-        let r = Recognizer::from_bytes(model).unwrap();
+        let r = folio::entities::Recognizer::from_bytes(model).unwrap();
         let found: Vec<(String, Label)> = r
             .annotate("Prime Minister Najib Mikati visited the city of Tyre on Saturday.")
             .into_iter()

@@ -1,98 +1,76 @@
 //! The page's state and the one reducer that changes it.
+//!
+//! The core runs in a worker (see `worker.rs`); the state holds what it has answered so far:
+//! each file's `FileInfo`, the articles (replaced one by one as updates name them), the entity
+//! index and the totals.
 
 use std::rc::Rc;
 
-use folio::entities::Recognizer;
-use folio::{Article, Collection};
+use folio::index::IndexEntry;
+use folio::session::{Response, Update};
+use folio::{Article, FileInfo, Stats};
 use yew::Reducible;
 
 /// The seed sample, embedded at build time for the "Try the sample" button.
 pub const SAMPLE_NAME: &str = "000_952273073e7dcb6a.txt";
 pub const SAMPLE: &[u8] = include_bytes!("../../../assets/seed-sample.txt");
 
-/// One file the person gave us, as the core read it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Loaded {
-    /// Read as text.
-    Read {
-        name: String,
-        bytes: usize,
-        lines: usize,
-        encoding: String,
-        articles: Vec<Article>,
-    },
-    /// Could not be read; the message names the file.
-    Failed { name: String, message: String },
-}
-
-impl Loaded {
-    /// Reads one file with the core, on this thread (the shell's files are small; the viewer
-    /// moves this into a worker).
-    pub fn read(name: &str, bytes: Vec<u8>) -> Loaded {
-        let options = folio::Options {
-            entities: false,
-            ..folio::Options::default()
-        };
-        let collection = folio::process([(name.to_owned(), bytes)], &options);
-        let info = &collection.files[0];
-        match &info.error {
-            Some(message) => Loaded::Failed {
-                name: name.to_owned(),
-                message: message.clone(),
-            },
-            None => Loaded::Read {
-                name: name.to_owned(),
-                bytes: info.bytes,
-                lines: info.lines,
-                encoding: info.encoding.clone().unwrap_or_default(),
-                articles: collection.articles,
-            },
-        }
-    }
+/// Where the entity model stands.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Model {
+    /// Downloading or being read; articles show without highlights meanwhile.
+    #[default]
+    Loading,
+    Ready,
+    /// It could not be had; the message says why.
+    Failed(String),
 }
 
 /// Everything the page shows.
 #[derive(Clone, Debug, Default)]
 pub struct State {
-    pub files: Vec<Loaded>,
-    /// Files being read right now.
+    /// Every file given, in the order the core answered, with its error if it was refused.
+    pub files: Vec<FileInfo>,
+    /// Files sent to the core and not answered yet, and their bytes.
     pub pending: usize,
-    /// The articles of every file read, tagged once the model has arrived.
-    pub collection: Rc<Collection>,
-    /// The entity model, downloaded after the first paint; until then articles show plain.
-    pub recognizer: Option<Rc<Recognizer>>,
-    /// Why the model could not be had, if it could not.
-    pub model_error: Option<String>,
+    pub pending_bytes: u64,
+    /// Bytes of the files answered since the last time nothing was pending (for progress).
+    pub done_bytes: u64,
+    pub articles: Rc<Vec<Article>>,
+    pub entities: Rc<Vec<IndexEntry>>,
+    pub stats: Stats,
+    pub model: Model,
     /// The article open in the reader.
     pub open: usize,
 }
 
 impl State {
-    /// The collection of every file read, annotated if the model is here.
-    fn rebuild(&mut self) {
-        let mut collection = Collection::default();
-        for f in &self.files {
-            if let Loaded::Read { articles, .. } = f {
-                collection.articles.extend(articles.iter().cloned());
+    fn apply(&mut self, update: Update) {
+        let articles = Rc::make_mut(&mut self.articles);
+        for (i, article) in update.articles {
+            if i < articles.len() {
+                articles[i] = article;
+            } else {
+                articles.push(article);
             }
         }
-        if let Some(r) = &self.recognizer {
-            collection.annotate(r);
-        }
-        self.collection = Rc::new(collection);
+        self.entities = Rc::new(update.entities);
+        self.stats = update.stats;
     }
 }
 
 /// What can happen to the page.
 pub enum Action {
-    /// Reading of this many files started.
-    Started(usize),
-    /// A file was read (or failed).
-    Loaded(Loaded),
+    /// These files (their sizes) were sent to the core.
+    Sent(Vec<u64>),
+    /// The core answered.
+    Core(Response),
+    /// The browser could not read a file, so the core never saw it.
+    Unreadable { name: String, message: String },
+    /// The model could not be downloaded.
+    ModelUnavailable(String),
     /// Forget every file.
     Clear,
-    /// The entity model arrived (or could not be had).
-    Model(Result<Rc<Recognizer>, String>),
     /// Open this article in the reader.
     Open(usize),
 }
@@ -103,24 +81,46 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Started(n) => next.pending += n,
-            Action::Loaded(file) => {
+            Action::Sent(sizes) => {
+                if next.pending == 0 {
+                    next.done_bytes = 0;
+                    next.pending_bytes = 0;
+                }
+                next.pending += sizes.len();
+                next.pending_bytes += sizes.iter().sum::<u64>();
+            }
+            Action::Core(Response::File(info, update)) => {
                 next.pending = next.pending.saturating_sub(1);
-                next.files.push(file);
-                next.rebuild();
+                next.done_bytes += info.bytes as u64;
+                next.files.push(info);
+                next.apply(update);
+            }
+            Action::Core(Response::ModelReady(update)) => {
+                next.model = Model::Ready;
+                next.apply(update);
+            }
+            Action::Core(Response::ModelFailed(message)) | Action::ModelUnavailable(message) => {
+                next.model = Model::Failed(message)
+            }
+            Action::Core(Response::Cleared) => {}
+            Action::Unreadable { name, message } => {
+                next.pending = next.pending.saturating_sub(1);
+                next.files.push(FileInfo {
+                    name,
+                    bytes: 0,
+                    lines: 0,
+                    encoding: None,
+                    replaced: 0,
+                    articles: 0,
+                    error: Some(message),
+                });
             }
             Action::Clear => {
                 next = State {
-                    recognizer: self.recognizer.clone(),
-                    model_error: self.model_error.clone(),
+                    model: self.model.clone(),
                     ..State::default()
                 }
             }
-            Action::Model(Ok(recognizer)) => {
-                next.recognizer = Some(recognizer);
-                next.rebuild();
-            }
-            Action::Model(Err(message)) => next.model_error = Some(message),
             Action::Open(i) => next.open = i,
         }
         Rc::new(next)

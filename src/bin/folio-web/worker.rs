@@ -1,0 +1,28 @@
+//! The web worker that runs Folio's core off the page's thread: each request the page posts is
+//! answered by a [`folio::session::Session`], so reading and tagging never freeze the tab.
+
+use folio::session::{Request, Response, Session};
+use gloo::worker::{HandlerId, Worker, WorkerScope};
+
+/// The core, in a worker.
+pub struct CoreWorker {
+    session: Session,
+}
+
+impl Worker for CoreWorker {
+    type Message = ();
+    type Input = Request;
+    type Output = Response;
+
+    fn create(_scope: &WorkerScope<Self>) -> Self {
+        CoreWorker {
+            session: Session::new(),
+        }
+    }
+
+    fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
+
+    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        scope.respond(id, self.session.handle(msg));
+    }
+}
