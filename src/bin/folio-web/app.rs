@@ -1,14 +1,15 @@
-//! The page: header, drop zone, what was read, the article list, the reader with its
-//! highlights and the entity panel.
+//! The page: header, drop zone, what was read, the toolbar (search, highlight legend, views,
+//! exports), the article list, the reader and the entity panel; keyboard shortcuts.
 
 use folio::session::Request;
-use folio::{Block, FileInfo, Label};
+use folio::{Article, Collection, FileInfo, Label};
 use gloo::worker::Spawnable;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dropzone::DropZone;
-use crate::state::{Action, Model, State, SAMPLE, SAMPLE_NAME};
+use crate::reader::reader;
+use crate::state::{Action, Model, State, View, SAMPLE, SAMPLE_NAME};
 use crate::worker::CoreWorker;
 
 /// Where Trunk puts the worker's script (`data-type="worker"` in index.html), beside the page.
@@ -46,7 +47,69 @@ async fn fetch_model() -> Result<Vec<u8>, String> {
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(|| State {
+        open: opened_in_url().unwrap_or(0),
+        ..State::default()
+    });
+
+    // Keyboard: j/k or arrows between articles, / to search, ? for help, Esc to go back.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new_with_options(
+                &gloo::utils::document(),
+                "keydown",
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |event| {
+                    let event: &KeyboardEvent = event.unchecked_ref();
+                    let typing = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|t| {
+                            matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                        return;
+                    }
+                    let action = match event.key().as_str() {
+                        "Escape" => Some(Action::Escape),
+                        _ if typing => None,
+                        "j" | "ArrowDown" => Some(Action::Step(1)),
+                        "k" | "ArrowUp" => Some(Action::Step(-1)),
+                        "?" => Some(Action::Help(true)),
+                        "/" => {
+                            if let Some(search) =
+                                gloo::utils::document().get_element_by_id("search")
+                            {
+                                let _ = search.unchecked_into::<web_sys::HtmlElement>().focus();
+                            }
+                            event.prevent_default();
+                            None
+                        }
+                        _ => None,
+                    };
+                    if let Some(action) = action {
+                        event.prevent_default();
+                        dispatcher.dispatch(action);
+                    }
+                },
+            );
+            move || drop(listener)
+        });
+    }
+
+    // The open article is kept in the URL's hash, so a reload or a link opens it again.
+    use_effect_with((state.open, state.articles.is_empty()), |&(open, empty)| {
+        if !empty {
+            let _ = gloo::utils::window().history().map(|h| {
+                h.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&format!("#article-{}", open + 1)),
+                )
+            });
+        }
+    });
 
     // The core, in a web worker: every file and the model go there, and its answers come
     // back as actions. Spawned once, for the page's life.
@@ -125,10 +188,44 @@ pub fn app() -> Html {
     });
     let read: Vec<&FileInfo> = state.files.iter().filter(|f| f.error.is_none()).collect();
     let articles = &state.articles;
-    let open = articles.get(state.open);
+    let visible = state.visible();
+    let selected = state.filter_entry();
     let on_open = |i: usize| {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| state.dispatch(Action::Open(i)))
+    };
+    let on_search = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            state.dispatch(Action::Search(input.value()));
+        })
+    };
+    let legend = Label::ALL.map(|label| {
+        let state = state.clone();
+        let shown = !state.hidden.contains(&label);
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Toggle(label)));
+        html! {
+            <button type="button" class="toggle" aria-pressed={shown.to_string()} {onclick}
+                data-testid="legend" data-label={label.as_str()}>
+                <mark data-label={label.as_str()}>{ label.as_str() }</mark>
+            </button>
+        }
+    });
+    let view_button = |view: View, name: &'static str| {
+        let state = state.clone();
+        let pressed = state.view == view;
+        let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Show(view)));
+        html! { <button type="button" class="toggle" aria-pressed={pressed.to_string()} {onclick}>{ name }</button> }
+    };
+    let export_button = |format: Format| {
+        let state = state.clone();
+        let onclick = Callback::from(move |_: MouseEvent| export(&state, format));
+        html! { <button type="button" class="button secondary" {onclick}>{ format.label() }</button> }
+    };
+    let close_help = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::Help(false)))
     };
 
     html! {
@@ -161,64 +258,168 @@ pub fn app() -> Html {
                     </section>
                 }
             </div>
+            <section class="toolbar" aria-label="Tools">
+                <label class="search">
+                    <span class="visually-hidden">{ "Search titles and text" }</span>
+                    <input id="search" type="search" placeholder="Search (/)" value={state.search.clone()}
+                        oninput={on_search} aria-label="Search titles and text" />
+                </label>
+                <div class="legend" role="group" aria-label="Highlights">{ for legend }</div>
+                <div class="views" role="group" aria-label="Reader view">
+                    { view_button(View::Text, "Text") }
+                    { view_button(View::Audit, "Audit") }
+                </div>
+                <div class="exports" role="group" aria-label="Export">
+                    { export_button(Format::Json) }
+                    { export_button(Format::Markdown) }
+                    { export_button(Format::Html) }
+                </div>
+            </section>
             <nav class="articles" aria-label="Articles">
-                <h2>{ "Articles" }</h2>
+                <h2>{ if visible.len() == articles.len() {
+                    format!("Articles ({})", articles.len())
+                } else {
+                    format!("Articles ({} of {})", visible.len(), articles.len())
+                } }</h2>
                 if articles.is_empty() {
                     <p class="empty">{ "Drop .txt dumps on the page, choose files, or try the sample." }</p>
                 } else {
                     <ol class="article-list">
-                        { for articles.iter().enumerate().map(|(i, a)| html! {
-                            <li data-testid="article" aria-current={(i == state.open).then_some("true")}>
-                                <button type="button" class="open" onclick={on_open(i)}>
-                                    <span class="title" dir="auto">{ a.title.text.as_str() }</span>
-                                    <span class="source" dir="auto">{ a.sources.join(", ") }</span>
-                                </button>
-                            </li>
-                        }) }
+                        { for visible.iter().map(|&i| article_item(&articles[i], i == state.open, on_open(i))) }
                     </ol>
                 }
             </nav>
             <article class="reader" data-testid="reader" aria-label="Reader">
-                { match open {
-                    Some(a) => html! {
-                        <>
-                        <h2 dir="auto">{ marked(&a.title) }</h2>
-                        { for a.captions.iter().map(|c| html! { <p class="caption" dir="auto">{ marked(c) }</p> }) }
-                        { for a.paragraphs.iter().map(|p| html! { <p dir="auto">{ marked(p) }</p> }) }
-                        </>
-                    },
+                { match articles.get(state.open) {
+                    Some(a) => reader(a, state.view, &state.hidden, selected),
                     None => html! { <p class="empty">{ "Open an article to read it here." }</p> },
                 } }
             </article>
             <aside class="entities" aria-label="Entities">
                 <h2>{ "Entities" }</h2>
-                { entity_panel(&state) }
+                { entity_panel(&state, state.dispatcher()) }
             </aside>
         </main>
+        if state.help {
+            <div class="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                <h2 id="help-title">{ "Keyboard" }</h2>
+                <dl>
+                    <dt><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "↓" }</kbd></dt><dd>{ "next article" }</dd>
+                    <dt><kbd>{ "k" }</kbd>{ " / " }<kbd>{ "↑" }</kbd></dt><dd>{ "previous article" }</dd>
+                    <dt><kbd>{ "/" }</kbd></dt><dd>{ "search" }</dd>
+                    <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "close this, clear the entity filter, then the search" }</dd>
+                    <dt><kbd>{ "?" }</kbd></dt><dd>{ "this help" }</dd>
+                </dl>
+                <button type="button" class="button" onclick={close_help}>{ "Close" }</button>
+            </div>
+        }
         </>
     }
 }
 
-/// A block's text with each entity in a `<mark data-label>`; the text is only ever text.
-fn marked(block: &Block) -> Html {
-    let chars: Vec<char> = block.text.as_str().chars().collect();
-    let mut out = Vec::new();
-    let mut at = 0;
-    for e in &block.entities {
-        if e.start < at || e.end > chars.len() || e.start >= e.end {
-            continue;
-        }
-        out.push(html! { { chars[at..e.start].iter().collect::<String>() } });
-        let text: String = chars[e.start..e.end].iter().collect();
-        out.push(html! { <mark data-label={e.label.as_str()}>{ text }</mark> });
-        at = e.end;
-    }
-    out.push(html! { { chars[at..].iter().collect::<String>() } });
-    out.into_iter().collect()
+/// The article number in the URL's hash (`#article-3`, counted from 1), if any.
+fn opened_in_url() -> Option<usize> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let n: usize = hash.strip_prefix("#article-")?.parse().ok()?;
+    n.checked_sub(1)
 }
 
-/// The collection's names, grouped by label, most mentioned first.
-fn entity_panel(state: &State) -> Html {
+/// One line of the article list: title, files, and counts of names and removed lines.
+fn article_item(a: &Article, current: bool, onclick: Callback<MouseEvent>) -> Html {
+    let names: usize = std::iter::once(&a.title)
+        .chain(&a.captions)
+        .chain(&a.paragraphs)
+        .map(|b| b.entities.len())
+        .sum();
+    html! {
+        <li data-testid="article" aria-current={current.then_some("true")}>
+            <button type="button" class="open" {onclick}>
+                <span class="title" dir="auto">{ a.title.text.as_str() }</span>
+                <span class="source" dir="auto">{ a.sources.join(", ") }</span>
+                <span class="counts">{ format!("{names} entities · {} removed{}", a.removed.len(),
+                    if a.variants.is_empty() { String::new() } else { format!(" · {} variant(s)", a.variants.len()) }) }</span>
+            </button>
+        </li>
+    }
+}
+
+/// An export format.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Format {
+    Json,
+    Markdown,
+    Html,
+}
+
+impl Format {
+    fn label(self) -> &'static str {
+        match self {
+            Format::Json => "JSON",
+            Format::Markdown => "Markdown",
+            Format::Html => "HTML page",
+        }
+    }
+}
+
+/// Downloads the articles the list shows (all of them, or the search's and filter's) in
+/// `format`: JSON exactly as the `folio` command prints it, Markdown, or one HTML page.
+fn export(state: &State, format: Format) {
+    let visible = state.visible();
+    let everything = visible.len() == state.articles.len();
+    let articles: Vec<Article> = visible.iter().map(|&i| state.articles[i].clone()).collect();
+    let mut stats = state.stats.clone();
+    let entities = if everything {
+        (*state.entities).clone()
+    } else {
+        let entities = folio::index::build(&articles);
+        stats.articles = articles.len();
+        stats.paragraphs = articles.iter().map(|a| a.paragraphs.len()).sum();
+        stats.removed_lines = articles.iter().map(|a| a.removed.len()).sum();
+        stats.entities = entities.len();
+        stats.mentions = entities.iter().map(|e| e.mentions).sum();
+        entities
+    };
+    let collection = Collection {
+        articles,
+        files: state.files.clone(),
+        stats,
+        entities,
+    };
+    let (text, mime, name) = match format {
+        Format::Json => (
+            serde_json::to_string(&collection).unwrap_or_default() + "\n",
+            "application/json",
+            "folio.json",
+        ),
+        Format::Markdown => (
+            folio::export::to_markdown(&collection),
+            "text/markdown",
+            "folio.md",
+        ),
+        Format::Html => (
+            folio::export::to_html(&collection),
+            "text/html",
+            "folio.html",
+        ),
+    };
+    download(name, mime, &text);
+}
+
+/// Offers `text` as a file to save.
+fn download(name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        a.unchecked_into::<web_sys::HtmlElement>().click();
+    }
+    // The download has its own copy once it started; free the URL a moment later.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+}
+
+fn entity_panel(state: &State, dispatcher: UseReducerDispatcher<State>) -> Html {
     match &state.model {
         Model::Failed(message) => return html! { <p role="alert" class="error">{ message }</p> },
         Model::Loading => {
@@ -237,11 +438,20 @@ fn entity_panel(state: &State) -> Html {
                 <section class="entity-group">
                     <h3><mark data-label={label.as_str()}>{ label.as_str() }</mark></h3>
                     <ul>
-                        { for entries.iter().map(|e| html! {
-                            <li data-testid="entity" title={e.aliases.join(", ")}>
-                                <span dir="auto">{ e.name.as_str() }</span>
-                                <span class="count">{ e.mentions }</span>
-                            </li>
+                        { for entries.iter().map(|e| {
+                            let key = (e.name.clone(), e.label);
+                            let chosen = state.filter.as_ref() == Some(&key);
+                            let dispatcher = dispatcher.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::Filter(Some(key.clone()))));
+                            html! {
+                                <li data-testid="entity">
+                                    <button type="button" class="entity" aria-pressed={chosen.to_string()} {onclick}
+                                        title={if e.aliases.is_empty() { String::new() } else { format!("also: {}", e.aliases.join(", ")) }}>
+                                        <span dir="auto">{ e.name.as_str() }</span>
+                                        <span class="count">{ e.mentions }</span>
+                                    </button>
+                                </li>
+                            }
                         }) }
                     </ul>
                 </section>

@@ -4,11 +4,12 @@
 //! each file's `FileInfo`, the articles (replaced one by one as updates name them), the entity
 //! index and the totals.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use folio::index::IndexEntry;
 use folio::session::{Response, Update};
-use folio::{Article, FileInfo, Stats};
+use folio::{Article, FileInfo, Label, Stats};
 use yew::Reducible;
 
 /// The seed sample, embedded at build time for the "Try the sample" button.
@@ -42,6 +43,66 @@ pub struct State {
     pub model: Model,
     /// The article open in the reader.
     pub open: usize,
+    /// Words the article list is narrowed to (titles and text), as typed.
+    pub search: String,
+    /// Labels whose highlights are switched off.
+    pub hidden: BTreeSet<Label>,
+    /// The entity (name and label) the list is narrowed to, chosen in the entity panel.
+    pub filter: Option<(String, Label)>,
+    /// What the reader shows of the open article.
+    pub view: View,
+    /// Whether the keyboard help is shown.
+    pub help: bool,
+}
+
+/// What the reader shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The clean text with its highlights.
+    #[default]
+    Text,
+    /// What was removed and why, and the near-duplicate variants beside the text.
+    Audit,
+}
+
+impl State {
+    /// The entity index entry the list is narrowed to, if any.
+    pub fn filter_entry(&self) -> Option<&IndexEntry> {
+        let (name, label) = self.filter.as_ref()?;
+        self.entities
+            .iter()
+            .find(|e| &e.name == name && e.label == *label)
+    }
+
+    /// The indices of the articles the list shows: all, or those matching the search and
+    /// naming the chosen entity.
+    pub fn visible(&self) -> Vec<usize> {
+        let words: Vec<String> = self
+            .search
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        let only: Option<&[usize]> = match (&self.filter, self.filter_entry()) {
+            (Some(_), Some(entry)) => Some(&entry.articles),
+            (Some(_), None) => Some(&[]),
+            (None, _) => None,
+        };
+        (0..self.articles.len())
+            .filter(|i| only.is_none_or(|only| only.binary_search(i).is_ok()))
+            .filter(|&i| words.is_empty() || matches_words(&self.articles[i], &words))
+            .collect()
+    }
+}
+
+/// Whether every word occurs in the article's title, captions or paragraphs (any case).
+fn matches_words(article: &Article, words: &[String]) -> bool {
+    let text: String = std::iter::once(&article.title)
+        .chain(&article.captions)
+        .chain(&article.paragraphs)
+        .map(|b| b.text.as_str().to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 impl State {
@@ -73,6 +134,20 @@ pub enum Action {
     Clear,
     /// Open this article in the reader.
     Open(usize),
+    /// Open the next (or previous) article of the list.
+    Step(isize),
+    /// Narrow the list to these words.
+    Search(String),
+    /// Switch one label's highlights off or on.
+    Toggle(Label),
+    /// Narrow the list to one entity, or (the same again, or `None`) widen it back.
+    Filter(Option<(String, Label)>),
+    /// Show the text or the audit.
+    Show(View),
+    /// Show or hide the keyboard help.
+    Help(bool),
+    /// Escape: close the help, else clear the entity filter, else the search.
+    Escape,
 }
 
 impl Reducible for State {
@@ -122,6 +197,42 @@ impl Reducible for State {
                 }
             }
             Action::Open(i) => next.open = i,
+            Action::Step(by) => {
+                let visible = next.visible();
+                if !visible.is_empty() {
+                    let at = visible.iter().position(|&i| i == next.open);
+                    let to = match at {
+                        Some(at) => (at as isize + by).clamp(0, visible.len() as isize - 1),
+                        None => 0,
+                    };
+                    next.open = visible[to as usize];
+                }
+            }
+            Action::Search(words) => next.search = words,
+            Action::Toggle(label) => {
+                if !next.hidden.remove(&label) {
+                    next.hidden.insert(label);
+                }
+            }
+            Action::Filter(entity) => {
+                next.filter = if entity == next.filter { None } else { entity };
+                if let Some(&first) = next.visible().first() {
+                    if !next.visible().contains(&next.open) {
+                        next.open = first;
+                    }
+                }
+            }
+            Action::Show(view) => next.view = view,
+            Action::Help(shown) => next.help = shown,
+            Action::Escape => {
+                if next.help {
+                    next.help = false;
+                } else if next.filter.is_some() {
+                    next.filter = None;
+                } else {
+                    next.search.clear();
+                }
+            }
         }
         Rc::new(next)
     }

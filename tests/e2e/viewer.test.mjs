@@ -1,0 +1,139 @@
+// End to end: reading, searching, filtering, auditing and exporting in the release build.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+import { serve } from './serve.mjs';
+import { launch, openPage, dropFiles } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const samples = join(root, '..', 'shared', 'samples');
+const SEED = '000_952273073e7dcb6a.txt';
+const TITLES = [
+  'Leaders of Iraqi Pro-Iran Factions Head to Syria, Lebanon in Wake of Escalation in Gaza',
+  'Mikati: Lebanon in State of War, Resistance, Government Doing Their Duty',
+];
+let server, browser;
+
+before(async () => {
+  server = await serve(join(root, 'dist'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The `folio` command built by `cargo test` (or a release build), for the batch output. */
+function folioCommand() {
+  for (const p of ['target/debug/folio', 'target/release/folio']) {
+    if (existsSync(join(root, p))) return join(root, p);
+  }
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'folio'], { cwd: root, stdio: 'inherit' });
+  return join(root, 'target/debug/folio');
+}
+
+async function dropSeed(page) {
+  const bytes = await readFile(join(samples, SEED));
+  await dropFiles(page, '[data-testid=dropzone]', [{ name: SEED, bytes }]);
+  await page.locator('[data-testid=article]').nth(1).waitFor();
+}
+
+test('the seed reads as two articles, with highlights that toggle, search, an entity filter and a JSON export equal to the batch output', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await dropSeed(page);
+  assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), TITLES);
+
+  const reader = page.locator('[data-testid=reader]');
+  await reader.locator('mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+  for (const label of ['PER', 'ORG', 'LOC']) {
+    assert.ok((await reader.locator(`mark[data-label=${label}]`).count()) > 0, `no ${label} marks`);
+  }
+
+  // A label's toggle hides its marks, and shows them again.
+  const per = page.locator('[data-testid=legend][data-label=PER]');
+  await per.click();
+  assert.equal(await per.getAttribute('aria-pressed'), 'false');
+  assert.equal(await reader.locator('mark[data-label=PER]').count(), 0);
+  assert.ok((await reader.locator('mark[data-label=LOC]').count()) > 0, 'other labels stay');
+  await per.click();
+  assert.ok((await reader.locator('mark[data-label=PER]').count()) > 0);
+
+  // Search narrows the list.
+  await page.locator('#search').fill('tyre');
+  assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), [TITLES[1]]);
+  await page.locator('#search').fill('');
+  assert.equal(await page.locator('[data-testid=article]').count(), 2);
+
+  // A click in the entity panel filters the list to the articles naming it, and marks it.
+  await page.locator('[data-testid=entity] button', { hasText: 'Najib Mikati' }).click();
+  assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), [TITLES[1]]);
+  assert.ok((await reader.locator('mark.selected').count()) >= 2, 'the mentions are marked');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('[data-testid=article]').count(), 2);
+
+  // Export: the JSON is the batch interface's, entity for entity.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'JSON' }).click(),
+  ]);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  const batch = JSON.parse(execFileSync(folioCommand(), [SEED], { cwd: samples, encoding: 'utf8' }));
+  assert.deepEqual(exported.articles, batch.articles);
+  assert.deepEqual(exported.entities, batch.entities);
+  assert.deepEqual(exported.files, batch.files);
+  assert.deepEqual(exported.stats, batch.stats);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the six sample dumps list every article of gold.json once, the near-duplicate as a variant, and the audit shows what was removed', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const dir = join(samples, 'dumps');
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
+  const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(dir, name)) })));
+  await dropFiles(page, '[data-testid=dropzone]', files);
+  await page.locator('[data-testid=file]').nth(names.length - 1).waitFor();
+  const gold = JSON.parse(await readFile(join(dir, 'gold.json'), 'utf8'));
+  const titles = await page.locator('[data-testid=article] .title').allInnerTexts();
+  assert.equal(titles.length, gold.articles.length);
+  assert.deepEqual([...titles].sort(), gold.articles.map((a) => a.title).sort());
+
+  // The article with a variant says so; its audit shows the copy beside it.
+  const withVariant = page.locator('[data-testid=article]', { hasText: 'variant' });
+  assert.equal(await withVariant.count(), 1);
+  await withVariant.locator('button').click();
+  await page.getByRole('button', { name: 'Audit' }).click();
+  await page.locator('[data-testid=variant]').waitFor();
+  // Removed lines, with their reasons, in the audit of an article that had repeats.
+  const repeated = page.locator('[data-testid=article]', { hasNotText: ' 0 removed' }).first();
+  await repeated.locator('button').click();
+  await page.locator('[data-testid=removed]').first().waitFor();
+  assert.match(await page.locator('[data-testid=audit]').innerText(), /repeated|duplicate|separator/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the keyboard moves between articles, opens the help and focuses the search; the URL keeps the open article', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await dropSeed(page);
+  const reader = page.locator('[data-testid=reader] h2');
+  await page.keyboard.press('j');
+  assert.equal(await reader.innerText(), TITLES[1]);
+  assert.match(page.url(), /#article-2$/);
+  await page.keyboard.press('k');
+  assert.equal(await reader.innerText(), TITLES[0]);
+  await page.keyboard.press('?');
+  await page.getByRole('dialog').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.getByRole('dialog').count(), 0);
+  await page.keyboard.press('/');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'search');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
