@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::dropzone::DropZone;
 use crate::reader::reader;
 use crate::state::{Action, Model, State, View, SAMPLE, SAMPLE_NAME};
+use crate::theme::ThemeSwitch;
 use crate::worker::CoreWorker;
 
 /// Where Trunk puts the worker's script (`data-type="worker"` in index.html), beside the page.
@@ -233,6 +234,7 @@ pub fn app() -> Html {
         <header class="masthead">
             <h1><img src="favicon.svg" alt="" width="28" height="28" />{ " Folio" }</h1>
             <p class="tagline">{ "Clean articles from raw news dumps — read privately, in your browser." }</p>
+            <ThemeSwitch />
         </header>
         <main class="layout">
             <div class="intake">

@@ -1,0 +1,71 @@
+// End to end: accessibility in both themes (axe-core), and the README's screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+import { serve } from './serve.mjs';
+import { launch, openPage } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const AXE = join(root, 'node_modules', 'axe-core', 'axe.min.js');
+let server, browser;
+
+before(async () => {
+  server = await serve(join(root, 'dist'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function violations(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+for (const scheme of ['light', 'dark']) {
+  test(`no serious accessibility violations in the ${scheme} theme, with the sample open; screenshot`, async () => {
+    const { page, errors } = await openPage(browser, server.url);
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page.emulateMedia({ colorScheme: scheme });
+    assert.deepEqual(await violations(page), [], 'the empty page');
+    await page.getByRole('button', { name: 'Try the sample' }).click();
+    await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+    assert.deepEqual(await violations(page), [], 'the sample open');
+    await page.getByRole('button', { name: 'Audit' }).click();
+    assert.deepEqual(await violations(page), [], 'the audit');
+    await page.getByRole('button', { name: 'Text', exact: true }).click();
+    const dir = join(root, 'docs', 'screenshots');
+    await mkdir(dir, { recursive: true });
+    await page.screenshot({ path: join(dir, `${scheme}.png`) });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the theme switch overrides the system and is remembered', async () => {
+  const { page } = await openPage(browser, server.url);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const theme = page.locator('[data-testid=theme]');
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await theme.click(); // Light
+  await theme.click(); // Dark
+  assert.match(await theme.innerText(), /Dark/);
+  assert.notEqual(await background(), light);
+  await page.reload();
+  await page.waitForSelector('[data-testid=dropzone]');
+  assert.match(await page.locator('[data-testid=theme]').innerText(), /Dark/);
+  assert.notEqual(await background(), light);
+  await page.close();
+});
