@@ -38,6 +38,8 @@ for (const scheme of ['light', 'dark']) {
     const { page, errors } = await openPage(browser, server.url);
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.emulateMedia({ colorScheme: scheme });
+    // Let the theme's colour transitions finish before contrast is measured.
+    await page.waitForTimeout(400);
     assert.deepEqual(await violations(page), [], 'the empty page');
     await page.getByRole('button', { name: 'Try the sample' }).click();
     await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });

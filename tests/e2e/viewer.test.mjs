@@ -137,3 +137,24 @@ test('the keyboard moves between articles, opens the help and focuses the search
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a reload restores the collection, and forgetting it empties the page for good', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await dropSeed(page);
+  await page.keyboard.press('j');
+  await page.reload();
+  await page.waitForSelector('[data-testid=dropzone]');
+  await page.locator('[data-testid=article]').nth(1).waitFor();
+  assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), TITLES);
+  // The URL kept the open article.
+  assert.equal(await page.locator('[data-testid=reader] h2').innerText(), TITLES[1]);
+  await page.getByRole('button', { name: /Forget these files/ }).click();
+  assert.equal(await page.locator('[data-testid=article]').count(), 0);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.waitForSelector('[data-testid=dropzone]');
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator('[data-testid=article]').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

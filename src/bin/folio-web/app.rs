@@ -123,6 +123,25 @@ pub fn app() -> Html {
         })
     };
 
+    // The files of the last visit are read again.
+    {
+        let state = state.clone();
+        let core = core.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let files = crate::store::load().await;
+                if !files.is_empty() {
+                    state.dispatch(Action::Sent(
+                        files.iter().map(|(_, b)| b.len() as u64).collect(),
+                    ));
+                    for (name, bytes) in files {
+                        core.send(Request::File { name, bytes });
+                    }
+                }
+            });
+        });
+    }
+
     // The model is fetched once the page has painted: articles never wait for it, and their
     // highlights appear when it arrives.
     {
@@ -152,7 +171,10 @@ pub fn app() -> Html {
                     let file = gloo::file::File::from(file);
                     let name = file.name();
                     match gloo::file::futures::read_as_bytes(&file).await {
-                        Ok(bytes) => core.send(Request::File { name, bytes }),
+                        Ok(bytes) => {
+                            crate::store::save(&name, &bytes).await;
+                            core.send(Request::File { name, bytes });
+                        }
                         Err(err) => state.dispatch(Action::Unreadable {
                             message: format!("{name}: the browser could not read it ({err})"),
                             name,
@@ -167,9 +189,13 @@ pub fn app() -> Html {
         let core = core.clone();
         Callback::from(move |()| {
             state.dispatch(Action::Sent(vec![SAMPLE.len() as u64]));
-            core.send(Request::File {
-                name: SAMPLE_NAME.to_owned(),
-                bytes: SAMPLE.to_vec(),
+            let core = core.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::store::save(SAMPLE_NAME, SAMPLE).await;
+                core.send(Request::File {
+                    name: SAMPLE_NAME.to_owned(),
+                    bytes: SAMPLE.to_vec(),
+                });
             });
         })
     };
@@ -179,6 +205,7 @@ pub fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             core.send(Request::Clear);
             state.dispatch(Action::Clear);
+            wasm_bindgen_futures::spawn_local(crate::store::forget());
         })
     };
 
@@ -256,7 +283,7 @@ pub fn app() -> Html {
                             { for read.iter().map(|f| file_row(f)) }
                             </tbody>
                         </table>
-                        <button type="button" class="button secondary" onclick={on_clear}>{ "Forget these files" }</button>
+                        <button type="button" class="button secondary" onclick={on_clear}>{ "Forget these files (also in this browser)" }</button>
                     </section>
                 }
             </div>
