@@ -158,3 +158,18 @@ test('a reload restores the collection, and forgetting it empties the page for g
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('pasted text is read as a file of its own', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const text = 'A Pasted Headline About Tyre\n\nNajib Mikati visited Tyre on Saturday.\n';
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  }, text);
+  await page.locator('[data-testid=article]').first().waitFor();
+  assert.equal(await page.locator('[data-testid=article] .title').innerText(), 'A Pasted Headline About Tyre');
+  assert.match(await page.locator('[data-testid=file]').innerText(), /pasted text 1\.txt/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -123,6 +123,40 @@ pub fn app() -> Html {
         })
     };
 
+    // Pasted text (outside the search box) is read as a file of its own.
+    {
+        let state = state.clone();
+        let core = core.clone();
+        use_effect_with((), move |_| {
+            let pasted = std::cell::Cell::new(0usize);
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::document(), "paste", move |event| {
+                    let event: &web_sys::ClipboardEvent = event.unchecked_ref();
+                    let in_field = event
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+                    let text = event
+                        .clipboard_data()
+                        .and_then(|d| d.get_data("text/plain").ok())
+                        .unwrap_or_default();
+                    if in_field || text.trim().is_empty() {
+                        return;
+                    }
+                    pasted.set(pasted.get() + 1);
+                    let name = format!("pasted text {}.txt", pasted.get());
+                    let bytes = text.into_bytes();
+                    state.dispatch(Action::Sent(vec![bytes.len() as u64]));
+                    let core = core.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        crate::store::save(&name, &bytes).await;
+                        core.send(Request::File { name, bytes });
+                    });
+                });
+            move || drop(listener)
+        });
+    }
+
     // The files of the last visit are read again.
     {
         let state = state.clone();

@@ -66,7 +66,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
                     { "Try the sample" }
                 </button>
             </p>
-            <p class="dropzone-note">{ "Your files are read in this tab. Nothing is uploaded." }</p>
+            <p class="dropzone-note">{ "Or paste text anywhere on the page. Your files are read in this tab; nothing is uploaded." }</p>
         </section>
     }
 }
