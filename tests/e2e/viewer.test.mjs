@@ -173,3 +173,48 @@ test('pasted text is read as a file of its own', async () => {
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a hostile file stays text: nothing in its title, caption, body or name runs', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.evaluate(() => {
+    window.__ran = [];
+  });
+  const attack = (where) =>
+    `<img src=x onerror="window.__ran.push('${where}')"><script>window.__ran.push('${where}')</script><a href="javascript:window.__ran.push('${where}')">x</a>`;
+  const text = [
+    `Breaking ${attack('title')} News Today`,
+    '',
+    `A photo ${attack('caption')}. (Reuters)`,
+    '',
+    `The body ${attack('body')} says Najib Mikati visited Tyre.`,
+    '',
+    'A second paragraph of the body, long enough to be one.',
+    '',
+  ].join('\n');
+  const name = `<img src=x onerror="window.__ran.push('name')">.txt`;
+  await dropFiles(page, '[data-testid=dropzone]', [{ name, bytes: Buffer.from(text) }]);
+  await page.locator('[data-testid=article]').first().waitFor();
+  await page.locator('[data-testid=reader] h2').waitFor();
+  // Everything shows as the characters it is.
+  assert.match(await page.locator('[data-testid=reader]').innerText(), /<script>window\.__ran\.push\('body'\)<\/script>/);
+  assert.match(await page.locator('[data-testid=article] .title').innerText(), /<img src=x onerror=/);
+  assert.match(await page.locator('[data-testid=file]').innerText(), /<img src=x onerror=/);
+  for (const tag of ['img', 'script', 'a[href^="javascript"]']) {
+    assert.equal(await page.locator(`main ${tag}`).count(), 0, `a ${tag} element was made from the file`);
+  }
+  // The links and handlers would have run by now; clicking around gives them every chance.
+  await page.getByRole('button', { name: 'Audit' }).click();
+  await page.getByRole('button', { name: 'Text', exact: true }).click();
+  await page.waitForTimeout(300);
+  assert.deepEqual(await page.evaluate(() => window.__ran), []);
+  // The HTML export escapes it too.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'HTML page' }).click(),
+  ]);
+  const html = await readFile(await download.path(), 'utf8');
+  assert.ok(!html.includes('<script>window'), 'the export holds a live script');
+  assert.ok(html.includes('&lt;script&gt;window'), 'the export shows the script as text');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
