@@ -21,6 +21,21 @@ pub enum Request {
     File { name: String, bytes: Vec<u8> },
     /// Forget every file read.
     Clear,
+    /// The collection (or the articles with these indices) in a format, for download.
+    Export {
+        format: ExportFormat,
+        only: Option<Vec<usize>>,
+    },
+}
+
+/// A format to export a collection in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ExportFormat {
+    /// The batch interface's JSON, exactly as `folio` prints it.
+    Json,
+    Markdown,
+    /// One standalone page with the highlights, escaped, with its own security policy.
+    Html,
 }
 
 /// What the core answers.
@@ -34,6 +49,12 @@ pub enum Response {
     File(FileInfo, Update),
     /// Everything was forgotten.
     Cleared,
+    /// An export: a file name, its media type and its text.
+    Exported {
+        name: String,
+        mime: String,
+        text: String,
+    },
 }
 
 /// The changes to the collection since the previous update.
@@ -41,10 +62,14 @@ pub enum Response {
 pub struct Update {
     /// Articles added or changed, with their index in the collection.
     pub articles: Vec<(usize, Article)>,
-    /// The whole entity index (small beside the articles).
+    /// The entity index's most mentioned entries, at most [`INDEX_SENT`] (what a panel shows;
+    /// a collection of many files has tens of thousands, and the page need not hold them).
     pub entities: Vec<IndexEntry>,
     pub stats: Stats,
 }
+
+/// How many entries of the entity index an update carries.
+pub const INDEX_SENT: usize = 400;
 
 /// The core's side of the conversation: the collection being built, and the model.
 #[derive(Debug)]
@@ -53,6 +78,8 @@ pub struct Session {
     recognizer: Option<Recognizer>,
     /// The articles as last sent, tagged: the entity index is built over these.
     articles: Vec<Article>,
+    /// The whole entity index of `articles`.
+    index: Vec<IndexEntry>,
 }
 
 impl Default for Session {
@@ -71,6 +98,38 @@ impl Session {
             }),
             recognizer: None,
             articles: Vec::new(),
+            index: Vec::new(),
+        }
+    }
+
+    /// The collection so far (or the articles `only`), as a batch would give it.
+    pub fn collection(&self, only: Option<&[usize]>) -> crate::Collection {
+        let mut stats = self.builder.stats();
+        let (articles, entities) = match only {
+            None => (self.articles.clone(), self.index.clone()),
+            Some(only) => {
+                let articles: Vec<Article> = only
+                    .iter()
+                    .filter_map(|&i| self.articles.get(i).cloned())
+                    .collect();
+                stats.articles = articles.len();
+                stats.paragraphs = articles.iter().map(|a| a.paragraphs.len()).sum();
+                stats.removed_lines = articles.iter().map(|a| a.removed.len()).sum();
+                let entities = if self.recognizer.is_some() {
+                    crate::index::build(&articles)
+                } else {
+                    Vec::new()
+                };
+                (articles, entities)
+            }
+        };
+        stats.entities = entities.len();
+        stats.mentions = entities.iter().map(|e| e.mentions).sum();
+        crate::Collection {
+            articles,
+            files: self.builder.files().to_vec(),
+            stats,
+            entities,
         }
     }
 
@@ -112,6 +171,25 @@ impl Session {
                 }
                 Response::File(info, self.update(&touched))
             }
+            Request::Export { format, only } => {
+                let c = self.collection(only.as_deref());
+                let (text, mime, name) = match format {
+                    ExportFormat::Json => (
+                        serde_json::to_string(&c).unwrap_or_default() + "\n",
+                        "application/json",
+                        "folio.json",
+                    ),
+                    ExportFormat::Markdown => {
+                        (crate::export::to_markdown(&c), "text/markdown", "folio.md")
+                    }
+                    ExportFormat::Html => (crate::export::to_html(&c), "text/html", "folio.html"),
+                };
+                Response::Exported {
+                    name: name.to_owned(),
+                    mime: mime.to_owned(),
+                    text,
+                }
+            }
             Request::Clear => {
                 *self = Session {
                     recognizer: self.recognizer.take(),
@@ -122,21 +200,21 @@ impl Session {
         }
     }
 
-    fn update(&self, touched: &[usize]) -> Update {
-        let entities = if self.recognizer.is_some() {
+    fn update(&mut self, touched: &[usize]) -> Update {
+        self.index = if self.recognizer.is_some() {
             crate::index::build(&self.articles)
         } else {
             Vec::new()
         };
         let mut stats = self.builder.stats();
-        stats.entities = entities.len();
-        stats.mentions = entities.iter().map(|e| e.mentions).sum();
+        stats.entities = self.index.len();
+        stats.mentions = self.index.iter().map(|e| e.mentions).sum();
         Update {
             articles: touched
                 .iter()
                 .map(|&i| (i, self.articles[i].clone()))
                 .collect(),
-            entities,
+            entities: self.index.iter().take(INDEX_SENT).cloned().collect(),
             stats,
         }
     }
@@ -205,5 +283,33 @@ mod tests {
             Response::ModelFailed(_)
         ));
         assert!(matches!(s.handle(Request::Clear), Response::Cleared));
+    }
+
+    #[test]
+    fn the_json_export_is_the_batch_output() {
+        let mut s = Session::new();
+        s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()));
+        s.handle(Request::File {
+            name: "seed.txt".into(),
+            bytes: seed(),
+        });
+        let Response::Exported { text, .. } = s.handle(Request::Export {
+            format: ExportFormat::Json,
+            only: None,
+        }) else {
+            panic!()
+        };
+        let batch = crate::process(
+            [("seed.txt".to_owned(), seed())],
+            &crate::Options::default(),
+        );
+        assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
+        let Response::Exported { text, .. } = s.handle(Request::Export {
+            format: ExportFormat::Markdown,
+            only: Some(vec![1]),
+        }) else {
+            panic!()
+        };
+        assert!(text.contains("Mikati") && !text.contains("Leaders of Iraqi"));
     }
 }

@@ -1,15 +1,15 @@
 //! The page: header, drop zone, what was read, the toolbar (search, highlight legend, views,
 //! exports), the article list, the reader and the entity panel; keyboard shortcuts.
 
-use folio::session::Request;
-use folio::{Article, Collection, FileInfo, Label};
+use folio::session::{ExportFormat, Request, Response};
+use folio::{Article, FileInfo, Label};
 use gloo::worker::Spawnable;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dropzone::DropZone;
 use crate::reader::reader;
-use crate::state::{Action, Model, State, View, SAMPLE, SAMPLE_NAME};
+use crate::state::{Action, Model, State, View, LIST_PAGE, SAMPLE, SAMPLE_NAME};
 use crate::theme::ThemeSwitch;
 use crate::worker::CoreWorker;
 
@@ -118,7 +118,11 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| {
             CoreWorker::spawner()
-                .callback(move |response| dispatcher.dispatch(Action::Core(response)))
+                .callback(move |response| match response {
+                    // An export is a download, not a change to the page.
+                    Response::Exported { name, mime, text } => download(&name, &mime, &text),
+                    response => dispatcher.dispatch(Action::Core(response)),
+                })
                 .spawn(SCRIPT)
         })
     };
@@ -280,10 +284,22 @@ pub fn app() -> Html {
         let onclick = Callback::from(move |_: MouseEvent| state.dispatch(Action::Show(view)));
         html! { <button type="button" class="toggle" aria-pressed={pressed.to_string()} {onclick}>{ name }</button> }
     };
-    let export_button = |format: Format| {
+    let export_button = |format: ExportFormat, label: &'static str| {
+        let core = core.clone();
+        // What the list shows: everything, or the search's and the filter's articles.
+        let only = (visible.len() != articles.len()).then(|| visible.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            core.send(Request::Export {
+                format,
+                only: only.clone(),
+            })
+        });
+        html! { <button type="button" class="button secondary" {onclick}>{ label }</button> }
+    };
+    let shown = state.shown.max(LIST_PAGE);
+    let on_more = {
         let state = state.clone();
-        let onclick = Callback::from(move |_: MouseEvent| export(&state, format));
-        html! { <button type="button" class="button secondary" {onclick}>{ format.label() }</button> }
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::More))
     };
     let close_help = {
         let state = state.clone();
@@ -333,9 +349,9 @@ pub fn app() -> Html {
                     { view_button(View::Audit, "Audit") }
                 </div>
                 <div class="exports" role="group" aria-label="Export">
-                    { export_button(Format::Json) }
-                    { export_button(Format::Markdown) }
-                    { export_button(Format::Html) }
+                    { export_button(ExportFormat::Json, "JSON") }
+                    { export_button(ExportFormat::Markdown, "Markdown") }
+                    { export_button(ExportFormat::Html, "HTML page") }
                 </div>
             </section>
             <nav class="articles" aria-label="Articles">
@@ -348,8 +364,13 @@ pub fn app() -> Html {
                     <p class="empty">{ "Drop .txt dumps on the page, choose files, or try the sample." }</p>
                 } else {
                     <ol class="article-list">
-                        { for visible.iter().map(|&i| article_item(&articles[i], i == state.open, on_open(i))) }
+                        { for visible.iter().take(shown).map(|&i| article_item(&articles[i], i == state.open, on_open(i))) }
                     </ol>
+                    if visible.len() > shown {
+                        <button type="button" class="button secondary" onclick={on_more}>
+                            { format!("Show more ({} not shown)", visible.len() - shown) }
+                        </button>
+                    }
                 }
             </nav>
             <article class="reader" data-testid="reader" aria-label="Reader">
@@ -404,68 +425,6 @@ fn article_item(a: &Article, current: bool, onclick: Callback<MouseEvent>) -> Ht
             </button>
         </li>
     }
-}
-
-/// An export format.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Format {
-    Json,
-    Markdown,
-    Html,
-}
-
-impl Format {
-    fn label(self) -> &'static str {
-        match self {
-            Format::Json => "JSON",
-            Format::Markdown => "Markdown",
-            Format::Html => "HTML page",
-        }
-    }
-}
-
-/// Downloads the articles the list shows (all of them, or the search's and filter's) in
-/// `format`: JSON exactly as the `folio` command prints it, Markdown, or one HTML page.
-fn export(state: &State, format: Format) {
-    let visible = state.visible();
-    let everything = visible.len() == state.articles.len();
-    let articles: Vec<Article> = visible.iter().map(|&i| state.articles[i].clone()).collect();
-    let mut stats = state.stats.clone();
-    let entities = if everything {
-        (*state.entities).clone()
-    } else {
-        let entities = folio::index::build(&articles);
-        stats.articles = articles.len();
-        stats.paragraphs = articles.iter().map(|a| a.paragraphs.len()).sum();
-        stats.removed_lines = articles.iter().map(|a| a.removed.len()).sum();
-        stats.entities = entities.len();
-        stats.mentions = entities.iter().map(|e| e.mentions).sum();
-        entities
-    };
-    let collection = Collection {
-        articles,
-        files: state.files.clone(),
-        stats,
-        entities,
-    };
-    let (text, mime, name) = match format {
-        Format::Json => (
-            serde_json::to_string(&collection).unwrap_or_default() + "\n",
-            "application/json",
-            "folio.json",
-        ),
-        Format::Markdown => (
-            folio::export::to_markdown(&collection),
-            "text/markdown",
-            "folio.md",
-        ),
-        Format::Html => (
-            folio::export::to_html(&collection),
-            "text/html",
-            "folio.html",
-        ),
-    };
-    download(name, mime, &text);
 }
 
 /// Offers `text` as a file to save.

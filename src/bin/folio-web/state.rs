@@ -37,7 +37,8 @@ pub struct State {
     pub pending_bytes: u64,
     /// Bytes of the files answered since the last time nothing was pending (for progress).
     pub done_bytes: u64,
-    pub articles: Rc<Vec<Article>>,
+    /// Each article behind its own `Rc`, so that an update copies pointers, not articles.
+    pub articles: Rc<Vec<Rc<Article>>>,
     pub entities: Rc<Vec<IndexEntry>>,
     pub stats: Stats,
     pub model: Model,
@@ -53,7 +54,13 @@ pub struct State {
     pub view: View,
     /// Whether the keyboard help is shown.
     pub help: bool,
+    /// How many articles the list draws (more on request: a list of thousands would make
+    /// every redraw slow).
+    pub shown: usize,
 }
+
+/// Articles the list draws at first, and more each time more are asked for.
+pub const LIST_PAGE: usize = 300;
 
 /// What the reader shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -110,9 +117,9 @@ impl State {
         let articles = Rc::make_mut(&mut self.articles);
         for (i, article) in update.articles {
             if i < articles.len() {
-                articles[i] = article;
+                articles[i] = Rc::new(article);
             } else {
-                articles.push(article);
+                articles.push(Rc::new(article));
             }
         }
         self.entities = Rc::new(update.entities);
@@ -148,6 +155,8 @@ pub enum Action {
     Help(bool),
     /// Escape: close the help, else clear the entity filter, else the search.
     Escape,
+    /// Draw more of the list.
+    More,
 }
 
 impl Reducible for State {
@@ -177,7 +186,8 @@ impl Reducible for State {
             Action::Core(Response::ModelFailed(message)) | Action::ModelUnavailable(message) => {
                 next.model = Model::Failed(message)
             }
-            Action::Core(Response::Cleared) => {}
+            // Exports are downloads, handled where the answer arrives.
+            Action::Core(Response::Cleared | Response::Exported { .. }) => {}
             Action::Unreadable { name, message } => {
                 next.pending = next.pending.saturating_sub(1);
                 next.files.push(FileInfo {
@@ -197,6 +207,7 @@ impl Reducible for State {
                 }
             }
             Action::Open(i) => next.open = i,
+            Action::More => next.shown = next.shown.max(LIST_PAGE) + LIST_PAGE,
             Action::Step(by) => {
                 let visible = next.visible();
                 if !visible.is_empty() {
