@@ -45,8 +45,11 @@ pub enum Response {
     ModelReady(Update),
     /// The model could not be read; articles go on without entities.
     ModelFailed(String),
-    /// A file was read (or refused: its `FileInfo` carries the error).
+    /// A file was read (or refused: its `FileInfo` carries the error). Its articles come
+    /// untagged, at once; [`Response::Tagged`] follows with their entities.
     File(FileInfo, Update),
+    /// The articles of the last file, now tagged, and the entity index.
+    Tagged(Update),
     /// Everything was forgotten.
     Cleared,
     /// An export: a file name, its media type and its text.
@@ -80,6 +83,8 @@ pub struct Session {
     articles: Vec<Article>,
     /// The whole entity index of `articles`.
     index: Vec<IndexEntry>,
+    /// Articles read but not tagged yet (see [`Session::tag_pending`]).
+    untagged: Vec<usize>,
 }
 
 impl Default for Session {
@@ -99,7 +104,23 @@ impl Session {
             recognizer: None,
             articles: Vec::new(),
             index: Vec::new(),
+            untagged: Vec::new(),
         }
+    }
+
+    /// Tags the articles read since the last call, if the model is here: the answer to send
+    /// after a file's, so that a big file's articles show before its entities are found.
+    pub fn tag_pending(&mut self) -> Option<Response> {
+        let recognizer = self.recognizer.as_ref()?;
+        if self.untagged.is_empty() {
+            return None;
+        }
+        let touched = std::mem::take(&mut self.untagged);
+        for &i in &touched {
+            self.articles[i].annotate(recognizer);
+        }
+        self.index = crate::index::build(&self.articles);
+        Some(Response::Tagged(self.update(&touched)))
     }
 
     /// The collection so far (or the articles `only`), as a batch would give it.
@@ -142,6 +163,8 @@ impl Session {
                         article.annotate(&recognizer);
                     }
                     self.recognizer = Some(recognizer);
+                    self.untagged.clear();
+                    self.index = crate::index::build(&self.articles);
                     let all = (0..self.articles.len()).collect::<Vec<_>>();
                     Response::ModelReady(self.update(&all))
                 }
@@ -159,19 +182,24 @@ impl Session {
                 };
                 let touched = self.builder.take_touched();
                 for &i in &touched {
-                    let mut article = self.builder.articles()[i].clone();
-                    if let Some(r) = &self.recognizer {
-                        article.annotate(r);
-                    }
+                    let article = self.builder.articles()[i].clone();
                     if i < self.articles.len() {
-                        self.articles[i] = article;
+                        // A copy merged in or a variant added: the text tagged before stays.
+                        let old = std::mem::replace(&mut self.articles[i], article);
+                        keep_entities(&old, &mut self.articles[i]);
                     } else {
                         self.articles.push(article);
                     }
                 }
+                if self.recognizer.is_some() {
+                    self.untagged.extend(&touched);
+                    self.untagged.sort_unstable();
+                    self.untagged.dedup();
+                }
                 Response::File(info, self.update(&touched))
             }
             Request::Export { format, only } => {
+                let _ = self.tag_pending();
                 let c = self.collection(only.as_deref());
                 let (text, mime, name) = match format {
                     ExportFormat::Json => (
@@ -200,12 +228,7 @@ impl Session {
         }
     }
 
-    fn update(&mut self, touched: &[usize]) -> Update {
-        self.index = if self.recognizer.is_some() {
-            crate::index::build(&self.articles)
-        } else {
-            Vec::new()
-        };
+    fn update(&self, touched: &[usize]) -> Update {
         let mut stats = self.builder.stats();
         stats.entities = self.index.len();
         stats.mentions = self.index.iter().map(|e| e.mentions).sum();
@@ -216,6 +239,35 @@ impl Session {
                 .collect(),
             entities: self.index.iter().take(INDEX_SENT).cloned().collect(),
             stats,
+        }
+    }
+}
+
+/// Carries the entities of an article's blocks over to its new version where the text is the
+/// same (merging a copy or adding a variant leaves the primary text as it was).
+fn keep_entities(old: &Article, new: &mut Article) {
+    let old_blocks = std::iter::once(&old.title)
+        .chain(&old.captions)
+        .chain(&old.paragraphs);
+    let new_blocks = std::iter::once(&mut new.title)
+        .chain(&mut new.captions)
+        .chain(&mut new.paragraphs);
+    for (o, n) in old_blocks.zip(new_blocks) {
+        if o.text == n.text {
+            n.entities = o.entities.clone();
+        }
+    }
+    for (o, n) in old.variants.iter().zip(&mut new.variants) {
+        let old_blocks = std::iter::once(&o.title)
+            .chain(&o.captions)
+            .chain(&o.paragraphs);
+        let new_blocks = std::iter::once(&mut n.title)
+            .chain(&mut n.captions)
+            .chain(&mut n.paragraphs);
+        for (o, n) in old_blocks.zip(new_blocks) {
+            if o.text == n.text {
+                n.entities = o.entities.clone();
+            }
         }
     }
 }
@@ -265,6 +317,25 @@ mod tests {
         assert_eq!(tagged.articles.len(), 2);
         assert!(tagged.entities.iter().any(|e| e.name == "Najib Mikati"));
         assert!(tagged.stats.entities > 0);
+        // With the model in, a file's articles come at once and their entities right after.
+        let Response::File(_, third) = s.handle(Request::File {
+            name: "again.txt".into(),
+            bytes: seed(),
+        }) else {
+            panic!()
+        };
+        assert!(
+            third
+                .articles
+                .iter()
+                .all(|(_, a)| !a.title.entities.is_empty()),
+            "a merged copy keeps the tags it had"
+        );
+        let Some(Response::Tagged(done)) = s.tag_pending() else {
+            panic!("the touched articles are tagged")
+        };
+        assert_eq!(done.articles.len(), 2);
+        assert!(s.tag_pending().is_none());
     }
 
     #[test]

@@ -179,6 +179,7 @@ impl Reducible for State {
                 next.files.push(info);
                 next.apply(update);
             }
+            Action::Core(Response::Tagged(update)) => next.apply(update),
             Action::Core(Response::ModelReady(update)) => {
                 next.model = Model::Ready;
                 next.apply(update);

@@ -23,6 +23,10 @@ impl Worker for CoreWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        // A file's articles go out as soon as they are read; their entities follow.
         scope.respond(id, self.session.handle(msg));
+        if let Some(tagged) = self.session.tag_pending() {
+            scope.respond(id, tagged);
+        }
     }
 }
