@@ -21,6 +21,8 @@ pub enum Request {
     File { name: String, bytes: Vec<u8> },
     /// Forget every file read.
     Clear,
+    /// Bring the entity index up to date (after the last of a batch of files).
+    Refresh,
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         format: ExportFormat,
@@ -85,6 +87,8 @@ pub struct Session {
     index: Vec<IndexEntry>,
     /// Articles read but not tagged yet (see [`Session::tag_pending`]).
     untagged: Vec<usize>,
+    /// How many articles there were when the index was last built.
+    indexed: usize,
 }
 
 impl Default for Session {
@@ -105,7 +109,18 @@ impl Session {
             articles: Vec::new(),
             index: Vec::new(),
             untagged: Vec::new(),
+            indexed: 0,
         }
+    }
+
+    /// Rebuilds the entity index over every article.
+    fn reindex(&mut self) {
+        self.index = if self.recognizer.is_some() {
+            crate::index::build(&self.articles)
+        } else {
+            Vec::new()
+        };
+        self.indexed = self.articles.len();
     }
 
     /// Tags the articles read since the last call, if the model is here: the answer to send
@@ -119,7 +134,12 @@ impl Session {
         for &i in &touched {
             self.articles[i].annotate(recognizer);
         }
-        self.index = crate::index::build(&self.articles);
+        // Rebuilding the index after every file of a big folder would cost its square; after
+        // each quarter of growth it costs a few times the last build. [`Request::Refresh`]
+        // brings it up to date when a batch is done.
+        if self.articles.len() <= 2_000 || self.articles.len() >= self.indexed + self.indexed / 4 {
+            self.reindex();
+        }
         Some(Response::Tagged(self.update(&touched)))
     }
 
@@ -164,7 +184,7 @@ impl Session {
                     }
                     self.recognizer = Some(recognizer);
                     self.untagged.clear();
-                    self.index = crate::index::build(&self.articles);
+                    self.reindex();
                     let all = (0..self.articles.len()).collect::<Vec<_>>();
                     Response::ModelReady(self.update(&all))
                 }
@@ -198,8 +218,14 @@ impl Session {
                 }
                 Response::File(info, self.update(&touched))
             }
+            Request::Refresh => {
+                let _ = self.tag_pending();
+                self.reindex();
+                Response::Tagged(self.update(&[]))
+            }
             Request::Export { format, only } => {
                 let _ = self.tag_pending();
+                self.reindex();
                 let c = self.collection(only.as_deref());
                 let (text, mime, name) = match format {
                     ExportFormat::Json => (

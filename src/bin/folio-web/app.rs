@@ -127,6 +127,20 @@ pub fn app() -> Html {
         })
     };
 
+    // When the last file of a batch is answered, the entity index is brought up to date (the
+    // worker rebuilds it only now and then while a big folder is read).
+    {
+        let core = core.clone();
+        use_effect_with(
+            state.pending == 0 && !state.files.is_empty(),
+            move |&idle| {
+                if idle {
+                    core.send(Request::Refresh);
+                }
+            },
+        );
+    }
+
     // Pasted text (outside the search box) is read as a file of its own.
     {
         let state = state.clone();
@@ -210,8 +224,12 @@ pub fn app() -> Html {
                     let name = file.name();
                     match gloo::file::futures::read_as_bytes(&file).await {
                         Ok(bytes) => {
+                            // Reading first: keeping the file for the next visit can wait.
+                            core.send(Request::File {
+                                name: name.clone(),
+                                bytes: bytes.clone(),
+                            });
                             crate::store::save(&name, &bytes).await;
-                            core.send(Request::File { name, bytes });
                         }
                         Err(err) => state.dispatch(Action::Unreadable {
                             message: format!("{name}: the browser could not read it ({err})"),

@@ -1,6 +1,14 @@
 //! Where files come in: drag and drop, the file picker, and the sample button.
 
+use wasm_bindgen::prelude::*;
 use yew::prelude::*;
+
+#[wasm_bindgen(module = "/src/bin/folio-web/drop.js")]
+extern "C" {
+    /// The dropped files, the files inside dropped folders included.
+    #[wasm_bindgen(js_name = droppedFiles)]
+    fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise;
+}
 
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
@@ -33,8 +41,19 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            if let Some(list) = e.data_transfer().and_then(|dt| dt.files()) {
-                on_files.emit(files_of(&list));
+            if let Some(data) = e.data_transfer() {
+                // Folders are walked after the event; their entries were taken during it.
+                let files = dropped_files(&data);
+                let on_files = on_files.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(list) = wasm_bindgen_futures::JsFuture::from(files).await {
+                        let files: Vec<web_sys::File> = js_sys::Array::from(&list)
+                            .iter()
+                            .filter_map(|f| f.dyn_into().ok())
+                            .collect();
+                        on_files.emit(files);
+                    }
+                });
             }
         })
     };
@@ -55,7 +74,7 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
     html! {
         <section {class} data-testid="dropzone" aria-label="Add files"
             {ondragover} {ondragleave} {ondrop}>
-            <p class="dropzone-lead">{ "Drop text dumps here" }</p>
+            <p class="dropzone-lead">{ "Drop text dumps (or folders of them) here" }</p>
             <p class="dropzone-or">
                 <label class="button">
                     { "Choose files…" }
