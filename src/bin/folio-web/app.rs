@@ -216,28 +216,32 @@ pub fn app() -> Html {
             state.dispatch(Action::Sent(
                 files.iter().map(|f| f.size() as u64).collect(),
             ));
-            for file in files {
-                let state = state.clone();
-                let core = core.clone();
-                wasm_bindgen_futures::spawn_local(async move {
+            let state = state.clone();
+            let core = core.clone();
+            // One file after another: the first reaches the core at once instead of waiting
+            // behind every other file's read, and the page's thread never holds them all.
+            wasm_bindgen_futures::spawn_local(async move {
+                for file in files {
                     let file = gloo::file::File::from(file);
                     let name = file.name();
                     match gloo::file::futures::read_as_bytes(&file).await {
                         Ok(bytes) => {
-                            // Reading first: keeping the file for the next visit can wait.
                             core.send(Request::File {
                                 name: name.clone(),
                                 bytes: bytes.clone(),
                             });
-                            crate::store::save(&name, &bytes).await;
+                            // Kept for the next visit in the background: IndexedDB queues it.
+                            wasm_bindgen_futures::spawn_local(async move {
+                                crate::store::save(&name, &bytes).await;
+                            });
                         }
                         Err(err) => state.dispatch(Action::Unreadable {
                             message: format!("{name}: the browser could not read it ({err})"),
                             name,
                         }),
                     }
-                });
-            }
+                }
+            });
         })
     };
     let on_sample = {
