@@ -23,6 +23,8 @@ pub enum Request {
     Clear,
     /// Bring the entity index up to date (after the last of a batch of files).
     Refresh,
+    /// The articles that mention an entity of the index (by its name and label).
+    Mentioning { name: String, label: crate::Label },
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         format: ExportFormat,
@@ -52,6 +54,12 @@ pub enum Response {
     File(FileInfo, Update),
     /// The articles of the last file, now tagged, and the entity index.
     Tagged(Update),
+    /// The articles mentioning an entity, ascending (empty if it is not in the index).
+    Mentioning {
+        name: String,
+        label: crate::Label,
+        articles: Vec<usize>,
+    },
     /// Everything was forgotten.
     Cleared,
     /// An export: a file name, its media type and its text.
@@ -68,7 +76,9 @@ pub struct Update {
     /// Articles added or changed, with their index in the collection.
     pub articles: Vec<(usize, Article)>,
     /// The entity index's most mentioned entries, at most [`INDEX_SENT`] (what a panel shows;
-    /// a collection of many files has tens of thousands, and the page need not hold them).
+    /// a collection of many files has tens of thousands, and the page need not hold them),
+    /// without their article lists, which grow with the collection: ask with
+    /// [`Request::Mentioning`].
     pub entities: Vec<IndexEntry>,
     pub stats: Stats,
 }
@@ -218,6 +228,19 @@ impl Session {
                 }
                 Response::File(info, self.update(&touched))
             }
+            Request::Mentioning { name, label } => {
+                let articles = self
+                    .index
+                    .iter()
+                    .find(|e| e.name == name && e.label == label)
+                    .map(|e| e.articles.clone())
+                    .unwrap_or_default();
+                Response::Mentioning {
+                    name,
+                    label,
+                    articles,
+                }
+            }
             Request::Refresh => {
                 let _ = self.tag_pending();
                 self.reindex();
@@ -263,7 +286,15 @@ impl Session {
                 .iter()
                 .map(|&i| (i, self.articles[i].clone()))
                 .collect(),
-            entities: self.index.iter().take(INDEX_SENT).cloned().collect(),
+            entities: self
+                .index
+                .iter()
+                .take(INDEX_SENT)
+                .map(|e| IndexEntry {
+                    articles: Vec::new(),
+                    ..e.clone()
+                })
+                .collect(),
             stats,
         }
     }
@@ -362,6 +393,13 @@ mod tests {
         };
         assert_eq!(done.articles.len(), 2);
         assert!(s.tag_pending().is_none());
+        let Response::Mentioning { articles, .. } = s.handle(Request::Mentioning {
+            name: "Najib Mikati".into(),
+            label: crate::Label::PER,
+        }) else {
+            panic!()
+        };
+        assert_eq!(articles, [1]);
     }
 
     #[test]

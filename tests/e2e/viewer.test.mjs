@@ -72,6 +72,7 @@ test('the seed reads as two articles, with highlights that toggle, search, an en
 
   // A click in the entity panel filters the list to the articles naming it, and marks it.
   await page.locator('[data-testid=entity] button', { hasText: 'Najib Mikati' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=article]').length === 1);
   assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), [TITLES[1]]);
   assert.ok((await reader.locator('mark.selected').count()) >= 2, 'the mentions are marked');
   await page.keyboard.press('Escape');

@@ -141,6 +141,24 @@ pub fn app() -> Html {
         );
     }
 
+    // Which articles mention the chosen entity: asked of the core when it is chosen and again
+    // as the collection grows.
+    {
+        let core = core.clone();
+        use_effect_with(
+            (
+                state.filter.clone(),
+                state.stats.articles,
+                state.stats.mentions,
+            ),
+            move |(filter, _, _)| {
+                if let Some((name, label)) = filter.clone() {
+                    core.send(Request::Mentioning { name, label });
+                }
+            },
+        );
+    }
+
     // Pasted text (outside the search box) is read as a file of its own.
     {
         let state = state.clone();

@@ -48,8 +48,10 @@ pub struct State {
     pub search: String,
     /// Labels whose highlights are switched off.
     pub hidden: BTreeSet<Label>,
-    /// The entity (name and label) the list is narrowed to, chosen in the entity panel.
+    /// The entity (name and label) the list is narrowed to, chosen in the entity panel, and
+    /// the articles mentioning it once the core has said which.
     pub filter: Option<(String, Label)>,
+    pub filter_articles: Option<Vec<usize>>,
     /// What the reader shows of the open article.
     pub view: View,
     /// Whether the keyboard help is shown.
@@ -89,8 +91,8 @@ impl State {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        let only: Option<&[usize]> = match (&self.filter, self.filter_entry()) {
-            (Some(_), Some(entry)) => Some(&entry.articles),
+        let only: Option<&[usize]> = match (&self.filter, &self.filter_articles) {
+            (Some(_), Some(articles)) => Some(articles),
             (Some(_), None) => Some(&[]),
             (None, _) => None,
         };
@@ -180,6 +182,18 @@ impl Reducible for State {
                 next.apply(update);
             }
             Action::Core(Response::Tagged(update)) => next.apply(update),
+            Action::Core(Response::Mentioning {
+                name,
+                label,
+                articles,
+            }) => {
+                if next.filter == Some((name, label)) {
+                    if !articles.contains(&next.open) {
+                        next.open = articles.first().copied().unwrap_or(next.open);
+                    }
+                    next.filter_articles = Some(articles);
+                }
+            }
             Action::Core(Response::ModelReady(update)) => {
                 next.model = Model::Ready;
                 next.apply(update);
@@ -228,11 +242,8 @@ impl Reducible for State {
             }
             Action::Filter(entity) => {
                 next.filter = if entity == next.filter { None } else { entity };
-                if let Some(&first) = next.visible().first() {
-                    if !next.visible().contains(&next.open) {
-                        next.open = first;
-                    }
-                }
+                // The core says which articles mention it (see `App`).
+                next.filter_articles = None;
             }
             Action::Show(view) => next.view = view,
             Action::Help(shown) => next.help = shown,
@@ -241,6 +252,7 @@ impl Reducible for State {
                     next.help = false;
                 } else if next.filter.is_some() {
                     next.filter = None;
+                    next.filter_articles = None;
                 } else {
                     next.search.clear();
                 }
