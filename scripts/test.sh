@@ -26,8 +26,12 @@ cargo test --all-targets
 step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown --bin folio-web
 
-step "release build (offline)"
+step "release build (offline), and the same for a sub-path as the Pages workflow makes it"
 trunk build --release --offline
+scripts/build-pages.sh /folio/ dist-pages
+
+step "page weight against its budgets"
+node scripts/sizes.mjs
 
 step "end-to-end tests: Playwright on the release build"
 node --test tests/e2e/

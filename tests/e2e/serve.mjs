@@ -16,12 +16,15 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; resolves to { url, close }. */
-export async function serve(root) {
+/** Serves `root` on 127.0.0.1 at a free port, under `prefix` (as GitHub Pages serves a project
+ * under /REPOSITORY/); resolves to { url, close }, `url` ending in the prefix. */
+export async function serve(root, prefix = '/') {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const full = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!full.startsWith(prefix)) throw new Error('outside the prefix');
+      const path = '/' + full.slice(prefix.length);
       let file = normalize(join(base, path));
       if (!file.startsWith(base)) throw new Error('outside root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
@@ -35,5 +38,5 @@ export async function serve(root) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  return { url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((ok) => server.close(ok)) };
 }

@@ -19,8 +19,16 @@ mod theme;
 mod worker;
 
 #[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/bin/folio-web/offline.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = registerServiceWorker)]
+    fn register_service_worker();
+}
+
+#[cfg(target_arch = "wasm32")]
 fn main() {
     yew::Renderer::<app::App>::new().render();
+    register_service_worker();
 }
 
 /// Natively there is no page to show; `cargo build` still checks this target compiles.

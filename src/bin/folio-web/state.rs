@@ -62,7 +62,7 @@ pub struct State {
 }
 
 /// Articles the list draws at first, and more each time more are asked for.
-pub const LIST_PAGE: usize = 300;
+pub const LIST_PAGE: usize = 150;
 
 /// What the reader shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

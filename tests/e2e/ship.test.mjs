@@ -1,0 +1,74 @@
+// End to end: the page as shipped — offline after one visit, installable, and under a sub-path.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+import { serve } from './serve.mjs';
+import { launch, openPage, dropFiles } from './browser.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+let server, browser;
+
+before(async () => {
+  server = await serve(join(root, 'dist'));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('after one visit the page opens offline and reads a dropped file', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  // Wait until the service worker has cached the build and controls the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+  });
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('[data-testid=dropzone]');
+  const seed = await readFile(join(root, '..', 'shared', 'samples', '000_952273073e7dcb6a.txt'));
+  await dropFiles(page, '[data-testid=dropzone]', [{ name: 'offline.txt', bytes: seed }]);
+  await page.locator('[data-testid=article]').nth(1).waitFor();
+  // The model came from the cache too.
+  await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+  await page.context().setOffline(false);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the page links a manifest with icons, so it can be installed', async () => {
+  const { page } = await openPage(browser, server.url);
+  const href = await page.locator('link[rel=manifest]').getAttribute('href');
+  const manifest = await (await page.request.get(new URL(href, server.url).href)).json();
+  assert.equal(manifest.start_url, './');
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, server.url).href);
+    assert.equal(response.status(), 200, icon.src);
+  }
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
+  await page.close();
+});
+
+test('built for a sub-path (as the Pages workflow builds it), the page works there', async () => {
+  // scripts/test.sh builds dist-pages/ with scripts/build-pages.sh /folio/, the workflow's step.
+  const sub = await serve(join(root, 'dist-pages'), '/folio/');
+  try {
+    const { page, errors } = await openPage(browser, sub.url);
+    await page.getByRole('button', { name: 'Try the sample' }).click();
+    await page.locator('[data-testid=article]').nth(1).waitFor();
+    await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+    const html = await (await page.request.get(sub.url)).text();
+    assert.match(html, /\/folio\/folio-web-[0-9a-f]+\.js/, 'assets are linked under the sub-path');
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    await sub.close();
+  }
+});
