@@ -25,6 +25,9 @@ pub enum Request {
     Refresh,
     /// The articles that mention an entity of the index (by its name and label).
     Mentioning { name: String, label: crate::Label },
+    /// Tag these texts (each a document of its own) and count what was found: the browser
+    /// benchmark's measure of the tagger where the page runs it.
+    Annotate(Vec<String>),
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         format: ExportFormat,
@@ -54,6 +57,8 @@ pub enum Response {
     File(FileInfo, Update),
     /// The articles of the last file, now tagged, and the entity index.
     Tagged(Update),
+    /// What [`Request::Annotate`] found; `millis` is filled in by whoever timed it.
+    Annotated { entities: usize, millis: f64 },
     /// The articles mentioning an entity, ascending (empty if it is not in the index).
     Mentioning {
         name: String,
@@ -227,6 +232,16 @@ impl Session {
                     self.untagged.dedup();
                 }
                 Response::File(info, self.update(&touched))
+            }
+            Request::Annotate(texts) => {
+                let entities = match &self.recognizer {
+                    Some(r) => texts.iter().map(|t| r.annotate(t).len()).sum(),
+                    None => 0,
+                };
+                Response::Annotated {
+                    entities,
+                    millis: 0.0,
+                }
             }
             Request::Mentioning { name, label } => {
                 let articles = self

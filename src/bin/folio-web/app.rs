@@ -114,18 +114,28 @@ pub fn app() -> Html {
 
     // The core, in a web worker: every file and the model go there, and its answers come
     // back as actions. Spawned once, for the page's life.
+    let bench_answer = use_memo((), |_| BenchAnswer::default());
     let core = {
         let dispatcher = state.dispatcher();
+        let bench_answer = bench_answer.clone();
         use_memo((), move |_| {
             CoreWorker::spawner()
                 .callback(move |response| match response {
                     // An export is a download, not a change to the page.
                     Response::Exported { name, mime, text } => download(&name, &mime, &text),
+                    Response::Annotated { entities, millis } => {
+                        bench_answer.answer(entities, millis)
+                    }
                     response => dispatcher.dispatch(Action::Core(response)),
                 })
                 .spawn(SCRIPT)
         })
     };
+    {
+        let core = core.clone();
+        let bench_answer = bench_answer.clone();
+        use_effect_with((), move |_| expose_bench_hook(core, bench_answer));
+    }
 
     // When the last file of a batch is answered, the entity index is brought up to date (the
     // worker rebuilds it only now and then while a big folder is read).
@@ -439,6 +449,47 @@ pub fn app() -> Html {
         }
         </>
     }
+}
+
+/// Where the answer to the benchmark's request goes: the pending promise's resolve function.
+#[derive(Default)]
+struct BenchAnswer(std::cell::RefCell<Option<js_sys::Function>>);
+
+impl BenchAnswer {
+    fn answer(&self, entities: usize, millis: f64) {
+        if let Some(resolve) = self.0.borrow_mut().take() {
+            let result = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&result, &"entities".into(), &(entities as f64).into());
+            let _ = js_sys::Reflect::set(&result, &"millis".into(), &millis.into());
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &result);
+        }
+    }
+}
+
+/// `window.folioAnnotate(texts)` for scripts/bench-browser.mjs: tags the texts in the worker,
+/// as the page does, and resolves to `{entities, millis}` timed there. Reads nothing, changes
+/// nothing on the page.
+fn expose_bench_hook(
+    core: std::rc::Rc<gloo::worker::WorkerBridge<CoreWorker>>,
+    answer: std::rc::Rc<BenchAnswer>,
+) {
+    use wasm_bindgen::closure::Closure;
+    let hook =
+        Closure::<dyn Fn(js_sys::Array) -> js_sys::Promise>::new(move |texts: js_sys::Array| {
+            let texts: Vec<String> = texts.iter().filter_map(|t| t.as_string()).collect();
+            let core = core.clone();
+            let answer = answer.clone();
+            js_sys::Promise::new(&mut move |resolve, _reject| {
+                *answer.0.borrow_mut() = Some(resolve);
+                core.send(Request::Annotate(texts.clone()));
+            })
+        });
+    let _ = js_sys::Reflect::set(
+        &gloo::utils::window(),
+        &"folioAnnotate".into(),
+        hook.as_ref().unchecked_ref(),
+    );
+    hook.forget();
 }
 
 /// The article number in the URL's hash (`#article-3`, counted from 1), if any.

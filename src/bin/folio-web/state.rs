@@ -202,7 +202,9 @@ impl Reducible for State {
                 next.model = Model::Failed(message)
             }
             // Exports are downloads, handled where the answer arrives.
-            Action::Core(Response::Cleared | Response::Exported { .. }) => {}
+            Action::Core(
+                Response::Cleared | Response::Exported { .. } | Response::Annotated { .. },
+            ) => {}
             Action::Unreadable { name, message } => {
                 next.pending = next.pending.saturating_sub(1);
                 next.files.push(FileInfo {

@@ -24,7 +24,15 @@ impl Worker for CoreWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
         // A file's articles go out as soon as they are read; their entities follow.
-        scope.respond(id, self.session.handle(msg));
+        let started = js_sys::Date::now();
+        let response = match self.session.handle(msg) {
+            Response::Annotated { entities, .. } => Response::Annotated {
+                entities,
+                millis: js_sys::Date::now() - started,
+            },
+            response => response,
+        };
+        scope.respond(id, response);
         if let Some(tagged) = self.session.tag_pending() {
             scope.respond(id, tagged);
         }

@@ -1,0 +1,180 @@
+// Folio in a real browser (the release build in headless Chromium), two measures:
+//
+// 1. Folders of 1, 10 and 100 MB (FOLIO_PAGE_MB=1,10,100) in files of about 1 MB, chosen with
+//    the page's file picker: time to the first article, time to the last file and MB/s for the
+//    whole pipeline (entities included), the main thread's long tasks (PerformanceObserver) and
+//    the JS heap at the end.
+// 2. Entities: the same paragraphs (FOLIO_BENCH_WORDS words of the samples, default 200,000)
+//    tagged by Folio in the page's worker and by the npm library compromise in a page of the
+//    same browser; words per second each and the ratio.
+//
+//   node scripts/bench-browser.mjs       (builds dist/ if missing; needs scripts/setup.sh done)
+//
+// The dumps come from the core benchmark's generator (`cargo bench --bench core`, which keeps
+// its file with FOLIO_BENCH_KEEP): new articles recombined from the samples' sentences, with
+// repeated headers and 25% exact and 15% edited copies. They are cut into files at article
+// boundaries.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { serve } from '../tests/e2e/serve.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const sizes = (process.env.FOLIO_PAGE_MB ?? '1,10,100').split(',').map(Number);
+
+if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
+  execFileSync('trunk', ['build', '--release', '--offline'], { cwd: root, stdio: 'inherit' });
+}
+
+/** Writes a folder of about `mb` MB in files of about 1 MB; returns its files and size. */
+function makeFolder(mb) {
+  // One big dump from the core benchmark's generator, then files of about 1 MB.
+  const big = path.join(os.tmpdir(), `folio-bench-${mb}mb.txt`);
+  if (!fs.existsSync(big)) {
+    execFileSync('cargo', ['bench', '--quiet', '--bench', 'core'], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, FOLIO_BENCH_MB: String(mb), FOLIO_BENCH_KEEP: '1' },
+    });
+  }
+  const text = fs.readFileSync(big, 'utf8');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-page-'));
+  const files = [];
+  // Where an article starts at or after `from`: a blank line, then a title that comes again
+  // within its header (the dumps print the title and captions twice).
+  function articleStart(from) {
+    for (let at = text.indexOf('\n\n', from); at >= 0; at = text.indexOf('\n\n', at + 2)) {
+      const lineEnd = text.indexOf('\n', at + 2);
+      if (lineEnd < 0) break;
+      const title = text.slice(at + 2, lineEnd);
+      if (title.length > 10 && text.slice(lineEnd, lineEnd + 800).includes(`\n\n${title}\n`)) return at + 2;
+    }
+    return text.length;
+  }
+  for (let start = 0, n = 0; start < text.length; n++) {
+    // Cut where an article starts after 1 MB: the core reads each file on its own.
+    const end = articleStart(start + 1_000_000);
+    const file = path.join(dir, `dump-${String(n).padStart(3, '0')}.txt`);
+    fs.writeFileSync(file, text.slice(start, end));
+    files.push(file);
+    start = end;
+  }
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+
+  return { files, bytes, dir };
+}
+
+/** Chooses the folder's files in a fresh page; returns what was measured. */
+async function readFolder(browser, url, { files, bytes }) {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('change', () => (window.__start ??= performance.now()), true);
+    new MutationObserver(() => {
+      if (window.__start && !window.__first && document.querySelector('[data-testid=article]')) {
+        window.__first = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(url);
+  // Measure reading, not the model's download: wait until the model is in.
+  await page.waitForFunction(() => !document.querySelector('.entities')?.textContent.includes('Loading'), null, {
+    timeout: 60_000,
+  });
+  await page.setInputFiles('input[type=file]', files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file]').length >= n, files.length, {
+    timeout: 15 * 60_000,
+    polling: 200,
+  });
+  await page.waitForFunction(() => !document.querySelector('.status'), null, { timeout: 60_000 });
+  const r = await page.evaluate(() => {
+    const long = window.__long.filter((t) => t.start >= window.__start).map((t) => t.duration);
+    return {
+      first: window.__first - window.__start,
+      total: performance.now() - window.__start,
+      long,
+      heap: performance.memory?.usedJSHeapSize ?? 0,
+      articles: document.querySelector('nav.articles h2')?.textContent,
+    };
+  });
+  await page.close();
+  return { ...r, files: files.length, bytes };
+}
+
+const server = await serve(path.join(root, 'dist'));
+const browser = await launch();
+console.log('Folio in headless Chromium (release build), folders in files of about 1 MB:');
+console.log('  size      files  articles            first article  all read   MB/s   long tasks >50/>200 ms (longest)  JS heap');
+for (const mb of sizes) {
+  const folder = makeFolder(mb);
+  const r = await readFolder(browser, server.url, folder);
+  fs.rmSync(folder.dir, { recursive: true, force: true });
+  const longest = Math.max(0, ...r.long);
+  console.log(
+    `  ${(r.bytes / 1e6).toFixed(1).padStart(6)} MB ${String(r.files).padStart(5)}  ${String(r.articles).padEnd(20)}` +
+      ` ${(r.first / 1000).toFixed(2).padStart(8)} s  ${(r.total / 1000).toFixed(1).padStart(7)} s  ${(r.bytes / 1e6 / (r.total / 1000)).toFixed(2).padStart(5)}` +
+      `   ${String(r.long.filter((d) => d > 50).length).padStart(3)} / ${r.long.filter((d) => d > 200).length} (${longest.toFixed(0)} ms)` +
+      `              ${(r.heap / 1e6).toFixed(0)} MB`,
+  );
+}
+
+// Entities: the same paragraphs through Folio's worker and through compromise.
+const words = Number(process.env.FOLIO_BENCH_WORDS ?? 200_000);
+const decode = (bytes) => {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+};
+const samples = path.resolve(root, '../shared/samples');
+const sources = [path.join(samples, '000_952273073e7dcb6a.txt')].concat(
+  fs.readdirSync(path.join(samples, 'dumps')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(samples, 'dumps', f)),
+);
+const lines = sources
+  .flatMap((f) => decode(fs.readFileSync(f)).split(/\r?\n/))
+  .map((l) => l.trim())
+  .filter((l) => l.split(/\s+/).length >= 3);
+const paragraphs = [];
+for (let i = 0, n = 0; n < words; i++) {
+  paragraphs.push(lines[i % lines.length]);
+  n += lines[i % lines.length].split(/\s+/).length;
+}
+const page = await browser.newPage();
+await page.goto(server.url);
+await page.waitForFunction(() => window.folioAnnotate && !document.querySelector('.entities')?.textContent.includes('Loading'));
+await page.evaluate((p) => window.folioAnnotate(p.slice(0, 200)), paragraphs); // warm up
+const ours = await page.evaluate((p) => window.folioAnnotate(p), paragraphs);
+await page.close();
+const other = await browser.newPage();
+await other.goto(server.url);
+await other.addScriptTag({ path: path.join(root, 'node_modules/compromise/builds/compromise.js') });
+const theirs = await other.evaluate((p) => {
+  // eslint-disable-next-line no-undef
+  const nlp = window.nlp;
+  nlp(p[0]).people(); // warm up
+  const t0 = performance.now();
+  let entities = 0;
+  for (const text of p) {
+    const doc = nlp(text);
+    entities += doc.people().length + doc.places().length + doc.organizations().length;
+  }
+  return { entities, millis: performance.now() - t0 };
+}, paragraphs);
+await other.close();
+await browser.close();
+await server.close();
+const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/compromise/package.json'))).version;
+const rate = (r) => Math.round(words / (r.millis / 1000)).toLocaleString('en');
+console.log(`\nEntities in the browser, ${words.toLocaleString('en')} words (${paragraphs.length} paragraphs of the samples):`);
+console.log(`  Folio (the page's worker)  ${(ours.millis / 1000).toFixed(2)} s  ${rate(ours)} words/s  (${ours.entities} entities, all ten labels)`);
+console.log(`  compromise ${version}         ${(theirs.millis / 1000).toFixed(2)} s  ${rate(theirs)} words/s  (${theirs.entities} people/places/organisations)`);
+console.log(`  Folio is ${(theirs.millis / ours.millis).toFixed(1)}x faster`);
