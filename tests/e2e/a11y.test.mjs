@@ -71,3 +71,18 @@ test('the theme switch overrides the system and is remembered', async () => {
   assert.notEqual(await background(), light);
   await page.close();
 });
+
+test('on a phone-sized screen the page fits its width and reads top to bottom', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('[data-testid=reader] h2').waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than the screen`);
+  // One column: the list comes before the reader.
+  const list = await page.locator('nav.articles').boundingBox();
+  const reader = await page.locator('[data-testid=reader]').boundingBox();
+  assert.ok(list.y < reader.y && reader.x < 40, JSON.stringify({ list, reader }));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
