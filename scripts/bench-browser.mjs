@@ -154,7 +154,8 @@ await page.waitForFunction(() => window.folioAnnotate && !document.querySelector
 await page.evaluate((p) => window.folioAnnotate(p.slice(0, 200)), paragraphs); // warm up
 const ours = await page.evaluate((p) => window.folioAnnotate(p), paragraphs);
 await page.close();
-const other = await browser.newPage();
+// compromise is injected as an inline script, which the page's policy would refuse.
+const other = await browser.newPage({ bypassCSP: true });
 await other.goto(server.url);
 await other.addScriptTag({ path: path.join(root, 'node_modules/compromise/builds/compromise.js') });
 const theirs = await other.evaluate((p) => {

@@ -17,9 +17,17 @@ export async function launch() {
   });
 }
 
-/** A page that records console errors and uncaught exceptions in `errors`. */
-export async function openPage(browser, url) {
-  const page = await browser.newPage();
+/** A page that records console errors and uncaught exceptions in `errors`, and the content
+ * security policy's violations in `window.__violations`. `options` go to `newPage` (the
+ * accessibility checks set `bypassCSP`: axe-core is injected as an inline script). */
+export async function openPage(browser, url, options = {}) {
+  const page = await browser.newPage(options);
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__violations.push(`${e.violatedDirective}: ${e.blockedURI}`),
+    );
+  });
   const errors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());

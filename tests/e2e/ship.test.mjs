@@ -72,3 +72,21 @@ test('built for a sub-path (as the Pages workflow builds it), the page works the
     await sub.close();
   }
 });
+
+test('the page carries its content security policy and nothing it does violates it', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  const policy = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]) {
+    assert.ok(policy.includes(directive), `${directive} in ${policy}`);
+  }
+  assert.ok(!policy.includes('unsafe-inline'), policy);
+  // Everything the page does: the worker, the model, reading, highlighting, the audit, exports.
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+  await page.getByRole('button', { name: 'Audit' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'HTML page' }).click()]);
+  assert.ok(await download.path());
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -1,7 +1,12 @@
-// Trunk post-build hook: writes sw.js, the service worker that keeps the page usable offline,
-// into the staging directory. It caches every file of this build under a cache named after
-// the build's contents, so a new build installs a new cache and the old one is deleted.
-// Release builds only: a development server's live reload would fight a cache.
+// Trunk post-build hook for release builds (a development server's live reload would fight
+// both), in this order:
+//
+// 1. A content security policy in index.html: scripts only from the page's origin, the one
+//    inline loader Trunk writes allowed by its hash, WebAssembly compiled, workers from the
+//    origin or the blob Folio makes for its own worker; no plugins, no <base>, no forms.
+// 2. sw.js, the service worker that keeps the page usable offline: it caches every file of
+//    this build under a cache named after the build's contents, so a new build installs a new
+//    cache and the old one is deleted.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +14,30 @@ import { join, relative } from 'node:path';
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const indexPath = join(staging, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+const inline = [...index.matchAll(/<script(?:\s[^>]*)?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const hashes = inline.map((code) => `'sha256-${createHash('sha256').update(code).digest('base64')}'`);
+export const POLICY = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`.trim(),
+  "worker-src 'self' blob:",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+if (!index.includes('Content-Security-Policy')) {
+  index = index.replace(
+    '<meta charset="utf-8" />',
+    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}" />`,
+  );
+  writeFileSync(indexPath, index);
+}
 
 const files = [];
 const walk = (dir) => {
