@@ -16,6 +16,31 @@ use crate::worker::CoreWorker;
 /// Where Trunk puts the worker's script (`data-type="worker"` in index.html), beside the page.
 const SCRIPT: &str = "./folio-worker.js";
 
+/// The largest file the page reads, and the most it reads in all: beyond them a tab's memory
+/// (a file's bytes are held by the page, then by the worker, with its decoded text and
+/// articles) runs out. Files over a limit get a message and the others still load.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// Why the page will not read a file of `size` bytes when `so_far` bytes are read, if it won't.
+pub fn refusal(name: &str, size: u64, so_far: u64) -> Option<String> {
+    let mb = |b: u64| b.div_ceil(1024 * 1024);
+    if size > MAX_FILE_BYTES {
+        Some(format!(
+            "{name}: the file is {} MB; the page reads files of up to {} MB (the `folio` command reads larger ones)",
+            mb(size),
+            mb(MAX_FILE_BYTES)
+        ))
+    } else if so_far + size > MAX_TOTAL_BYTES {
+        Some(format!(
+            "{name}: with it the collection would pass {} MB, the most the page holds; forget some files first",
+            mb(MAX_TOTAL_BYTES)
+        ))
+    } else {
+        None
+    }
+}
+
 /// Where the entity model is served, beside the page (a relative URL, so a sub-path works).
 const MODEL_URL: &str = "ner.bin";
 
@@ -241,6 +266,27 @@ pub fn app() -> Html {
         let state = state.clone();
         let core = core.clone();
         Callback::from(move |files: Vec<web_sys::File>| {
+            // Files over the limits are refused at once, by name; the others go on.
+            let mut so_far =
+                state.stats.bytes as u64 + state.pending_bytes.saturating_sub(state.done_bytes);
+            let mut accepted = Vec::new();
+            for file in files {
+                let size = file.size() as u64;
+                match refusal(&file.name(), size, so_far) {
+                    Some(message) => {
+                        state.dispatch(Action::Sent(vec![0]));
+                        state.dispatch(Action::Unreadable {
+                            name: file.name(),
+                            message,
+                        });
+                    }
+                    None => {
+                        so_far += size;
+                        accepted.push(file);
+                    }
+                }
+            }
+            let files = accepted;
             state.dispatch(Action::Sent(
                 files.iter().map(|f| f.size() as u64).collect(),
             ));
@@ -673,6 +719,18 @@ mod tests {
         assert!(
             found.contains(&("Saturday".into(), Label::DATE)),
             "{found:?}"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn files_over_the_limits_are_refused_by_name() {
+        assert_eq!(refusal("a.txt", 1 << 20, 0), None);
+        let big = refusal("huge.txt", MAX_FILE_BYTES + 1, 0).unwrap();
+        assert!(big.starts_with("huge.txt: the file is 257 MB"), "{big}");
+        let full = refusal("one-more.txt", 10, MAX_TOTAL_BYTES - 5).unwrap();
+        assert!(
+            full.contains("one-more.txt") && full.contains("1024 MB"),
+            "{full}"
         );
     }
 
