@@ -4,6 +4,7 @@
 set -euo pipefail
 
 TRUNK_VERSION=0.21.14
+CARGO_FUZZ_VERSION=0.13.1
 WASM_BINDGEN_VERSION=0.2.130   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +28,12 @@ fi
 if ! wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION"; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# Fuzzing (cargo fuzz, on the installed nightly toolchain) is for tests only.
+if [ "${FOLIO_SETUP:-all}" != build ] && ! cargo fuzz --version 2>/dev/null | grep -q "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
 # FOLIO_SETUP=build (the Pages workflow) needs no browser: it only builds.

@@ -33,6 +33,18 @@ scripts/build-pages.sh /folio/ dist-pages
 step "page weight against its budgets"
 node scripts/sizes.mjs
 
+step "fuzzing, briefly: every target for ${FOLIO_FUZZ_SECONDS:-10} s from the seed corpus"
+# (Long runs, ten minutes a target and more: see fuzz/README.md.)
+(
+  cd fuzz
+  for target in decode segment dedup tagger pipeline model; do
+    mkdir -p "corpus/$target"
+    cp seeds/* "corpus/$target/"
+    cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+      -max_total_time="${FOLIO_FUZZ_SECONDS:-10}" -max_len=20000 -print_final_stats=0 2>&1 | tail -n 1
+  done
+)
+
 step "end-to-end tests: Playwright on the release build"
 node --test tests/e2e/
 

@@ -25,6 +25,7 @@ pub mod decode;
 pub mod dedup;
 pub mod entities;
 pub mod export;
+pub mod fuzzing;
 pub mod index;
 pub mod minhash;
 pub mod model;

@@ -1,0 +1,3 @@
+//! Fuzz target `decode`: see folio::fuzzing::decode.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| folio::fuzzing::decode(data));

@@ -1,0 +1,95 @@
+//! What the fuzz targets (`fuzz/`, `cargo +nightly fuzz run TARGET`) and their regression tests
+//! (`tests/fuzz_regressions.rs`) run: each takes arbitrary bytes, drives one stage as a front
+//! end would, and panics only if a promise the stage makes is broken. A file from a stranger
+//! must never crash Folio, lose text or yield offsets that do not slice the text.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use crate::entities::Recognizer;
+use crate::{decode, dedup, segment, Options};
+
+/// Decoding: never panics; what it returns is text with `\n` line ends only.
+pub fn decode(data: &[u8]) {
+    if let Ok(decoded) = decode::decode(data.to_vec()) {
+        assert!(!decoded.text.contains('\r'), "a CR survived decoding");
+    }
+}
+
+/// Segmentation: every line of the text is in exactly one place of the articles it finds, or
+/// is blank.
+pub fn segment(data: &[u8]) {
+    let text = String::from_utf8_lossy(data)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let mut articles = segment::articles(&text);
+    let mut raw = segment::RawArticle::default();
+    let mut seen = 0usize;
+    while articles.next_into(&mut raw) {
+        seen += raw.header.len() + raw.body.len() + raw.separators.len();
+        let mut clean = dedup::Clean::default();
+        dedup::clean_into(&raw, &mut clean);
+    }
+    let text_lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    assert!(
+        seen >= text_lines,
+        "lines lost: {seen} placed of {text_lines}"
+    );
+}
+
+/// Deduplication across files: the bytes cut at `0xFF` (which UTF-8 never holds) are the
+/// files of one drop; the collection's counts agree with its articles.
+pub fn dedup(data: &[u8]) {
+    let files = data
+        .split(|&b| b == 0xFF)
+        .enumerate()
+        .map(|(i, part)| (format!("{i}.txt"), part.to_vec()));
+    let c = crate::process(
+        files,
+        &Options {
+            entities: false,
+            ..Options::default()
+        },
+    );
+    assert_eq!(c.stats.articles, c.articles.len());
+    for a in &c.articles {
+        assert!(!a.sources.is_empty(), "an article from no file");
+    }
+}
+
+/// The tagger on any text: offsets are in range, in order, not overlapping, and slice the
+/// text (in Unicode scalar values) to the entity's own text.
+pub fn tagger(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let chars: Vec<char> = text.chars().collect();
+    let mut end = 0;
+    for e in Recognizer::embedded().annotate(&text) {
+        assert!(e.start < e.end && e.end <= chars.len(), "{e:?}");
+        assert!(e.start >= end, "overlapping entities at {e:?}");
+        assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+        end = e.end;
+    }
+}
+
+/// The whole pipeline as the `folio` command runs it, exports included.
+pub fn pipeline(data: &[u8]) {
+    let c = crate::process(
+        [("input.txt".to_owned(), data.to_vec())],
+        &Options::default(),
+    );
+    let json = serde_json::to_string(&c).expect("a collection serialises");
+    let back: crate::Collection = serde_json::from_str(&json).expect("and reads back");
+    assert_eq!(back.articles.len(), c.articles.len());
+    let html = crate::export::to_html(&c);
+    assert!(
+        !html.contains("<script"),
+        "the HTML export holds a script tag"
+    );
+    let _ = crate::export::to_markdown(&c);
+}
+
+/// A model file from anywhere: read or refused, never a panic.
+pub fn model(data: &[u8]) {
+    if let Ok(r) = Recognizer::from_bytes(data) {
+        let _ = r.annotate("Najib Mikati visited Tyre on Saturday.");
+    }
+}
