@@ -10,6 +10,9 @@ use crate::model::{Entity, Label};
 use crate::tagger::{ModelError, Tagger};
 use crate::{numbers, tokenize};
 
+/// The longest run of tokens tagged as one sentence.
+const MAX_SENTENCE: usize = 256;
+
 /// The name tagger and the number rules, ready to annotate text.
 #[derive(Clone, Debug)]
 pub struct Recognizer {
@@ -47,6 +50,12 @@ impl Recognizer {
         for (b, toks) in tokens.iter().enumerate() {
             let mut start = 0;
             for end in tokenize::sentences(toks) {
+                // A "sentence" of thousands of tokens is a list or a run-on line, not prose:
+                // tagged in pieces, so memory stays small (Viterbi keeps a row a token).
+                while end - start > MAX_SENTENCE {
+                    sentences.push((b, start..start + MAX_SENTENCE));
+                    start += MAX_SENTENCE;
+                }
                 sentences.push((b, start..end));
                 start = end;
             }

@@ -219,3 +219,38 @@ test('a hostile file stays text: nothing in its title, caption, body or name run
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('hostile and mistaken files each get a message naming them, and the page keeps working', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  let x = 0x2545f491;
+  const random = Buffer.alloc(1 << 16, 0).map(() => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return x & 0xff;
+  });
+  const files = [
+    { name: 'random.bin', mimeType: 'application/octet-stream', buffer: random },
+    { name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) },
+    { name: 'archive.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\x03\x04\x14\x00\x00\x00\x08\x00', 'latin1') },
+    { name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+    { name: 'bad-utf8.txt', mimeType: 'text/plain', buffer: Buffer.from('A Title Here\n\nCaf\xe9 au lait \xff\xfe and more text.\n', 'latin1') },
+    { name: 'one-line.txt', mimeType: 'text/plain', buffer: Buffer.from('word '.repeat(4 << 20)) },
+    { name: 'tiny-lines.txt', mimeType: 'text/plain', buffer: Buffer.from('x\n'.repeat(200_000)) },
+  ];
+  await page.setInputFiles('input[type=file]', files);
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file], [role=alert]').length >= n, files.length, {
+    timeout: 120_000,
+  });
+  const alerts = (await page.locator('[role=alert]').allInnerTexts()).join('\n');
+  for (const name of ['random.bin', 'empty.txt', 'archive.zip', 'photo.png']) {
+    assert.match(alerts, new RegExp(name.replace('.', '\\.')), `no message for ${name}: ${alerts}`);
+  }
+  const read = (await page.locator('[data-testid=file]').allInnerTexts()).join('\n');
+  for (const name of ['bad-utf8.txt', 'one-line.txt', 'tiny-lines.txt']) assert.match(read, new RegExp(name.replace('.', '\\.')));
+  // Still working: the sample loads after all that.
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.locator('[data-testid=article] .title', { hasText: 'Mikati: Lebanon in State of War' }).waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
