@@ -41,6 +41,9 @@ pub fn refusal(name: &str, size: u64, so_far: u64) -> Option<String> {
     }
 }
 
+/// How many files the table lists (the latest).
+const FILES_SHOWN: usize = 100;
+
 /// Where the entity model is served, beside the page (a relative URL, so a sub-path works).
 const MODEL_URL: &str = "ner.bin";
 
@@ -426,9 +429,14 @@ pub fn app() -> Html {
                         <table>
                             <thead><tr><th>{ "File" }</th><th>{ "Size" }</th><th>{ "Lines" }</th><th>{ "Encoding" }</th></tr></thead>
                             <tbody>
-                            { for read.iter().map(|f| file_row(f)) }
+                            // The latest files: a folder of thousands would make every redraw slow.
+                            { for read.iter().rev().take(FILES_SHOWN).rev().map(|f| file_row(f)) }
                             </tbody>
                         </table>
+                        if read.len() > FILES_SHOWN {
+                            <p class="status">{ format!("{} files in all ({} MB); the latest {FILES_SHOWN} are listed.",
+                                read.len(), state.stats.bytes / 1_000_000) }</p>
+                        }
                         <button type="button" class="button secondary" onclick={on_clear}>{ "Forget these files (also in this browser)" }</button>
                     </section>
                 }
