@@ -90,11 +90,11 @@ async function readFolder(browser, url, { files, bytes }) {
     timeout: 60_000,
   });
   await page.setInputFiles('input[type=file]', files);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file]').length >= n, files.length, {
+  // Done when the progress bar has gone (it shows while any file is unanswered).
+  await page.waitForFunction(() => document.querySelector('[data-testid=article]') && !document.querySelector('progress'), null, {
     timeout: 15 * 60_000,
     polling: 200,
   });
-  await page.waitForFunction(() => !document.querySelector('.status'), null, { timeout: 60_000 });
   const r = await page.evaluate(() => {
     const long = window.__long.filter((t) => t.start >= window.__start).map((t) => t.duration);
     return {
