@@ -15,8 +15,8 @@ pub fn decode(data: &[u8]) {
     }
 }
 
-/// Segmentation: every line of the text is in exactly one place of the articles it finds, or
-/// is blank.
+/// Segmentation: every line of the text that is neither blank nor a ruled line (`=====`, which
+/// the collection does not promise to keep outside an article) is placed in an article.
 pub fn segment(data: &[u8]) {
     let text = String::from_utf8_lossy(data)
         .replace("\r\n", "\n")
@@ -29,7 +29,10 @@ pub fn segment(data: &[u8]) {
         let mut clean = dedup::Clean::default();
         dedup::clean_into(&raw, &mut clean);
     }
-    let text_lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let text_lines = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !segment::is_ruler(l))
+        .count();
     assert!(
         seen >= text_lines,
         "lines lost: {seen} placed of {text_lines}"

@@ -28,6 +28,8 @@ pub enum Request {
     /// Tag these texts (each a document of its own) and count what was found: the browser
     /// benchmark's measure of the tagger where the page runs it.
     Annotate(Vec<String>),
+    /// Panic: for the tests that a front end survives a panic in the core.
+    Panic,
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         format: ExportFormat,
@@ -233,6 +235,7 @@ impl Session {
                 }
                 Response::File(info, self.update(&touched))
             }
+            Request::Panic => panic!("a panic asked for (Request::Panic)"),
             Request::Annotate(texts) => {
                 let entities = match &self.recognizer {
                     Some(r) => texts.iter().map(|t| r.annotate(t).len()).sum(),

@@ -254,3 +254,21 @@ test('hostile and mistaken files each get a message naming them, and the page ke
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('a panic in the core is reported, its worker restarts and the files come back', async () => {
+  const { page, errors } = await openPage(browser, server.url);
+  await dropSeed(page);
+  await page.waitForFunction(() => window.folioPanicForTest);
+  await page.evaluate(() => window.folioPanicForTest());
+  await page.locator('[role=alert]', { hasText: "Folio's core stopped" }).waitFor();
+  // The kept files are read again by the new worker, with their highlights.
+  await page.locator('[data-testid=article]').nth(1).waitFor();
+  assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), TITLES);
+  await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+  // And it keeps working.
+  await page.getByRole('button', { name: 'Try the sample' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=file]').length >= 2);
+  // The worker's own report of the panic is the only error expected on the console.
+  assert.deepEqual(errors.filter((e) => !/panic|unreachable|RuntimeError/i.test(e)), []);
+  await page.close();
+});

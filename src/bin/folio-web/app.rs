@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::dropzone::DropZone;
+use crate::link::Core;
 use crate::reader::reader;
 use crate::state::{Action, Model, State, View, LIST_PAGE, SAMPLE, SAMPLE_NAME};
 use crate::theme::ThemeSwitch;
@@ -147,18 +148,67 @@ pub fn app() -> Html {
         let dispatcher = state.dispatcher();
         let bench_answer = bench_answer.clone();
         use_memo((), move |_| {
-            CoreWorker::spawner()
-                .callback(move |response| match response {
-                    // An export is a download, not a change to the page.
-                    Response::Exported { name, mime, text } => download(&name, &mime, &text),
-                    Response::Annotated { entities, millis } => {
-                        bench_answer.answer(entities, millis)
-                    }
-                    response => dispatcher.dispatch(Action::Core(response)),
-                })
-                .spawn(SCRIPT)
+            Core::new(move || {
+                let dispatcher = dispatcher.clone();
+                let bench_answer = bench_answer.clone();
+                CoreWorker::spawner()
+                    .callback(move |response| match response {
+                        // An export is a download, not a change to the page.
+                        Response::Exported { name, mime, text } => download(&name, &mime, &text),
+                        Response::Annotated { entities, millis } => {
+                            bench_answer.answer(entities, millis)
+                        }
+                        response => dispatcher.dispatch(Action::Core(response)),
+                    })
+                    .spawn(SCRIPT)
+            })
         })
     };
+
+    // A panic in the core (its worker says so on a broadcast channel before it dies) is told
+    // in an alert; a new worker reads the kept files again, all but the one it died on.
+    {
+        let core = core.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let channel = web_sys::BroadcastChannel::new(crate::worker::PANIC_CHANNEL).ok();
+            let listener = channel.as_ref().map(|channel| {
+                gloo::events::EventListener::new(channel, "message", move |event| {
+                    let event: &web_sys::MessageEvent = event.unchecked_ref();
+                    let report = event.data().as_string().unwrap_or_default();
+                    let (file, message) = report.split_once('\n').unwrap_or(("", &report));
+                    let (file, message) = (file.to_owned(), message.to_owned());
+                    dispatcher.dispatch(Action::CoreFailed {
+                        file: file.clone(),
+                        message,
+                    });
+                    core.restart();
+                    let core = core.clone();
+                    let dispatcher = dispatcher.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let mut skipped = false;
+                        let files: Vec<(String, Vec<u8>)> = crate::store::load()
+                            .await
+                            .into_iter()
+                            .filter(|(name, _)| {
+                                skipped || {
+                                    skipped = *name == file;
+                                    !skipped
+                                }
+                            })
+                            .collect();
+                        dispatcher.dispatch(Action::Sent(
+                            files.iter().map(|(_, b)| b.len() as u64).collect(),
+                        ));
+                        for (name, bytes) in files {
+                            core.send(Request::File { name, bytes });
+                        }
+                    });
+                })
+            });
+            move || drop((listener, channel))
+        });
+    }
     {
         let core = core.clone();
         let bench_answer = bench_answer.clone();
@@ -523,11 +573,9 @@ impl BenchAnswer {
 /// `window.folioAnnotate(texts)` for scripts/bench-browser.mjs: tags the texts in the worker,
 /// as the page does, and resolves to `{entities, millis}` timed there. Reads nothing, changes
 /// nothing on the page.
-fn expose_bench_hook(
-    core: std::rc::Rc<gloo::worker::WorkerBridge<CoreWorker>>,
-    answer: std::rc::Rc<BenchAnswer>,
-) {
+fn expose_bench_hook(core: std::rc::Rc<Core>, answer: std::rc::Rc<BenchAnswer>) {
     use wasm_bindgen::closure::Closure;
+    let core_for_test = core.clone();
     let hook =
         Closure::<dyn Fn(js_sys::Array) -> js_sys::Promise>::new(move |texts: js_sys::Array| {
             let texts: Vec<String> = texts.iter().filter_map(|t| t.as_string()).collect();
@@ -544,6 +592,15 @@ fn expose_bench_hook(
         hook.as_ref().unchecked_ref(),
     );
     hook.forget();
+    // `window.folioPanicForTest()`: makes the core panic, for the test of recovery.
+    let core_for_panic = core_for_test.clone();
+    let panic = Closure::<dyn Fn()>::new(move || core_for_panic.send(Request::Panic));
+    let _ = js_sys::Reflect::set(
+        &gloo::utils::window(),
+        &"folioPanicForTest".into(),
+        panic.as_ref().unchecked_ref(),
+    );
+    panic.forget();
 }
 
 /// The article number in the URL's hash (`#article-3`, counted from 1), if any.

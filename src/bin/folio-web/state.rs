@@ -159,6 +159,9 @@ pub enum Action {
     Escape,
     /// Draw more of the list.
     More,
+    /// The core panicked reading `file`: the collection starts over (its files are read again
+    /// by a new worker, all but this one) and the file is listed with the message.
+    CoreFailed { file: String, message: String },
 }
 
 impl Reducible for State {
@@ -225,6 +228,25 @@ impl Reducible for State {
             }
             Action::Open(i) => next.open = i,
             Action::More => next.shown = next.shown.max(LIST_PAGE) + LIST_PAGE,
+            Action::CoreFailed { file, message } => {
+                next = State {
+                    model: self.model.clone(),
+                    ..State::default()
+                };
+                next.files.push(FileInfo {
+                    name: file.clone(),
+                    bytes: 0,
+                    lines: 0,
+                    encoding: None,
+                    replaced: 0,
+                    articles: 0,
+                    error: Some(if file.is_empty() {
+                        format!("Folio's core stopped ({message}). It was restarted and your files were read again.")
+                    } else {
+                        format!("{file}: Folio's core stopped while reading it ({message}). It was restarted and your other files were read again.")
+                    }),
+                });
+            }
             Action::Step(by) => {
                 let visible = next.visible();
                 if !visible.is_empty() {

@@ -4,6 +4,16 @@
 use folio::session::{Request, Response, Session};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 
+/// The broadcast channel on which a worker that panics says which file it was reading and why
+/// (as `file\nmessage`): its WebAssembly is dead after a panic, so it cannot answer through
+/// the bridge.
+pub const PANIC_CHANNEL: &str = "folio-core-panic";
+
+thread_local! {
+    /// The file the worker is reading, for the panic report (the worker binary's hook).
+    pub static READING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// The core, in a worker.
 pub struct CoreWorker {
     session: Session,
@@ -24,6 +34,11 @@ impl Worker for CoreWorker {
 
     fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
         // A file's articles go out as soon as they are read; their entities follow.
+        let reading = match &msg {
+            Request::File { name, .. } => name.clone(),
+            _ => String::new(),
+        };
+        READING.with(|r| *r.borrow_mut() = reading);
         let started = js_sys::Date::now();
         let response = match self.session.handle(msg) {
             Response::Annotated { entities, .. } => Response::Annotated {
