@@ -1,26 +1,13 @@
 // End to end: accessibility in both themes (axe-core), and the README's screenshots.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-import { serve } from './serve.mjs';
-import { launch, openPage } from './browser.mjs';
+import { openPage, releaseBuild, root } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const AXE = join(root, 'node_modules', 'axe-core', 'axe.min.js');
-let server, browser;
-
-before(async () => {
-  server = await serve(join(root, 'dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = releaseBuild();
 
 /** Serious and critical axe-core violations on the page as it is now. */
 async function violations(page) {
@@ -35,7 +22,7 @@ async function violations(page) {
 
 for (const scheme of ['light', 'dark']) {
   test(`no serious accessibility violations in the ${scheme} theme, with the sample open; screenshot`, async () => {
-    const { page, errors } = await openPage(browser, server.url, { bypassCSP: true });
+    const { page, errors } = await openPage(env.browser, env.server.url, { bypassCSP: true });
     await page.setViewportSize({ width: 1280, height: 860 });
     await page.emulateMedia({ colorScheme: scheme });
     // Let the theme's colour transitions finish before contrast is measured.
@@ -56,7 +43,7 @@ for (const scheme of ['light', 'dark']) {
 }
 
 test('the theme switch overrides the system and is remembered', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   await page.emulateMedia({ colorScheme: 'light' });
   const theme = page.locator('[data-testid=theme]');
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -73,7 +60,7 @@ test('the theme switch overrides the system and is remembered', async () => {
 });
 
 test('on a phone-sized screen the page fits its width and reads top to bottom', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await page.locator('[data-testid=reader] h2').waitFor();

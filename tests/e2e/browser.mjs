@@ -1,5 +1,28 @@
 // Headless Debian Chromium through playwright-core (no browser download: CHROMIUM or /usr/bin/chromium).
+import { before, after } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { chromium } from 'playwright-core';
+
+import { serve } from './serve.mjs';
+
+/** The repository's root. */
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** For a test file: serves the release build (dist/) on loopback and launches Chromium before
+ * its tests, closes both after; returns `{ server, browser }`, filled in by then. */
+export function releaseBuild() {
+  const env = {};
+  before(async () => {
+    env.server = await serve(join(root, 'dist'));
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
 
 export async function launch() {
   return chromium.launch({

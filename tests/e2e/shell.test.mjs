@@ -1,29 +1,16 @@
 // End to end: the release build in headless Chromium, driven as a person would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-import { serve } from './serve.mjs';
-import { launch, openPage, dropFiles } from './browser.mjs';
+import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const SEED = '000_952273073e7dcb6a.txt';
-let server, browser;
-
-before(async () => {
-  server = await serve(join(root, 'dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = releaseBuild();
 
 test('dropping the seed file shows its name, size and line count, with no console errors', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const bytes = await readFile(join(root, '..', 'shared', 'samples', SEED));
   await dropFiles(page, '[data-testid=dropzone]', [{ name: SEED, bytes }]);
   const row = page.locator('[data-testid=file]');
@@ -38,7 +25,7 @@ test('dropping the seed file shows its name, size and line count, with no consol
 });
 
 test('a file that is not text gets a message naming it, and the other files still load', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
   await dropFiles(page, '[data-testid=dropzone]', [
     { name: 'photo.png', bytes: png },
@@ -53,7 +40,7 @@ test('a file that is not text gets a message naming it, and the other files stil
 });
 
 test('the sample button loads the seed without a file', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await page.locator('[data-testid=article]').first().waitFor();
   const titles = await page.locator('[data-testid=article] .title').allInnerTexts();
@@ -66,7 +53,7 @@ test('the sample button loads the seed without a file', async () => {
 });
 
 test('articles show at once and highlights follow when the entity model arrives', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Try the sample' }).click();
   const reader = page.locator('[data-testid=reader]');
   await reader.locator('h2').waitFor();

@@ -1,28 +1,16 @@
 // End to end: the page as shipped — offline after one visit, installable, and under a sub-path.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 import { serve } from './serve.mjs';
-import { launch, openPage, dropFiles } from './browser.mjs';
+import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-let server, browser;
-
-before(async () => {
-  server = await serve(join(root, 'dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = releaseBuild();
 
 test('after one visit the page opens offline and reads a dropped file', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   // Wait until the service worker has cached the build and controls the page.
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -44,12 +32,12 @@ test('after one visit the page opens offline and reads a dropped file', async ()
 });
 
 test('the page links a manifest with icons, so it can be installed', async () => {
-  const { page } = await openPage(browser, server.url);
+  const { page } = await openPage(env.browser, env.server.url);
   const href = await page.locator('link[rel=manifest]').getAttribute('href');
-  const manifest = await (await page.request.get(new URL(href, server.url).href)).json();
+  const manifest = await (await page.request.get(new URL(href, env.server.url).href)).json();
   assert.equal(manifest.start_url, './');
   for (const icon of manifest.icons) {
-    const response = await page.request.get(new URL(icon.src, server.url).href);
+    const response = await page.request.get(new URL(icon.src, env.server.url).href);
     assert.equal(response.status(), 200, icon.src);
   }
   assert.ok(manifest.icons.some((i) => i.sizes === '512x512'));
@@ -60,7 +48,7 @@ test('built for a sub-path (as the Pages workflow builds it), the page works the
   // scripts/test.sh builds dist-pages/ with scripts/build-pages.sh /folio/, the workflow's step.
   const sub = await serve(join(root, 'dist-pages'), '/folio/');
   try {
-    const { page, errors } = await openPage(browser, sub.url);
+    const { page, errors } = await openPage(env.browser, sub.url);
     await page.getByRole('button', { name: 'Try the sample' }).click();
     await page.locator('[data-testid=article]').nth(1).waitFor();
     await page.locator('[data-testid=reader] mark[data-label=PER]').first().waitFor({ timeout: 15000 });
@@ -74,7 +62,7 @@ test('built for a sub-path (as the Pages workflow builds it), the page works the
 });
 
 test('the page carries its content security policy and nothing it does violates it', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const policy = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
   for (const directive of ["object-src 'none'", "base-uri 'none'", "'wasm-unsafe-eval'"]) {
     assert.ok(policy.includes(directive), `${directive} in ${policy}`);

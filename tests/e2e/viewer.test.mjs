@@ -1,33 +1,20 @@
 // End to end: reading, searching, filtering, auditing and exporting in the release build.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
-import { serve } from './serve.mjs';
-import { launch, openPage, dropFiles } from './browser.mjs';
+import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const samples = join(root, '..', 'shared', 'samples');
 const SEED = '000_952273073e7dcb6a.txt';
 const TITLES = [
   'Leaders of Iraqi Pro-Iran Factions Head to Syria, Lebanon in Wake of Escalation in Gaza',
   'Mikati: Lebanon in State of War, Resistance, Government Doing Their Duty',
 ];
-let server, browser;
-
-before(async () => {
-  server = await serve(join(root, 'dist'));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = releaseBuild();
 
 /** The `folio` command built by `cargo test` (or a release build), for the batch output. */
 function folioCommand() {
@@ -45,7 +32,7 @@ async function dropSeed(page) {
 }
 
 test('the seed reads as two articles, with highlights that toggle, search, an entity filter and a JSON export equal to the batch output', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await dropSeed(page);
   assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), TITLES);
 
@@ -94,7 +81,7 @@ test('the seed reads as two articles, with highlights that toggle, search, an en
 });
 
 test('the six sample dumps list every article of gold.json once, the near-duplicate as a variant, and the audit shows what was removed', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const dir = join(samples, 'dumps');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(dir, name)) })));
@@ -121,7 +108,7 @@ test('the six sample dumps list every article of gold.json once, the near-duplic
 });
 
 test('the keyboard moves between articles, opens the help and focuses the search; the URL keeps the open article', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await dropSeed(page);
   const reader = page.locator('[data-testid=reader] h2');
   await page.keyboard.press('j');
@@ -140,7 +127,7 @@ test('the keyboard moves between articles, opens the help and focuses the search
 });
 
 test('a reload restores the collection, and forgetting it empties the page for good', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await dropSeed(page);
   await page.keyboard.press('j');
   await page.reload();
@@ -161,7 +148,7 @@ test('a reload restores the collection, and forgetting it empties the page for g
 });
 
 test('pasted text is read as a file of its own', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   const text = 'A Pasted Headline About Tyre\n\nNajib Mikati visited Tyre on Saturday.\n';
   await page.evaluate((text) => {
     const data = new DataTransfer();
@@ -176,7 +163,7 @@ test('pasted text is read as a file of its own', async () => {
 });
 
 test('a hostile file stays text: nothing in its title, caption, body or name runs', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await page.evaluate(() => {
     window.__ran = [];
   });
@@ -221,7 +208,7 @@ test('a hostile file stays text: nothing in its title, caption, body or name run
 });
 
 test('hostile and mistaken files each get a message naming them, and the page keeps working', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   let x = 0x2545f491;
   const random = Buffer.alloc(1 << 16, 0).map(() => {
     x ^= x << 13;
@@ -256,7 +243,7 @@ test('hostile and mistaken files each get a message naming them, and the page ke
 });
 
 test('a panic in the core is reported, its worker restarts and the files come back', async () => {
-  const { page, errors } = await openPage(browser, server.url);
+  const { page, errors } = await openPage(env.browser, env.server.url);
   await dropSeed(page);
   await page.waitForFunction(() => window.folioPanicForTest);
   await page.evaluate(() => window.folioPanicForTest());
