@@ -224,6 +224,13 @@ test('hostile and mistaken files each get a message naming them, and the page ke
     { name: 'bad-utf8.txt', mimeType: 'text/plain', buffer: Buffer.from('A Title Here\n\nCaf\xe9 au lait \xff\xfe and more text.\n', 'latin1') },
     { name: 'one-line.txt', mimeType: 'text/plain', buffer: Buffer.from('word '.repeat(4 << 20)) },
     { name: 'tiny-lines.txt', mimeType: 'text/plain', buffer: Buffer.from('x\n'.repeat(200_000)) },
+    // Mixed encodings in the same drop: UTF-16 with its byte order mark, and Windows-1252.
+    {
+      name: 'utf16.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Zürich Talks Resume\n\nDelegates met in Zürich on Monday.\n', 'utf16le')]),
+    },
+    { name: 'cp1252.txt', mimeType: 'text/plain', buffer: Buffer.from('S\xe3o Paulo Mayor Re-elected\n\nThe mayor of S\xe3o Paulo won \x93again\x94.\n', 'latin1') },
   ];
   await page.setInputFiles('input[type=file]', files);
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid=file], [role=alert]').length >= n, files.length, {
@@ -234,7 +241,13 @@ test('hostile and mistaken files each get a message naming them, and the page ke
     assert.match(alerts, new RegExp(name.replace('.', '\\.')), `no message for ${name}: ${alerts}`);
   }
   const read = (await page.locator('[data-testid=file]').allInnerTexts()).join('\n');
-  for (const name of ['bad-utf8.txt', 'one-line.txt', 'tiny-lines.txt']) assert.match(read, new RegExp(name.replace('.', '\\.')));
+  for (const name of ['bad-utf8.txt', 'one-line.txt', 'tiny-lines.txt', 'utf16.txt', 'cp1252.txt']) {
+    assert.match(read, new RegExp(name.replace('.', '\\.')));
+  }
+  // Each decoded as what it is.
+  const titles = await page.locator('[data-testid=article] .title').allInnerTexts();
+  assert.ok(titles.includes('Zürich Talks Resume'), JSON.stringify(titles));
+  assert.ok(titles.includes('São Paulo Mayor Re-elected'), JSON.stringify(titles));
   // Still working: the sample loads after all that.
   await page.getByRole('button', { name: 'Try the sample' }).click();
   await page.locator('[data-testid=article] .title', { hasText: 'Mikati: Lebanon in State of War' }).waitFor();
