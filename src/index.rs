@@ -84,10 +84,7 @@ impl Group {
 pub fn build(articles: &[Article]) -> Vec<IndexEntry> {
     let mut groups: FxHashMap<String, Group> = FxHashMap::default();
     for (a, article) in articles.iter().enumerate() {
-        let blocks = std::iter::once(&article.title)
-            .chain(&article.captions)
-            .chain(&article.paragraphs);
-        for e in blocks.flat_map(|b| &b.entities) {
+        for e in article.blocks().flat_map(|b| &b.entities) {
             let g = groups.entry(normalise(&e.text)).or_default();
             *g.labels.entry(e.label).or_default() += 1;
             *g.forms.entry(e.text.clone()).or_default() += 1;

@@ -365,22 +365,42 @@ impl Collection {
 }
 
 impl Article {
+    /// The title, captions and paragraphs, in reading order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        std::iter::once(&self.title)
+            .chain(&self.captions)
+            .chain(&self.paragraphs)
+    }
+
+    /// [`Article::blocks`], to change.
+    pub fn blocks_mut(&mut self) -> impl Iterator<Item = &mut Block> {
+        std::iter::once(&mut self.title)
+            .chain(&mut self.captions)
+            .chain(&mut self.paragraphs)
+    }
+
     /// Tags the entities of the article and of its variants, each as one document.
     pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
-        annotate_blocks(
-            recognizer,
-            std::iter::once(&mut self.title)
-                .chain(&mut self.captions)
-                .chain(&mut self.paragraphs),
-        );
+        annotate_blocks(recognizer, self.blocks_mut());
         for v in &mut self.variants {
-            annotate_blocks(
-                recognizer,
-                std::iter::once(&mut v.title)
-                    .chain(&mut v.captions)
-                    .chain(&mut v.paragraphs),
-            );
+            annotate_blocks(recognizer, v.blocks_mut());
         }
+    }
+}
+
+impl Variant {
+    /// The title, captions and paragraphs, in reading order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        std::iter::once(&self.title)
+            .chain(&self.captions)
+            .chain(&self.paragraphs)
+    }
+
+    /// [`Variant::blocks`], to change.
+    pub fn blocks_mut(&mut self) -> impl Iterator<Item = &mut Block> {
+        std::iter::once(&mut self.title)
+            .chain(&mut self.captions)
+            .chain(&mut self.paragraphs)
     }
 }
 

@@ -321,29 +321,17 @@ impl Session {
 /// Carries the entities of an article's blocks over to its new version where the text is the
 /// same (merging a copy or adding a variant leaves the primary text as it was).
 fn keep_entities(old: &Article, new: &mut Article) {
-    let old_blocks = std::iter::once(&old.title)
-        .chain(&old.captions)
-        .chain(&old.paragraphs);
-    let new_blocks = std::iter::once(&mut new.title)
-        .chain(&mut new.captions)
-        .chain(&mut new.paragraphs);
-    for (o, n) in old_blocks.zip(new_blocks) {
-        if o.text == n.text {
-            n.entities = o.entities.clone();
-        }
-    }
-    for (o, n) in old.variants.iter().zip(&mut new.variants) {
-        let old_blocks = std::iter::once(&o.title)
-            .chain(&o.captions)
-            .chain(&o.paragraphs);
-        let new_blocks = std::iter::once(&mut n.title)
-            .chain(&mut n.captions)
-            .chain(&mut n.paragraphs);
-        for (o, n) in old_blocks.zip(new_blocks) {
+    let carry = |old: &mut dyn Iterator<Item = &crate::Block>,
+                 new: &mut dyn Iterator<Item = &mut crate::Block>| {
+        for (o, n) in old.zip(new) {
             if o.text == n.text {
                 n.entities = o.entities.clone();
             }
         }
+    };
+    carry(&mut old.blocks(), &mut new.blocks_mut());
+    for (o, n) in old.variants.iter().zip(&mut new.variants) {
+        carry(&mut o.blocks(), &mut n.blocks_mut());
     }
 }
 

@@ -755,9 +755,7 @@ impl Model {
         let mut entries = Vec::with_capacity(n.min(1 << 22));
         let mut k = 0u32;
         for _ in 0..n {
-            k = k
-                .checked_add(u32::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?)
-                .ok_or(ModelError::Corrupt)?;
+            k = input.next_key(k)?;
             let mask = input.varint()?;
             if mask >> STATES != 0 {
                 return Err(ModelError::Corrupt);
@@ -872,6 +870,12 @@ impl Reader<'_> {
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes(self.take()?))
     }
+    /// The next of a sorted list of 32-bit keys written as deltas from the last (`last`).
+    fn next_key(&mut self, last: u32) -> Result<u32, ModelError> {
+        let delta = u32::try_from(self.varint()?).map_err(|_| ModelError::Corrupt)?;
+        last.checked_add(delta).ok_or(ModelError::Corrupt)
+    }
+
     fn varint(&mut self) -> Result<u64, ModelError> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
@@ -937,9 +941,7 @@ impl Tagger {
             let mut entries = Vec::with_capacity(n.min(1 << 20));
             let mut k = 0u32;
             for _ in 0..n {
-                k = k
-                    .checked_add(u32::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?)
-                    .ok_or(ModelError::Corrupt)?;
+                k = input.next_key(k)?;
                 entries.push((k, input.u8()?));
             }
             tables.push(entries);

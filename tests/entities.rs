@@ -68,9 +68,7 @@ fn sample_dumps_names_match_their_answers() {
             );
             *want.entry(key).or_default() += 1;
         }
-        let blocks = std::iter::once(&a.title)
-            .chain(&a.captions)
-            .chain(&a.paragraphs);
+        let blocks = a.blocks();
         for e in blocks.flat_map(|b| &b.entities) {
             if matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::MISC) {
                 let n = want
@@ -253,9 +251,7 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
     assert_eq!(c.articles.len(), 2);
     let (mut found, mut right, mut wanted) = (0, 0, 0);
     for (article, expected) in c.articles.iter().zip(SEED_NAMES) {
-        let blocks = std::iter::once(&article.title)
-            .chain(&article.captions)
-            .chain(&article.paragraphs);
+        let blocks = article.blocks();
         let names: Vec<(&str, Label)> = blocks
             .flat_map(|b| &b.entities)
             .filter(|e| matches!(e.label, Label::PER | Label::ORG | Label::LOC | Label::MISC))

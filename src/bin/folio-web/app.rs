@@ -612,11 +612,7 @@ fn opened_in_url() -> Option<usize> {
 
 /// One line of the article list: title, files, and counts of names and removed lines.
 fn article_item(a: &Article, current: bool, onclick: Callback<MouseEvent>) -> Html {
-    let names: usize = std::iter::once(&a.title)
-        .chain(&a.captions)
-        .chain(&a.paragraphs)
-        .map(|b| b.entities.len())
-        .sum();
+    let names: usize = a.blocks().map(|b| b.entities.len()).sum();
     html! {
         <li data-testid="article" aria-current={current.then_some("true")}>
             <button type="button" class="open" {onclick}>

@@ -105,9 +105,8 @@ impl State {
 
 /// Whether every word occurs in the article's title, captions or paragraphs (any case).
 fn matches_words(article: &Article, words: &[String]) -> bool {
-    let text: String = std::iter::once(&article.title)
-        .chain(&article.captions)
-        .chain(&article.paragraphs)
+    let text: String = article
+        .blocks()
         .map(|b| b.text.as_str().to_lowercase())
         .collect::<Vec<_>>()
         .join("\n");
