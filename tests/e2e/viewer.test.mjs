@@ -138,7 +138,20 @@ test('a reload restores the collection, and forgetting it empties the page for g
   assert.equal(await page.locator('[data-testid=reader] h2').innerText(), TITLES[1]);
   await page.getByRole('button', { name: /Forget these files/ }).click();
   assert.equal(await page.locator('[data-testid=article]').count(), 0);
-  await page.waitForTimeout(300);
+  // Reload only once the kept files are gone: a reload aborts a transaction still running.
+  await page.waitForFunction(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('folio', 1);
+        open.onsuccess = () => {
+          const count = open.result.transaction('files', 'readonly').objectStore('files').count();
+          count.onsuccess = () => {
+            open.result.close();
+            resolve(count.result === 0);
+          };
+        };
+      }),
+  );
   await page.reload();
   await page.waitForSelector('[data-testid=dropzone]');
   await page.waitForTimeout(1000);
