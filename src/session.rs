@@ -85,13 +85,18 @@ pub struct Update {
     /// The entity index's most mentioned entries, at most [`INDEX_SENT`] (what a panel shows;
     /// a collection of many files has tens of thousands, and the page need not hold them),
     /// without their article lists, which grow with the collection: ask with
-    /// [`Request::Mentioning`].
-    pub entities: Vec<IndexEntry>,
+    /// [`Request::Mentioning`]. `None` when the index is as last sent: a folder of ten
+    /// thousand small files would otherwise send the same 400 entries twenty thousand times.
+    pub entities: Option<Vec<IndexEntry>>,
     pub stats: Stats,
 }
 
 /// How many entries of the entity index an update carries.
 pub const INDEX_SENT: usize = 400;
+
+/// Up to this many articles the index is rebuilt after every file (it takes well under a
+/// millisecond); beyond, after each quarter of growth.
+const REINDEX_ALWAYS: usize = 100;
 
 /// The core's side of the conversation: the collection being built, and the model.
 #[derive(Debug)]
@@ -106,6 +111,8 @@ pub struct Session {
     untagged: Vec<usize>,
     /// How many articles there were when the index was last built.
     indexed: usize,
+    /// Whether the index was rebuilt since the last update was made.
+    index_changed: bool,
 }
 
 impl Default for Session {
@@ -127,6 +134,7 @@ impl Session {
             index: Vec::new(),
             untagged: Vec::new(),
             indexed: 0,
+            index_changed: false,
         }
     }
 
@@ -138,6 +146,7 @@ impl Session {
             Vec::new()
         };
         self.indexed = self.articles.len();
+        self.index_changed = true;
     }
 
     /// Tags the articles read since the last call, if the model is here: the answer to send
@@ -154,7 +163,9 @@ impl Session {
         // Rebuilding the index after every file of a big folder would cost its square; after
         // each quarter of growth it costs a few times the last build. [`Request::Refresh`]
         // brings it up to date when a batch is done.
-        if self.articles.len() <= 2_000 || self.articles.len() >= self.indexed + self.indexed / 4 {
+        if self.articles.len() <= REINDEX_ALWAYS
+            || self.articles.len() >= self.indexed + self.indexed / 4
+        {
             self.reindex();
         }
         Some(Response::Tagged(self.update(&touched)))
@@ -295,7 +306,7 @@ impl Session {
         }
     }
 
-    fn update(&self, touched: &[usize]) -> Update {
+    fn update(&mut self, touched: &[usize]) -> Update {
         let mut stats = self.builder.stats();
         stats.entities = self.index.len();
         stats.mentions = self.index.iter().map(|e| e.mentions).sum();
@@ -304,15 +315,16 @@ impl Session {
                 .iter()
                 .map(|&i| (i, self.articles[i].clone()))
                 .collect(),
-            entities: self
-                .index
-                .iter()
-                .take(INDEX_SENT)
-                .map(|e| IndexEntry {
-                    articles: Vec::new(),
-                    ..e.clone()
-                })
-                .collect(),
+            entities: std::mem::take(&mut self.index_changed).then(|| {
+                self.index
+                    .iter()
+                    .take(INDEX_SENT)
+                    .map(|e| IndexEntry {
+                        articles: Vec::new(),
+                        ..e.clone()
+                    })
+                    .collect()
+            }),
             stats,
         }
     }
@@ -378,7 +390,8 @@ mod tests {
             panic!("the model loads")
         };
         assert_eq!(tagged.articles.len(), 2);
-        assert!(tagged.entities.iter().any(|e| e.name == "Najib Mikati"));
+        let index = tagged.entities.expect("the index comes with the model");
+        assert!(index.iter().any(|e| e.name == "Najib Mikati"));
         assert!(tagged.stats.entities > 0);
         // With the model in, a file's articles come at once and their entities right after.
         let Response::File(_, third) = s.handle(Request::File {
@@ -452,5 +465,43 @@ mod tests {
             panic!()
         };
         assert!(text.contains("Mikati") && !text.contains("Leaders of Iraqi"));
+    }
+
+    /// A folder of many small files: the index is rebuilt, and sent, only as the collection
+    /// grows by a quarter, so the work and the answers grow with the files, not their square.
+    #[test]
+    fn many_small_files_send_the_index_only_when_it_changed() {
+        let mut s = Session::new();
+        s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()));
+        let files = 1_000;
+        let mut sent = 0;
+        for i in 0..files {
+            let text = format!(
+                "Report {i} from Paris\n\nJohn Smith{i} met the council of Lyon on day {i}.\n"
+            );
+            let mut answers = vec![s.handle(Request::File {
+                name: format!("{i}.txt"),
+                bytes: text.into_bytes(),
+            })];
+            answers.extend(s.tag_pending());
+            for answer in answers {
+                if let Response::File(_, u) | Response::Tagged(u) = answer {
+                    sent += usize::from(u.entities.is_some());
+                }
+            }
+        }
+        // Every file up to REINDEX_ALWAYS, then each quarter's growth: about 20 more.
+        assert!(
+            sent <= REINDEX_ALWAYS + 25,
+            "the index was sent {sent} times"
+        );
+        let Response::Tagged(last) = s.handle(Request::Refresh) else {
+            panic!()
+        };
+        let index = last.entities.expect("a refresh sends the index");
+        assert_eq!(last.stats.articles, files);
+        assert!(index
+            .iter()
+            .any(|e| e.name == "Paris" && e.mentions == files));
     }
 }

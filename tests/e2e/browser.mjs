@@ -78,3 +78,19 @@ export async function dropFiles(page, selector, files) {
     { selector, files: files.map((f) => ({ name: f.name, base64: Buffer.from(f.bytes).toString('base64') })) },
   );
 }
+
+/** In the page: whether IndexedDB keeps `count` files (for `page.waitForFunction`). */
+export function keptFiles(count) {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('folio', 1);
+    // As the page makes it, should this come first.
+    open.onupgradeneeded = () => open.result.createObjectStore('files', { autoIncrement: true });
+    open.onsuccess = () => {
+      const request = open.result.transaction('files', 'readonly').objectStore('files').count();
+      request.onsuccess = () => {
+        open.result.close();
+        resolve(request.result === count);
+      };
+    };
+  });
+}

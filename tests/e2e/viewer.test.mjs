@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
+import { openPage, dropFiles, keptFiles, releaseBuild, root } from './browser.mjs';
 
 const samples = join(root, '..', 'shared', 'samples');
 const SEED = '000_952273073e7dcb6a.txt';
@@ -130,6 +130,8 @@ test('a reload restores the collection, and forgetting it empties the page for g
   const { page, errors } = await openPage(env.browser, env.server.url);
   await dropSeed(page);
   await page.keyboard.press('j');
+  // The page keeps files a moment after reading them (a transaction for many at once).
+  await page.waitForFunction(keptFiles, 1);
   await page.reload();
   await page.waitForSelector('[data-testid=dropzone]');
   await page.locator('[data-testid=article]').nth(1).waitFor();
@@ -139,19 +141,7 @@ test('a reload restores the collection, and forgetting it empties the page for g
   await page.getByRole('button', { name: /Forget these files/ }).click();
   assert.equal(await page.locator('[data-testid=article]').count(), 0);
   // Reload only once the kept files are gone: a reload aborts a transaction still running.
-  await page.waitForFunction(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('folio', 1);
-        open.onsuccess = () => {
-          const count = open.result.transaction('files', 'readonly').objectStore('files').count();
-          count.onsuccess = () => {
-            open.result.close();
-            resolve(count.result === 0);
-          };
-        };
-      }),
-  );
+  await page.waitForFunction(keptFiles, 0);
   await page.reload();
   await page.waitForSelector('[data-testid=dropzone]');
   await page.waitForTimeout(1000);

@@ -23,6 +23,32 @@ const SCRIPT: &str = "./folio-worker.js";
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub const MAX_TOTAL_BYTES: u64 = 1024 * 1024 * 1024;
 
+/// How many bytes, and how many files, the page reads at once (see [`read_groups`]).
+const GROUP_BYTES: u64 = 4 << 20;
+const GROUP_FILES: usize = 64;
+
+/// Splits files of these sizes, in order, into groups read at once: the first alone (its
+/// articles show at once), then runs of up to [`GROUP_FILES`] files and [`GROUP_BYTES`] bytes,
+/// a bigger file in a group of its own.
+pub fn read_groups(sizes: &[u64]) -> Vec<std::ops::Range<usize>> {
+    let mut groups = Vec::new();
+    let mut start = 0;
+    let mut bytes = 0;
+    for (i, &size) in sizes.iter().enumerate() {
+        let full = i - start == GROUP_FILES || bytes + size > GROUP_BYTES || start == 0;
+        if i > start && full {
+            groups.push(start..i);
+            start = i;
+            bytes = 0;
+        }
+        bytes += size;
+    }
+    if start < sizes.len() {
+        groups.push(start..sizes.len());
+    }
+    groups
+}
+
 /// Why the page will not read a file of `size` bytes when `so_far` bytes are read, if it won't.
 pub fn refusal(name: &str, size: u64, so_far: u64) -> Option<String> {
     let mb = |b: u64| b.div_ceil(1024 * 1024);
@@ -151,6 +177,8 @@ pub fn app() -> Html {
             Core::new(move || {
                 let dispatcher = dispatcher.clone();
                 let bench_answer = bench_answer.clone();
+                let to_state =
+                    crate::link::batched(move |answers| dispatcher.dispatch(Action::Core(answers)));
                 CoreWorker::spawner()
                     .callback(move |response| match response {
                         // An export is a download, not a change to the page.
@@ -158,7 +186,7 @@ pub fn app() -> Html {
                         Response::Annotated { entities, millis } => {
                             bench_answer.answer(entities, millis)
                         }
-                        response => dispatcher.dispatch(Action::Core(response)),
+                        response => to_state(response),
                     })
                     .spawn(SCRIPT)
             })
@@ -345,27 +373,38 @@ pub fn app() -> Html {
             ));
             let state = state.clone();
             let core = core.clone();
-            // One file after another: the first reaches the core at once instead of waiting
-            // behind every other file's read, and the page's thread never holds them all.
+            // Small files are read a group at a time (a browser reads many at once far faster
+            // than one after another) and sent in order; a big one is read alone, so the page's
+            // thread never holds more than one big file or a few megabytes.
             wasm_bindgen_futures::spawn_local(async move {
-                for file in files {
-                    let file = gloo::file::File::from(file);
-                    let name = file.name();
-                    match gloo::file::futures::read_as_bytes(&file).await {
-                        Ok(bytes) => {
-                            core.send(Request::File {
-                                name: name.clone(),
-                                bytes: bytes.clone(),
-                            });
-                            // Kept for the next visit in the background: IndexedDB queues it.
-                            wasm_bindgen_futures::spawn_local(async move {
-                                crate::store::save(&name, &bytes).await;
-                            });
+                let sizes: Vec<u64> = files.iter().map(|f| f.size() as u64).collect();
+                for group in read_groups(&sizes) {
+                    let files: Vec<gloo::file::File> = files[group]
+                        .iter()
+                        .map(|f| gloo::file::File::from(f.clone()))
+                        .collect();
+                    let read = futures::future::join_all(
+                        files.iter().map(|f| gloo::file::futures::read_as_bytes(f)),
+                    )
+                    .await;
+                    for (file, read) in files.iter().zip(read) {
+                        let name = file.name();
+                        match read {
+                            Ok(bytes) => {
+                                core.send(Request::File {
+                                    name: name.clone(),
+                                    bytes: bytes.clone(),
+                                });
+                                // Kept for the next visit in the background.
+                                wasm_bindgen_futures::spawn_local(async move {
+                                    crate::store::save(&name, &bytes).await;
+                                });
+                            }
+                            Err(err) => state.dispatch(Action::Unreadable {
+                                message: format!("{name}: the browser could not read it ({err})"),
+                                name,
+                            }),
                         }
-                        Err(err) => state.dispatch(Action::Unreadable {
-                            message: format!("{name}: the browser could not read it ({err})"),
-                            name,
-                        }),
                     }
                 }
             });
@@ -751,12 +790,12 @@ mod tests {
         });
         let state = Rc::new(State::default())
             .reduce(Action::Sent(vec![SAMPLE.len() as u64]))
-            .reduce(Action::Core(answer));
+            .reduce(Action::Core(vec![answer]));
         assert_eq!(state.pending, 0);
         assert_eq!(state.files[0].lines, 67);
         assert_eq!(state.articles.len(), 2);
         let model = include_bytes!("../../../models/ner.bin").to_vec();
-        let state = state.reduce(Action::Core(session.handle(Request::Model(model))));
+        let state = state.reduce(Action::Core(vec![session.handle(Request::Model(model))]));
         assert_eq!(state.model, Model::Ready);
         assert!(state.entities.iter().any(|e| e.name == "Najib Mikati"));
     }
@@ -793,6 +832,25 @@ mod tests {
             full.contains("one-more.txt") && full.contains("1024 MB"),
             "{full}"
         );
+    }
+
+    #[wasm_bindgen_test]
+    fn small_files_are_read_in_groups_and_big_ones_alone() {
+        let kb = 1 << 10;
+        let mut sizes = vec![kb; 200];
+        sizes[100] = 100 << 20;
+        let groups = read_groups(&sizes);
+        assert_eq!(groups[0], 0..1, "the first file alone");
+        assert_eq!(groups[1], 1..65);
+        assert!(groups.contains(&(100..101)), "a big file alone: {groups:?}");
+        assert!(groups.iter().all(|g| g.len() <= GROUP_FILES));
+        assert_eq!(
+            groups.iter().flat_map(|g| g.clone()).collect::<Vec<_>>(),
+            (0..200).collect::<Vec<_>>(),
+            "every file once, in order"
+        );
+        assert!(read_groups(&[]).is_empty());
+        assert_eq!(read_groups(&[5]), vec![0..1]);
     }
 
     #[wasm_bindgen_test]

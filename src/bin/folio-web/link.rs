@@ -2,8 +2,9 @@
 //! worker's WebAssembly instance, so the page spawns a new one and sends it the model again.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
-use folio::session::Request;
+use folio::session::{Request, Response};
 use gloo::worker::WorkerBridge;
 
 use crate::worker::CoreWorker;
@@ -46,5 +47,32 @@ impl Core {
 impl PartialEq for Core {
     fn eq(&self, other: &Core) -> bool {
         std::ptr::eq(self, other)
+    }
+}
+
+/// How long answers are gathered before the page takes them in: about a frame.
+const GATHER_MS: u32 = 16;
+
+/// Gathers the core's answers and hands them to `deliver` together, about once a frame: a
+/// folder of ten thousand small files brings twenty thousand answers, and a redraw for each
+/// would keep the page busy long after the worker is done.
+pub fn batched(deliver: impl Fn(Vec<Response>) + 'static) -> impl Fn(Response) {
+    let gathered: Rc<RefCell<Vec<Response>>> = Rc::default();
+    let deliver = Rc::new(deliver);
+    move |response| {
+        let first = {
+            let mut gathered = gathered.borrow_mut();
+            gathered.push(response);
+            gathered.len() == 1
+        };
+        if first {
+            let gathered = gathered.clone();
+            let deliver = deliver.clone();
+            gloo::timers::callback::Timeout::new(GATHER_MS, move || {
+                let answers = std::mem::take(&mut *gathered.borrow_mut());
+                deliver(answers)
+            })
+            .forget();
+        }
     }
 }

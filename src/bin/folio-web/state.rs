@@ -114,6 +114,38 @@ fn matches_words(article: &Article, words: &[String]) -> bool {
 }
 
 impl State {
+    /// Takes in one of the core's answers.
+    fn answer(&mut self, response: Response) {
+        match response {
+            Response::File(info, update) => {
+                self.pending = self.pending.saturating_sub(1);
+                self.done_bytes += info.bytes as u64;
+                self.files.push(info);
+                self.apply(update);
+            }
+            Response::Tagged(update) => self.apply(update),
+            Response::Mentioning {
+                name,
+                label,
+                articles,
+            } => {
+                if self.filter == Some((name, label)) {
+                    if !articles.contains(&self.open) {
+                        self.open = articles.first().copied().unwrap_or(self.open);
+                    }
+                    self.filter_articles = Some(articles);
+                }
+            }
+            Response::ModelReady(update) => {
+                self.model = Model::Ready;
+                self.apply(update);
+            }
+            Response::ModelFailed(message) => self.model = Model::Failed(message),
+            // Exports are downloads, handled where the answer arrives.
+            Response::Cleared | Response::Exported { .. } | Response::Annotated { .. } => {}
+        }
+    }
+
     fn apply(&mut self, update: Update) {
         let articles = Rc::make_mut(&mut self.articles);
         for (i, article) in update.articles {
@@ -123,7 +155,9 @@ impl State {
                 articles.push(Rc::new(article));
             }
         }
-        self.entities = Rc::new(update.entities);
+        if let Some(entities) = update.entities {
+            self.entities = Rc::new(entities);
+        }
         self.stats = update.stats;
     }
 }
@@ -132,8 +166,8 @@ impl State {
 pub enum Action {
     /// These files (their sizes) were sent to the core.
     Sent(Vec<u64>),
-    /// The core answered.
-    Core(Response),
+    /// The core answered, once or more since the last redraw (see `link::batched`).
+    Core(Vec<Response>),
     /// The browser could not read a file, so the core never saw it.
     Unreadable { name: String, message: String },
     /// The model could not be downloaded.
@@ -177,36 +211,12 @@ impl Reducible for State {
                 next.pending += sizes.len();
                 next.pending_bytes += sizes.iter().sum::<u64>();
             }
-            Action::Core(Response::File(info, update)) => {
-                next.pending = next.pending.saturating_sub(1);
-                next.done_bytes += info.bytes as u64;
-                next.files.push(info);
-                next.apply(update);
-            }
-            Action::Core(Response::Tagged(update)) => next.apply(update),
-            Action::Core(Response::Mentioning {
-                name,
-                label,
-                articles,
-            }) => {
-                if next.filter == Some((name, label)) {
-                    if !articles.contains(&next.open) {
-                        next.open = articles.first().copied().unwrap_or(next.open);
-                    }
-                    next.filter_articles = Some(articles);
+            Action::Core(answers) => {
+                for answer in answers {
+                    next.answer(answer);
                 }
             }
-            Action::Core(Response::ModelReady(update)) => {
-                next.model = Model::Ready;
-                next.apply(update);
-            }
-            Action::Core(Response::ModelFailed(message)) | Action::ModelUnavailable(message) => {
-                next.model = Model::Failed(message)
-            }
-            // Exports are downloads, handled where the answer arrives.
-            Action::Core(
-                Response::Cleared | Response::Exported { .. } | Response::Annotated { .. },
-            ) => {}
+            Action::ModelUnavailable(message) => next.model = Model::Failed(message),
             Action::Unreadable { name, message } => {
                 next.pending = next.pending.saturating_sub(1);
                 next.files.push(FileInfo {

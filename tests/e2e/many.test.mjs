@@ -1,0 +1,70 @@
+// End to end: a folder of ten thousand small files, with a few that are not text among them.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { openPage, keptFiles, releaseBuild } from './browser.mjs';
+
+const env = releaseBuild();
+const COUNT = 10_000;
+
+/** Waits until the page says every file is read, and returns what it says. */
+async function allRead(page) {
+  const status = page.locator('.files .status');
+  await status.filter({ hasText: `${COUNT} files in all` }).waitFor({ timeout: 180_000 });
+  await page.locator('progress').waitFor({ state: 'detached', timeout: 180_000 });
+  return status.innerText();
+}
+
+test('ten thousand small files all read, the ones that are not text named, and the page keeps working', async () => {
+  const { page, errors } = await openPage(env.browser, env.server.url);
+  // Made in the page: ten thousand files through the test's connection would take longer
+  // than reading them. Each is a short report of its own; a NUL-laden "zip", an empty file
+  // and an image sit among them.
+  await page.evaluate((count) => {
+    const words = ['minister', 'council', 'harbour', 'reported', 'said', 'village', 'market', 'storm', 'election', 'river'];
+    const dt = new DataTransfer();
+    const bad = {
+      2500: new File([new Uint8Array([0x50, 0x4b, 3, 4, 20, 0, 0, 0, 8, 0])], 'archive.zip'),
+      5000: new File([], 'empty.txt'),
+      7500: new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 0, 0, 0, 13])], 'photo.png'),
+    };
+    for (let i = 0; i < count; i++) {
+      if (bad[i]) dt.items.add(bad[i]);
+      let body = '';
+      for (let p = 0; p < 3; p++) {
+        let line = `Paragraph ${p} of report ${i}:`;
+        for (let w = 0; w < 25; w++) line += ` ${words[(i * 7 + p * 3 + w * ((i % 5) + 1)) % 10]}${w % 7 ? '' : i}`;
+        body += `${line}.\n\n`;
+      }
+      const text = `Report number ${i} from the Northern Desk\n\n${body}`;
+      dt.items.add(new File([text], `report-${String(i).padStart(5, '0')}.txt`, { type: 'text/plain' }));
+    }
+    const target = document.querySelector('[data-testid=dropzone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, COUNT);
+
+  assert.match(await allRead(page), new RegExp(`^${COUNT} files in all`));
+  const alerts = (await page.locator('[role=alert]').allInnerTexts()).join('\n');
+  for (const name of ['archive.zip', 'empty.txt', 'photo.png']) assert.match(alerts, new RegExp(name));
+  assert.doesNotMatch(alerts, /report-\d+/, 'no report is refused');
+  // Every report is an article of its own: 150 drawn, the rest one click away.
+  assert.equal(await page.locator('[data-testid=article]').count(), 150);
+  assert.equal(await page.getByRole('button', { name: /Show more/ }).innerText(), `Show more (${COUNT - 150} not shown)`);
+
+  // The page keeps working: search finds one report among them all, and it opens.
+  await page.locator('#search').fill('number 7777 ');
+  await page.locator('[data-testid=article]').first().filter({ hasText: 'Report number 7777 ' }).waitFor();
+  assert.equal(await page.locator('[data-testid=article]').count(), 1);
+  await page.locator('[data-testid=article] button, [data-testid=article] a').first().click();
+  assert.equal(await page.locator('[data-testid=reader] h2').innerText(), 'Report number 7777 from the Northern Desk');
+
+  // And a reload reads them all again from this browser.
+  await page.waitForFunction(keptFiles, COUNT + 3, { timeout: 60_000 });
+  await page.reload();
+  await page.waitForSelector('[data-testid=dropzone]');
+  assert.match(await allRead(page), new RegExp(`^${COUNT} files in all`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
