@@ -224,22 +224,38 @@ fn own_peak_rss_kib() -> Option<u64> {
     line.split_whitespace().nth(1)?.parse().ok()
 }
 
-/// Counts live heap bytes, so the child can say how much of its peak RSS is live data.
+/// Counts live heap bytes, so the child can say how much of its peak RSS is live data; only
+/// when `COUNTING` is set (FOLIO_BENCH_VERBOSE), so that the timed runs allocate exactly as the
+/// `folio` command does. `realloc` goes straight to the system's: the trait's default would
+/// turn every growing `Vec` into allocate, copy and free.
 struct Counting;
 
+static COUNTING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 static LIVE: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 static PEAK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+fn count(grown: isize) {
+    use std::sync::atomic::Ordering::Relaxed;
+    if COUNTING.load(Relaxed) {
+        let live = LIVE
+            .fetch_add(grown as usize, Relaxed)
+            .wrapping_add(grown as usize);
+        PEAK.fetch_max(live, Relaxed);
+    }
+}
+
 unsafe impl std::alloc::GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        use std::sync::atomic::Ordering::Relaxed;
-        let live = LIVE.fetch_add(layout.size(), Relaxed) + layout.size();
-        PEAK.fetch_max(live, Relaxed);
+        count(layout.size() as isize);
         unsafe { std::alloc::System.alloc(layout) }
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
-        LIVE.fetch_sub(layout.size(), std::sync::atomic::Ordering::Relaxed);
+        count(-(layout.size() as isize));
         unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new: usize) -> *mut u8 {
+        count(new as isize - layout.size() as isize);
+        unsafe { std::alloc::System.realloc(ptr, layout, new) }
     }
 }
 
@@ -249,6 +265,9 @@ static ALLOC: Counting = Counting;
 fn main() {
     if let Ok(path) = std::env::var("FOLIO_BENCH_CHILD") {
         // The child: read the file and run the whole pipeline, nothing else.
+        if std::env::var_os("FOLIO_BENCH_VERBOSE").is_some() {
+            COUNTING.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         let bytes = std::fs::read(path).unwrap();
         // FOLIO_BENCH_REPEAT=N runs the pipeline N more times first: for profiling the timed path.
         let repeat: usize = std::env::var("FOLIO_BENCH_REPEAT")

@@ -252,8 +252,9 @@ impl Merger {
     }
 
     /// The most similar earlier article at or above the threshold. The signatures' estimate
-    /// decides, except within `AMBIGUOUS` of the threshold, where the exact Jaccard of both
-    /// texts' shingle sets (which costs a pass over both) is computed instead. The similarity
+    /// decides, except within `AMBIGUOUS` of the threshold or above it when either text is too
+    /// short for a reliable estimate, where the exact Jaccard of both texts' shingle sets (which
+    /// costs a pass over both) is computed instead. The similarity
     /// reported is the exact one when it was computed, the estimate otherwise.
     fn most_similar(&self, sig: &Signature, article: &Clean<'_>) -> Option<(usize, f32)> {
         /// About 2.7 standard errors of a 128-bin estimate at J = 0.8.
@@ -263,8 +264,14 @@ impl Merger {
             .candidates(sig)
             .map(|id| id as usize)
             .filter_map(|i| {
-                let estimate = sig.estimate(self.signatures[i].as_ref()?);
-                if (estimate - self.threshold).abs() >= AMBIGUOUS {
+                let theirs = self.signatures[i].as_ref()?;
+                let estimate = sig.estimate(theirs);
+                // A short text's estimate is checked before it merges anything, not before
+                // it is turned down: a false merge hides an article, a missed one shows two.
+                let reliable = !sig.sparse() && !theirs.sparse();
+                if estimate <= self.threshold - AMBIGUOUS
+                    || (reliable && estimate >= self.threshold + AMBIGUOUS)
+                {
                     return (estimate >= self.threshold).then_some((i, estimate));
                 }
                 let mine = shingles.get_or_insert_with(|| {
@@ -504,6 +511,23 @@ mod tests {
                 matches!(outcome, Outcome::Variant(0)),
                 expect_variant,
                 "{threshold}"
+            );
+        }
+    }
+
+    /// Short articles are judged on their exact similarity: a ten-word text fills few of a
+    /// signature's bins, and its estimate could call a text sharing half of it a copy.
+    #[test]
+    fn short_articles_are_merged_only_when_truly_similar() {
+        let mut merger = Merger::new(0.8);
+        for n in 0..3_000 {
+            let text = Arc::new(format!(
+                "Report {n} from Paris\n\nJohn Smith{n} met the council of Lyon on day {n}.\n"
+            ));
+            let outcome = merger.add(&clean(&segment(&text)[0]), &"a".into(), &text);
+            assert!(
+                matches!(outcome, Outcome::New(i) if i == n),
+                "{n}: {outcome:?}"
             );
         }
     }

@@ -403,6 +403,20 @@ fn abbreviation(word: &str) -> bool {
 pub fn title_cased(text: &str) -> bool {
     let (mut long, mut capital) = (0, 0);
     for word in text.split_whitespace() {
+        // Most words are ASCII: bytes answer without decoding characters.
+        if word.is_ascii() {
+            let bytes = word.as_bytes();
+            let Some(&first) = bytes.iter().find(|b| b.is_ascii_alphanumeric()) else {
+                continue;
+            };
+            if first.is_ascii_alphabetic()
+                && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() >= 4
+            {
+                long += 1;
+                capital += first.is_ascii_uppercase() as usize;
+            }
+            continue;
+        }
         let mut chars = word.chars().skip_while(|c| !c.is_alphanumeric());
         let Some(first) = chars.next() else { continue };
         if !first.is_alphabetic() || word.chars().filter(|c| c.is_alphabetic()).count() < 4 {
@@ -447,6 +461,12 @@ pub fn caption(text: &str, strict: bool) -> bool {
 /// `BEIJING 1996-08-27`, `COMMACK, New York 1996-08-24`, `MADRID, Dec 7`.
 pub fn dateline(text: &str) -> bool {
     if text.len() > 80 || !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    // The place is in capitals: a lower-case letter in the first word rules it out at once
+    // (table rows ending in figures are common, datelines are one an article).
+    let first_word = text.split([' ', ',']).next().unwrap_or("");
+    if first_word.bytes().any(|b| b.is_ascii_lowercase()) {
         return false;
     }
     let Some(place) = strip_date(text) else {
