@@ -25,6 +25,8 @@ pub struct Signature {
     bins: [u16; BINS],
     /// How many bins a shingle fell in; the others borrowed a neighbour's.
     full: u8,
+    /// Each band's key in the LSH index, computed once for the lookup and the insert.
+    keys: [u32; BANDS],
 }
 
 impl Signature {
@@ -132,9 +134,9 @@ pub struct Shingler {
 impl Shingler {
     /// Calls `f` with the hash of every shingle completed by the words of `text`.
     ///
-    /// Two passes. The first marks word bytes in a bitmask, 64 bytes at a time, without a
-    /// branch (the compiler turns it into vector compares). The second jumps from word to
-    /// word with bit scans and hashes each word whole, so the cost goes by words, not bytes.
+    /// Two passes. The first marks word bytes in a bitmask, eight bytes at a time, without a
+    /// branch. The second finds where words start and end with shifts and bit scans and
+    /// hashes each word whole, so the cost goes by words, not bytes.
     #[inline]
     pub fn feed(&mut self, text: &str, mut f: impl FnMut(u64)) {
         let bytes = text.as_bytes();
@@ -158,11 +160,35 @@ impl Shingler {
             // The missing bytes read as zero, which is not a word byte.
             mask.push(last | (word_bits(x) << shift));
         }
-        let mut at = 0;
-        while let Some(start) = next_bit(&mask, at, true) {
-            let end = next_bit(&mask, start, false).unwrap_or(bytes.len());
-            self.push(word_hash(bytes, start, end), &mut f);
-            at = end;
+        // Where words start and end, block by block: a start is a word byte after a non-word
+        // byte, an end a non-word byte after a word byte. They alternate, so one flag says
+        // which comes next.
+        let (mut carry, mut open, mut start) = (0, false, 0);
+        for (block, &m) in mask.iter().enumerate() {
+            let before = (m << 1) | carry;
+            let (mut starts, mut ends) = (m & !before, !m & before);
+            carry = m >> 63;
+            let base = block * 64;
+            loop {
+                if open {
+                    if ends == 0 {
+                        break;
+                    }
+                    let end = base + ends.trailing_zeros() as usize;
+                    ends &= ends - 1;
+                    self.push(word_hash(bytes, start, end), &mut f);
+                } else {
+                    if starts == 0 {
+                        break;
+                    }
+                    start = base + starts.trailing_zeros() as usize;
+                    starts &= starts - 1;
+                }
+                open = !open;
+            }
+        }
+        if open {
+            self.push(word_hash(bytes, start, bytes.len()), &mut f);
         }
         self.mask = mask;
     }
@@ -194,21 +220,6 @@ impl Shingler {
         self.words = 0;
         self.window = [0; SHINGLE];
         words
-    }
-}
-
-/// The first position at or after `from` whose bit in `mask` is `set`, if any.
-#[inline]
-fn next_bit(mask: &[u64], from: usize, set: bool) -> Option<usize> {
-    let flip = if set { 0 } else { u64::MAX };
-    let mut block = from / 64;
-    let mut bits = (*mask.get(block)? ^ flip) & (u64::MAX << (from % 64));
-    loop {
-        if bits != 0 {
-            return Some(block * 64 + bits.trailing_zeros() as usize);
-        }
-        block += 1;
-        bits = *mask.get(block)? ^ flip;
     }
 }
 
@@ -296,6 +307,7 @@ impl Sketcher {
         Some(Signature {
             bins: out,
             full: full as u8,
+            keys: std::array::from_fn(|band| band_key(&out, band)),
         })
     }
 }
@@ -320,8 +332,17 @@ impl Index {
         let mut ids = [u32::MAX; BANDS];
         let mut n = 0;
         if !self.slots.is_empty() {
-            for band in 0..BANDS {
-                let (_, id) = self.slots[self.find(band_key(sig, band))];
+            // Every band's home slot is read first: sixteen independent loads the processor
+            // overlaps, where probing band after band waited on each cache miss in turn (a
+            // big collection's table is far larger than the cache).
+            let mask = self.slots.len() - 1;
+            let homes = sig.keys.map(|key| self.slots[key as usize & mask]);
+            for (&key, (home_key, home_id)) in sig.keys.iter().zip(homes) {
+                let id = if home_id == 0 || home_key == key {
+                    home_id
+                } else {
+                    self.slots[self.find(key)].1
+                };
                 if let Some(id) = id.checked_sub(1) {
                     if !ids[..n].contains(&id) {
                         ids[n] = id;
@@ -335,11 +356,10 @@ impl Index {
 
     /// Remembers `sig` under `id`.
     pub fn insert(&mut self, id: u32, sig: &Signature) {
-        for band in 0..BANDS {
-            if (self.len + 1) * 2 > self.slots.len() {
-                self.grow();
-            }
-            let key = band_key(sig, band);
+        if (self.len + BANDS) * 2 > self.slots.len() {
+            self.grow();
+        }
+        for &key in &sig.keys {
             let slot = self.find(key);
             self.len += usize::from(self.slots[slot].1 == 0);
             self.slots[slot] = (key, id + 1);
@@ -370,8 +390,8 @@ impl Index {
 }
 
 /// A band's key; 32 bits suffice, as a collision only adds a candidate that is then screened.
-fn band_key(sig: &Signature, band: usize) -> u32 {
-    let rows = &sig.bins[band * ROWS..(band + 1) * ROWS];
+fn band_key(bins: &[u16; BINS], band: usize) -> u32 {
+    let rows = &bins[band * ROWS..(band + 1) * ROWS];
     let mut h = mix(band as u64 + 1);
     for &r in rows {
         h = mix(h ^ u64::from(r));

@@ -253,12 +253,17 @@ impl<'a> Articles<'a> {
         after_blank: bool,
         after_ruler: bool,
     ) -> Option<bool> {
+        // A line too long for a title is body, whatever follows it: most body lines stop
+        // here, before the look ahead.
+        if text.len() > MAX_TITLE_BYTES {
+            return None;
+        }
         let repeated = self.repeats_in_header(i, text);
         let signal = after_ruler
             || repeated
             || (after_blank
                 && self.next_text(i).is_some_and(|next| {
-                    caption(next, true) || (dateline(next) && title_cased(text))
+                    caption(next, true) || (dateline(next) && title_like(text) && title_cased(text))
                 }));
         (signal && title_like(text)).then_some(repeated)
     }
