@@ -237,14 +237,15 @@ const SEED_NAMES: [&[(&str, Label)]; 2] = [
 ];
 
 /// The seed's names against the hand-written list. Title-case headline words are never
-/// names; precision and recall on the list may only go up (today 72 of 84 found, 81 tagged:
-/// P 0.889, R 0.857).
+/// names; precision and recall on the list may only go up (today 73 of 84 found, 81 tagged:
+/// P 0.901, R 0.869).
 ///
 /// Today's misses, for the record: names run together where a title or a name follows an
 /// organisation (`Quds Force Mohammad Reza Fallahzadeh and Iranian Ambassador`, `Baghdad
-/// Mohammad Kazem Al Sadeq`, `Asa'ib Ahl al-Haq Qais al-Khazali`), `pro-Iran` taken into an
-/// organisation, `UN Resolution` for `UN`, `Lebanese` for `Lebanese Army`, and `Al-Awsat` without
-/// `Asharq` after a parenthesis.
+/// Mohammad Kazem Al Sadeq`, `Asa'ib Ahl al-Haq Qais al-Khazali`), `UN Resolution` for `UN`,
+/// `Lebanese` for `Lebanese Army`, and `Al-Awsat` without `Asharq` after a parenthesis.
+/// (Breaking a name where a whole name found elsewhere in the article ends was tried: it
+/// splits `Quds Force | Mohammad …` but also `Gaza | Strip`, and cost dev F1 0.03.)
 #[test]
 fn the_seed_sample_names_its_people_organisations_and_places() {
     let c = collection(&[shared().join("samples/000_952273073e7dcb6a.txt")]);
@@ -292,7 +293,7 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
         "seed names: {right} of {wanted} found, {found} tagged: P {precision:.3} R {recall:.3}"
     );
     assert!(
-        precision >= 0.88 && recall >= 0.85,
+        precision >= 0.90 && recall >= 0.865,
         "seed names: P {precision:.3} R {recall:.3}"
     );
 }
