@@ -390,13 +390,12 @@ impl Index {
 }
 
 /// A band's key; 32 bits suffice, as a collision only adds a candidate that is then screened.
+/// The band's four 16-bit rows fill one u64, mixed once with the band's number.
 fn band_key(bins: &[u16; BINS], band: usize) -> u32 {
+    const { assert!(ROWS * 16 <= 64, "a band's rows fit one u64") };
     let rows = &bins[band * ROWS..(band + 1) * ROWS];
-    let mut h = mix(band as u64 + 1);
-    for &r in rows {
-        h = mix(h ^ u64::from(r));
-    }
-    h as u32
+    let packed = rows.iter().fold(0u64, |v, &r| (v << 16) | u64::from(r));
+    mix(packed ^ (band as u64 + 1).wrapping_mul(DENSIFY)) as u32
 }
 
 const DENSIFY: u64 = 0x9e37_79b9_7f4a_7c15;
