@@ -1,4 +1,5 @@
-// End to end: a folder of ten thousand small files, with a few that are not text among them.
+// End to end: the page's limits — a folder of ten thousand small files, with a few that are not
+// text among them, and a file of a gigabyte.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -65,6 +66,27 @@ test('ten thousand small files all read, the ones that are not text named, and t
   await page.reload();
   await page.waitForSelector('[data-testid=dropzone]');
   assert.match(await allRead(page), new RegExp(`^${COUNT} files in all`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a file of a gigabyte is refused by name before it is read, and the file beside it loads', async () => {
+  const { page, errors } = await openPage(env.browser, env.server.url);
+  await page.evaluate(() => {
+    // Sixteen views of one 64 MB buffer: the page must look at the size, not the bytes.
+    const chunk = new Uint8Array(64 << 20).fill(0x41);
+    const dt = new DataTransfer();
+    dt.items.add(new File(Array(16).fill(chunk), 'everything.txt', { type: 'text/plain' }));
+    dt.items.add(new File(['Small Report Title\n\nA short paragraph about Paris.\n'], 'small.txt'));
+    const target = document.querySelector('[data-testid=dropzone]');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  });
+  await page.locator('[data-testid=article]').first().waitFor();
+  assert.deepEqual(await page.locator('[data-testid=article] .title').allInnerTexts(), ['Small Report Title']);
+  const alerts = (await page.locator('[role=alert]').allInnerTexts()).join('\n');
+  assert.match(alerts, /everything\.txt: the file is 1024 MB; the page reads files of up to 256 MB/);
   assert.deepEqual(errors, []);
   await page.close();
 });
