@@ -355,15 +355,7 @@ fn main() {
         });
         println!(
             "{:>5}MB {:>9} {:>9} {:>8.3}s {:>12.1} {:>7.1} ({}) {:>8.1}x {:>10}",
-            mb,
-            articles,
-            copies,
-            secs,
-            rate,
-            awk_rate,
-            awk_name,
-            ratio,
-            rss
+            mb, articles, copies, secs, rate, awk_rate, awk_name, ratio, rss
         );
         if std::env::var_os("FOLIO_BENCH_KEEP").is_none() {
             let _ = std::fs::remove_file(&path);
@@ -375,5 +367,7 @@ fn main() {
             rb / ra * 100.0
         );
     }
-    println!("* vs awk: the median over the {RUNS} turns of awk's time over Folio's in the same turn");
+    println!(
+        "* vs awk: the median over the {RUNS} turns of awk's time over Folio's in the same turn"
+    );
 }

@@ -294,13 +294,11 @@ impl Sketcher {
         for step in 0..BINS {
             let bin = (full + BINS - step) % BINS;
             let value = self.bins[bin];
-            let filled = if value != u64::MAX {
-                (right, distance) = (value, 0);
-                value
-            } else {
-                distance += 1;
-                right.wrapping_add(distance.wrapping_mul(DENSIFY))
-            };
+            // Without a branch: whether a bin is full is a coin toss for a short text.
+            let full = value != u64::MAX;
+            right = if full { value } else { right };
+            distance = if full { 0 } else { distance + 1 };
+            let filled = right.wrapping_add(distance.wrapping_mul(DENSIFY));
             out[bin] = (filled >> 48) as u16;
         }
         let full = self.bins.iter().filter(|&&v| v != u64::MAX).count();

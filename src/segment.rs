@@ -438,12 +438,13 @@ fn credit_start(text: &str) -> Option<usize> {
     let body = text.strip_suffix(')')?;
     let open = body.rfind('(')?;
     let credit = &body[open + 1..];
+    // Digits and ')' are ASCII, so their bytes cannot be part of another character.
     let ok = open > 0
         && !credit.is_empty()
         && credit.len() <= 60
         && credit.chars().next().is_some_and(char::is_uppercase)
-        && !credit.chars().any(|c| c.is_ascii_digit() || c == ')')
-        && credit.split_whitespace().count() <= 6;
+        && !credit.bytes().any(|b| b.is_ascii_digit() || b == b')')
+        && credit.split_whitespace().nth(6).is_none();
     ok.then_some(open)
 }
 
@@ -455,11 +456,12 @@ pub fn caption(text: &str, strict: bool) -> bool {
         return false;
     };
     let before = text[..open].trim_end();
-    let words = before.split_whitespace().count();
+    // Enough words, counted no further than needed.
+    let at_least = |n: usize| before.split_whitespace().nth(n - 1).is_some();
     if !strict {
-        return words >= 2;
+        return at_least(2);
     }
-    words >= 4 && before.ends_with(['.', '!', '?', '"', '”', '’', '\''])
+    before.ends_with(['.', '!', '?', '"', '”', '’', '\'']) && at_least(4)
 }
 
 /// A dateline: a place in capitals, an optional region, and a date.
