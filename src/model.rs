@@ -87,6 +87,57 @@ mod tests {
         // Text from elsewhere is copied rather than pointing outside the file.
         assert!(matches!(Text::within(&file, "elsewhere"), Text::Owned(_)));
     }
+
+    fn entity(text: &str, part: &str, label: Label) -> Entity {
+        let at = text.find(part).unwrap();
+        let start = text[..at].chars().count();
+        Entity {
+            start,
+            end: start + part.chars().count(),
+            label,
+            text: part.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_name_found_in_a_credit_becomes_the_whole_credit() {
+        let text = "Mikati visits Tyre’s students. (Asharq Al-Awsat)";
+        let mut caption = Block::new(text);
+        caption.entities = vec![
+            entity(text, "Mikati", Label::PER),
+            entity(text, "Tyre", Label::LOC),
+            entity(text, "Al-Awsat", Label::ORG),
+        ];
+        let mut photo = Block::new("Smoke rises over the port. (File Photo)");
+        let mut person = Block::new("A rally in the capital. (Jane Doe Smith)");
+        person.entities = vec![entity(person.text.as_str(), "Jane Doe", Label::PER)];
+        let mut captions = [caption, photo.clone(), person];
+        complete_credits(&mut captions);
+        let found: Vec<(&str, Label)> = captions[0]
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.label))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Mikati", Label::PER),
+                ("Tyre", Label::LOC),
+                ("Asharq Al-Awsat", Label::ORG)
+            ]
+        );
+        let credit = &captions[0].entities[2];
+        let chars: String = text
+            .chars()
+            .skip(credit.start)
+            .take(credit.end - credit.start)
+            .collect();
+        assert_eq!(chars, "Asharq Al-Awsat", "offsets in scalar values");
+        photo.entities.clear();
+        assert_eq!(captions[1], photo, "no name found, nothing added");
+        assert_eq!(captions[2].entities[0].text, "Jane Doe Smith");
+        assert_eq!(captions[2].entities[0].label, Label::PER);
+    }
 }
 
 /// A unit of text shown as one piece: a title, a caption or a paragraph, with its entities.
@@ -382,8 +433,10 @@ impl Article {
     /// Tags the entities of the article and of its variants, each as one document.
     pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
         annotate_blocks(recognizer, self.blocks_mut());
+        complete_credits(&mut self.captions);
         for v in &mut self.variants {
             annotate_blocks(recognizer, v.blocks_mut());
+            complete_credits(&mut v.captions);
         }
     }
 }
@@ -401,6 +454,44 @@ impl Variant {
         std::iter::once(&mut self.title)
             .chain(&mut self.captions)
             .chain(&mut self.paragraphs)
+    }
+}
+
+/// A caption's credit in brackets names its source, whole: where the tagger found a name in
+/// `(Asharq Al-Awsat)` but only `Al-Awsat`, the name becomes the whole credit (a person if the
+/// tagger said so, else an organisation: agencies and papers). A credit the tagger found no
+/// name in (`(File Photo)`) is left alone.
+fn complete_credits(captions: &mut [Block]) {
+    for block in captions {
+        let text = block.text.as_str();
+        let Some(open) = crate::segment::credit_start(text) else {
+            continue;
+        };
+        let credit = &text[open + 1..text.len() - 1];
+        let start = text[..open + 1].chars().count();
+        let end = start + credit.chars().count();
+        let inside: Vec<&Entity> = block
+            .entities
+            .iter()
+            .filter(|e| e.start < end && e.end > start)
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let label = if inside.iter().any(|e| e.label == Label::PER) {
+            Label::PER
+        } else {
+            Label::ORG
+        };
+        let credit = Entity {
+            start,
+            end,
+            label,
+            text: credit.to_owned(),
+        };
+        block.entities.retain(|e| e.end <= start || e.start >= end);
+        let at = block.entities.partition_point(|e| e.start < start);
+        block.entities.insert(at, credit);
     }
 }
 

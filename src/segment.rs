@@ -434,7 +434,7 @@ pub fn title_cased(text: &str) -> bool {
 }
 
 /// Byte index of the `(` of a trailing credit such as `(Reuters)` or `(Asharq Al-Awsat)`.
-fn credit_start(text: &str) -> Option<usize> {
+pub fn credit_start(text: &str) -> Option<usize> {
     let body = text.strip_suffix(')')?;
     let open = body.rfind('(')?;
     let credit = &body[open + 1..];
