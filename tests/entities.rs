@@ -35,6 +35,7 @@ fn committed_model_scores_at_least_0_90_on_the_development_split() {
         .flat_map(|d| tagger.tag_document(&folio::tagger::words_of(d)))
         .collect();
     let scores = conll::score(gold.into_iter().zip(predicted.iter().map(Vec::as_slice)));
+    eprintln!("{scores}");
     assert!(scores.f1() >= 0.90, "dev F1 fell below 0.90:\n{scores}");
 }
 
