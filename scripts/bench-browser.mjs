@@ -152,13 +152,18 @@ const page = await browser.newPage();
 await page.goto(server.url);
 await page.waitForFunction(() => window.folioAnnotate && !document.querySelector('.entities')?.textContent.includes('Loading'));
 await page.evaluate((p) => window.folioAnnotate(p.slice(0, 200)), paragraphs); // warm up
-const ours = await page.evaluate((p) => window.folioAnnotate(p), paragraphs);
+// Best of three on each side: one run of half a second is at the mercy of the machine's moment.
+const RUNS = 3;
+const fastest = (runs) => runs.reduce((a, b) => (b.millis < a.millis ? b : a));
+const ours = [];
+for (let r = 0; r < RUNS; r++) ours.push(await page.evaluate((p) => window.folioAnnotate(p), paragraphs));
 await page.close();
 // compromise is injected as an inline script, which the page's policy would refuse.
 const other = await browser.newPage({ bypassCSP: true });
 await other.goto(server.url);
 await other.addScriptTag({ path: path.join(root, 'node_modules/compromise/builds/compromise.js') });
-const theirs = await other.evaluate((p) => {
+const theirs = [];
+for (let r = 0; r < RUNS; r++) theirs.push(await other.evaluate((p) => {
   // eslint-disable-next-line no-undef
   const nlp = window.nlp;
   nlp(p[0]).people(); // warm up
@@ -169,13 +174,14 @@ const theirs = await other.evaluate((p) => {
     entities += doc.people().length + doc.places().length + doc.organizations().length;
   }
   return { entities, millis: performance.now() - t0 };
-}, paragraphs);
+}, paragraphs));
 await other.close();
 await browser.close();
 await server.close();
 const version = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/compromise/package.json'))).version;
+const [best, bestTheirs] = [fastest(ours), fastest(theirs)];
 const rate = (r) => Math.round(words / (r.millis / 1000)).toLocaleString('en');
-console.log(`\nEntities in the browser, ${words.toLocaleString('en')} words (${paragraphs.length} paragraphs of the samples):`);
-console.log(`  Folio (the page's worker)  ${(ours.millis / 1000).toFixed(2)} s  ${rate(ours)} words/s  (${ours.entities} entities, all ten labels)`);
-console.log(`  compromise ${version}         ${(theirs.millis / 1000).toFixed(2)} s  ${rate(theirs)} words/s  (${theirs.entities} people/places/organisations)`);
-console.log(`  Folio is ${(theirs.millis / ours.millis).toFixed(1)}x faster`);
+console.log(`\nEntities in the browser, ${words.toLocaleString('en')} words (${paragraphs.length} paragraphs of the samples), best of ${RUNS}:`);
+console.log(`  Folio (the page's worker)  ${(best.millis / 1000).toFixed(2)} s  ${rate(best)} words/s  (${best.entities} entities, all ten labels)`);
+console.log(`  compromise ${version}         ${(bestTheirs.millis / 1000).toFixed(2)} s  ${rate(bestTheirs)} words/s  (${bestTheirs.entities} people/places/organisations)`);
+console.log(`  Folio is ${(bestTheirs.millis / best.millis).toFixed(1)}x faster`);
