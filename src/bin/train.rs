@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     /// The shuffling seed of the committed model, chosen among seeds 0–3 by F1 on eng.testa
     /// and mistakes on the seed sample (models/README.md lists all four).
-    const DEFAULT_SEED: u64 = 1;
+    const DEFAULT_SEED: u64 = 2;
 
     /// Features of every sentence; `first` holds first-stage tags per document for the second stage.
     /// `lexicons[d]` is what document `d`'s features consult.
