@@ -418,16 +418,12 @@ impl Collection {
 impl Article {
     /// The title, captions and paragraphs, in reading order.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        std::iter::once(&self.title)
-            .chain(&self.captions)
-            .chain(&self.paragraphs)
+        in_order(&self.title, &self.captions, &self.paragraphs)
     }
 
     /// [`Article::blocks`], to change.
     pub fn blocks_mut(&mut self) -> impl Iterator<Item = &mut Block> {
-        std::iter::once(&mut self.title)
-            .chain(&mut self.captions)
-            .chain(&mut self.paragraphs)
+        in_order_mut(&mut self.title, &mut self.captions, &mut self.paragraphs)
     }
 
     /// Tags the entities of the article and of its variants, each as one document.
@@ -444,17 +440,31 @@ impl Article {
 impl Variant {
     /// The title, captions and paragraphs, in reading order.
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        std::iter::once(&self.title)
-            .chain(&self.captions)
-            .chain(&self.paragraphs)
+        in_order(&self.title, &self.captions, &self.paragraphs)
     }
 
     /// [`Variant::blocks`], to change.
     pub fn blocks_mut(&mut self) -> impl Iterator<Item = &mut Block> {
-        std::iter::once(&mut self.title)
-            .chain(&mut self.captions)
-            .chain(&mut self.paragraphs)
+        in_order_mut(&mut self.title, &mut self.captions, &mut self.paragraphs)
     }
+}
+
+/// A title, its captions and its paragraphs in reading order: an article's or a variant's.
+fn in_order<'a>(
+    title: &'a Block,
+    captions: &'a [Block],
+    paragraphs: &'a [Block],
+) -> impl Iterator<Item = &'a Block> {
+    std::iter::once(title).chain(captions).chain(paragraphs)
+}
+
+/// [`in_order`], to change.
+fn in_order_mut<'a>(
+    title: &'a mut Block,
+    captions: &'a mut [Block],
+    paragraphs: &'a mut [Block],
+) -> impl Iterator<Item = &'a mut Block> {
+    std::iter::once(title).chain(captions).chain(paragraphs)
 }
 
 /// A caption's credit in brackets names its source, whole: where the tagger found a name in
