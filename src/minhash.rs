@@ -94,7 +94,13 @@ fn word_mask(block: &[u8; 64]) -> u64 {
 #[inline]
 fn word_hash(text: &[u8], start: usize, end: usize) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut h = (end - start) as u64;
+    let len = end - start;
+    // Most words: one load, masked to the word. The same value as the general path below.
+    if len <= 8 && start + 8 <= text.len() {
+        let keep = u64::MAX >> (64 - 8 * len);
+        return ((len as u64).rotate_left(29) ^ (load(text, start) & keep)).wrapping_mul(K);
+    }
+    let mut h = len as u64;
     let mut at = start;
     while at + 8 <= end {
         h = (h.rotate_left(29) ^ load(text, at)).wrapping_mul(K);
@@ -164,6 +170,16 @@ impl Shingler {
         // byte, an end a non-word byte after a word byte. They alternate, so one flag says
         // which comes next.
         let (mut carry, mut open, mut start) = (0, false, 0);
+        // The window lives in locals while the text is read: kept in `self`, it went through
+        // memory for every word.
+        let (mut window, mut words) = (self.window, self.words);
+        let mut push = |word: u64| {
+            window = [window[1], window[2], word];
+            words += 1;
+            if words >= SHINGLE {
+                f(shingle_hash(&window));
+            }
+        };
         for (block, &m) in mask.iter().enumerate() {
             let before = (m << 1) | carry;
             let (mut starts, mut ends) = (m & !before, !m & before);
@@ -176,7 +192,7 @@ impl Shingler {
                     }
                     let end = base + ends.trailing_zeros() as usize;
                     ends &= ends - 1;
-                    self.push(word_hash(bytes, start, end), &mut f);
+                    push(word_hash(bytes, start, end));
                 } else {
                     if starts == 0 {
                         break;
@@ -188,23 +204,10 @@ impl Shingler {
             }
         }
         if open {
-            self.push(word_hash(bytes, start, bytes.len()), &mut f);
+            push(word_hash(bytes, start, bytes.len()));
         }
+        (self.window, self.words) = (window, words);
         self.mask = mask;
-    }
-
-    /// Adds a word's hash to the window. Word hashes are only multiplied (see [`word_hash`]);
-    /// the rotations carry their well-mixed high bits down and the shingle's own `mix`
-    /// spreads the rest, so a second mix per word would buy nothing.
-    #[inline]
-    fn push(&mut self, word: u64, f: &mut impl FnMut(u64)) {
-        self.window = [self.window[1], self.window[2], word];
-        self.words += 1;
-        if self.words >= SHINGLE {
-            f(mix(self.window[0]
-                ^ self.window[1].rotate_left(21)
-                ^ self.window[2].rotate_left(42)));
-        }
     }
 
     /// Ends the stream: a text of one or two words is one shingle of its own.
@@ -259,6 +262,24 @@ pub fn jaccard(a: &[u64], b: &[u64]) -> f32 {
     inter as f32 / (a.len() + b.len() - inter) as f32
 }
 
+/// A shingle's hash from its words' hashes. Word hashes end in a multiply (see
+/// [`word_hash`]), so their high bits are well mixed; the rotations bring those bits down and
+/// one more multiply spreads every bit of the window into the high bits, which are all a
+/// signature reads (a bin from the top seven, then the value below them).
+#[inline(always)]
+fn shingle_hash(window: &[u64; SHINGLE]) -> u64 {
+    let x = window[0] ^ window[1].rotate_left(21) ^ window[2].rotate_left(42);
+    let h = x.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^ (h >> 31)
+}
+
+/// Bits of a bin's hash kept in a signature: the sixteen just below the seven that chose the
+/// bin (which every value of the bin shares, so keeping them would waste seven of sixteen).
+#[inline(always)]
+fn kept_bits(value: u64) -> u16 {
+    (value >> (64 - BINS.trailing_zeros() - 16)) as u16
+}
+
 /// Builds signatures one shingle at a time.
 #[derive(Clone, Debug)]
 pub struct Sketcher {
@@ -282,29 +303,28 @@ impl Sketcher {
         *slot = (*slot).min(shingle);
     }
 
-    /// The signature, with empty bins filled from the next full bin to their right.
-    /// `None` if no shingle was added.
+    /// The signature, with empty bins filled from the next full bin to their right (round
+    /// the end), shifted by their distance. `None` if no shingle was added.
     ///
     /// One pass leftwards from a full bin carries the nearest full bin to the right and the
     /// distance to it, so filling costs O(BINS) however sparse the bins are.
     pub fn finish(self) -> Option<Signature> {
-        let full = self.bins.iter().position(|&v| v != u64::MAX)?;
+        let first = self.bins.iter().position(|&v| v != u64::MAX)?;
         let mut out = [0u16; BINS];
-        let (mut right, mut distance) = (self.bins[full], 0u64);
+        let (mut right, mut distance, mut full) = (self.bins[first], 0u64, 0u8);
         for step in 0..BINS {
-            let bin = (full + BINS - step) % BINS;
+            let bin = (first + BINS - step) % BINS;
             let value = self.bins[bin];
             // Without a branch: whether a bin is full is a coin toss for a short text.
-            let full = value != u64::MAX;
-            right = if full { value } else { right };
-            distance = if full { 0 } else { distance + 1 };
-            let filled = right.wrapping_add(distance.wrapping_mul(DENSIFY));
-            out[bin] = (filled >> 48) as u16;
+            let is_full = value != u64::MAX;
+            right = if is_full { value } else { right };
+            distance = if is_full { 0 } else { distance + 1 };
+            full += u8::from(is_full);
+            out[bin] = kept_bits(right.wrapping_add(distance.wrapping_mul(DENSIFY)));
         }
-        let full = self.bins.iter().filter(|&&v| v != u64::MAX).count();
         Some(Signature {
             bins: out,
-            full: full as u8,
+            full,
             keys: std::array::from_fn(|band| band_key(&out, band)),
         })
     }
@@ -484,11 +504,12 @@ mod tests {
         let mut sketch = Sketcher::default();
         sketch.add(h);
         let sig = sketch.finish().unwrap();
-        assert_eq!(sig.bins[5], (h >> 48) as u16);
+        assert_eq!(sig.bins[5], kept_bits(h));
         // Bin 4 is one step left of bin 5; bin 6 wraps all the way round, 127 steps.
-        assert_eq!(sig.bins[4], (h.wrapping_add(DENSIFY) >> 48) as u16);
+        assert_eq!(sig.bins[4], kept_bits(h.wrapping_add(DENSIFY)));
         let wrapped = h.wrapping_add(127u64.wrapping_mul(DENSIFY));
-        assert_eq!(sig.bins[6], (wrapped >> 48) as u16);
+        assert_eq!(sig.bins[6], kept_bits(wrapped));
+        assert_eq!(sig.full, 1);
     }
 
     proptest! {
@@ -500,12 +521,18 @@ mod tests {
                 .split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
                 .filter(|w| !w.is_empty())
                 .collect();
-            let mut reference = Shingler::default();
-            let mut want = Vec::new();
-            for w in &words {
-                reference.push(word_hash(w.as_bytes(), 0, w.len()), &mut |h| want.push(h));
+            let hashes: Vec<u64> = words.iter().map(|w| word_hash(w.as_bytes(), 0, w.len())).collect();
+            let mut want: Vec<u64> = hashes
+                .windows(SHINGLE)
+                .map(|w| shingle_hash(w.try_into().unwrap()))
+                .collect();
+            if (1..SHINGLE).contains(&hashes.len()) {
+                let mut window = [0; SHINGLE];
+                for &h in &hashes {
+                    window = [window[1], window[2], h];
+                }
+                want.push(mix(window.iter().fold(0, |acc, w| acc.rotate_left(21) ^ w)));
             }
-            reference.finish(|h| want.push(h));
             let mut got = Vec::new();
             let count = for_each_shingle(&text, |h| got.push(h));
             prop_assert_eq!(count, words.len());

@@ -436,16 +436,41 @@ pub fn title_cased(text: &str) -> bool {
 /// Byte index of the `(` of a trailing credit such as `(Reuters)` or `(Asharq Al-Awsat)`.
 pub fn credit_start(text: &str) -> Option<usize> {
     let body = text.strip_suffix(')')?;
-    let open = body.rfind('(')?;
+    let open = memchr::memrchr(b'(', body.as_bytes())?;
     let credit = &body[open + 1..];
+    if open == 0 || credit.is_empty() || credit.len() > 60 {
+        return None;
+    }
     // Digits and ')' are ASCII, so their bytes cannot be part of another character.
-    let ok = open > 0
-        && !credit.is_empty()
-        && credit.len() <= 60
-        && credit.chars().next().is_some_and(char::is_uppercase)
-        && !credit.bytes().any(|b| b.is_ascii_digit() || b == b')')
-        && credit.split_whitespace().nth(6).is_none();
+    if credit.bytes().any(|b| b.is_ascii_digit() || b == b')') {
+        return None;
+    }
+    let ok = if credit.is_ascii() {
+        credit.as_bytes()[0].is_ascii_uppercase() && !words_at_least(credit.as_bytes(), 7)
+    } else {
+        credit.chars().next().is_some_and(char::is_uppercase)
+            && credit.split_whitespace().nth(6).is_none()
+    };
     ok.then_some(open)
+}
+
+/// Whether ASCII `text` has at least `n` words (runs of non-space bytes), counted no further
+/// than needed.
+fn words_at_least(text: &[u8], n: usize) -> bool {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text {
+        // What `char::is_whitespace` calls whitespace among ASCII (with vertical tab).
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        if !space && !in_word {
+            words += 1;
+            if words >= n {
+                return true;
+            }
+        }
+        in_word = !space;
+    }
+    false
 }
 
 /// A photo caption: text ending in a credit in brackets. `strict` also asks for a sentence of at
@@ -457,7 +482,13 @@ pub fn caption(text: &str, strict: bool) -> bool {
     };
     let before = text[..open].trim_end();
     // Enough words, counted no further than needed.
-    let at_least = |n: usize| before.split_whitespace().nth(n - 1).is_some();
+    let at_least = |n: usize| {
+        if before.is_ascii() {
+            words_at_least(before.as_bytes(), n)
+        } else {
+            before.split_whitespace().nth(n - 1).is_some()
+        }
+    };
     if !strict {
         return at_least(2);
     }
@@ -660,6 +691,17 @@ mod tests {
         let articles = segment("Title Here\n\nBody line.\n");
         assert_eq!(articles[0].header[0].no, 1);
         assert_eq!(articles[0].body[0].no, 3);
+    }
+
+    proptest::proptest! {
+        /// The byte count of words agrees with `split_whitespace` on ASCII text.
+        #[test]
+        fn ascii_word_counts_agree(text in "[a-z \t\n\x0b\x0c\r.]{0,40}", n in 1usize..8) {
+            proptest::prop_assert_eq!(
+                words_at_least(text.as_bytes(), n),
+                text.split_whitespace().nth(n - 1).is_some()
+            );
+        }
     }
 
     #[test]
