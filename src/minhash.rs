@@ -166,10 +166,11 @@ impl Shingler {
             // The missing bytes read as zero, which is not a word byte.
             mask.push(last | (word_bits(x) << shift));
         }
-        // Where words start and end, block by block: a start is a word byte after a non-word
-        // byte, an end a non-word byte after a word byte. They alternate, so one flag says
-        // which comes next.
-        let (mut carry, mut open, mut start) = (0, false, 0);
+        // Block by block, each word from its start: a start is a word byte after a non-word
+        // byte, and the word ends at the first non-word byte after it, one bit scan away. A
+        // word still running at the end of a block is finished in the next one.
+        let mut carry = 0;
+        let mut running: Option<usize> = None;
         // The window lives in locals while the text is read: kept in `self`, it went through
         // memory for every word.
         let (mut window, mut words) = (self.window, self.words);
@@ -181,29 +182,31 @@ impl Shingler {
             }
         };
         for (block, &m) in mask.iter().enumerate() {
-            let before = (m << 1) | carry;
-            let (mut starts, mut ends) = (m & !before, !m & before);
-            carry = m >> 63;
             let base = block * 64;
-            loop {
-                if open {
-                    if ends == 0 {
-                        break;
-                    }
-                    let end = base + ends.trailing_zeros() as usize;
-                    ends &= ends - 1;
-                    push(word_hash(bytes, start, end));
-                } else {
-                    if starts == 0 {
-                        break;
-                    }
-                    start = base + starts.trailing_zeros() as usize;
-                    starts &= starts - 1;
+            let mut starts = m & !((m << 1) | carry);
+            carry = m >> 63;
+            if let Some(start) = running {
+                let end = (!m).trailing_zeros() as usize;
+                if end == 64 {
+                    continue;
                 }
-                open = !open;
+                push(word_hash(bytes, start, base + end));
+                running = None;
+            }
+            while starts != 0 {
+                let at = starts.trailing_zeros();
+                starts &= starts - 1;
+                // Bits shifted in from the top read as word bytes: no end in this block.
+                let len = (!m >> at).trailing_zeros();
+                if at + len >= 64 {
+                    running = Some(base + at as usize);
+                } else {
+                    let start = base + at as usize;
+                    push(word_hash(bytes, start, start + len as usize));
+                }
             }
         }
-        if open {
+        if let Some(start) = running {
             push(word_hash(bytes, start, bytes.len()));
         }
         (self.window, self.words) = (window, words);
@@ -512,30 +515,55 @@ mod tests {
         assert_eq!(sig.full, 1);
     }
 
+    /// Word count and shingles of `text` from its words split one at a time.
+    fn reference_shingles(text: &str) -> (usize, Vec<u64>) {
+        let words: Vec<&str> = text
+            .split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let hashes: Vec<u64> = words
+            .iter()
+            .map(|w| word_hash(w.as_bytes(), 0, w.len()))
+            .collect();
+        let mut want: Vec<u64> = hashes
+            .windows(SHINGLE)
+            .map(|w| shingle_hash(w.try_into().unwrap()))
+            .collect();
+        if (1..SHINGLE).contains(&hashes.len()) {
+            let mut window = [0; SHINGLE];
+            for &h in &hashes {
+                window = [window[1], window[2], h];
+            }
+            want.push(mix(window.iter().fold(0, |acc, w| acc.rotate_left(21) ^ w)));
+        }
+        (words.len(), want)
+    }
+
+    #[test]
+    fn words_across_and_beyond_blocks() {
+        let long = "x".repeat(150);
+        for text in [
+            format!("{} end", "a".repeat(64)),
+            format!("{} {} tail", "b".repeat(63), "c".repeat(65)),
+            format!("one {long} two {long}"),
+            format!("{} {}", "d".repeat(60), "e".repeat(67)),
+            "f".repeat(128),
+        ] {
+            let (count, want) = reference_shingles(&text);
+            let mut got = Vec::new();
+            assert_eq!(for_each_shingle(&text, |h| got.push(h)), count, "{text}");
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
     proptest! {
         // Shingles are those of the text's words: maximal runs of ASCII letters, digits and
         // non-ASCII characters, hashed whole, wherever they fall in the 64-byte blocks.
         #[test]
         fn shingles_are_those_of_the_words(text in "[a-zA-Z0-9 .,;\n\u{e9}\u{4e2d}]{0,300}") {
-            let words: Vec<&str> = text
-                .split(|c: char| !c.is_ascii_alphanumeric() && c.is_ascii())
-                .filter(|w| !w.is_empty())
-                .collect();
-            let hashes: Vec<u64> = words.iter().map(|w| word_hash(w.as_bytes(), 0, w.len())).collect();
-            let mut want: Vec<u64> = hashes
-                .windows(SHINGLE)
-                .map(|w| shingle_hash(w.try_into().unwrap()))
-                .collect();
-            if (1..SHINGLE).contains(&hashes.len()) {
-                let mut window = [0; SHINGLE];
-                for &h in &hashes {
-                    window = [window[1], window[2], h];
-                }
-                want.push(mix(window.iter().fold(0, |acc, w| acc.rotate_left(21) ^ w)));
-            }
+            let (count, want) = reference_shingles(&text);
             let mut got = Vec::new();
-            let count = for_each_shingle(&text, |h| got.push(h));
-            prop_assert_eq!(count, words.len());
+            prop_assert_eq!(for_each_shingle(&text, |h| got.push(h)), count);
             prop_assert_eq!(got, want);
         }
 
