@@ -314,17 +314,25 @@ impl Sketcher {
     pub fn finish(self) -> Option<Signature> {
         let first = self.bins.iter().position(|&v| v != u64::MAX)?;
         let mut out = [0u16; BINS];
-        let (mut right, mut distance, mut full) = (self.bins[first], 0u64, 0u8);
-        for step in 0..BINS {
-            let bin = (first + BINS - step) % BINS;
-            let value = self.bins[bin];
-            // Without a branch: whether a bin is full is a coin toss for a short text.
-            let is_full = value != u64::MAX;
-            right = if is_full { value } else { right };
-            distance = if is_full { 0 } else { distance + 1 };
-            full += u8::from(is_full);
-            out[bin] = kept_bits(right.wrapping_add(distance.wrapping_mul(DENSIFY)));
-        }
+        // `right` already carries its distance: each empty step adds one more DENSIFY.
+        let (mut right, mut full) = (self.bins[first], 0u8);
+        let mut fill = |values: &[u64], out: &mut [u16]| {
+            for (value, out) in values.iter().zip(out).rev() {
+                // Without a branch: whether a bin is full is a coin toss for a short text.
+                let is_full = *value != u64::MAX;
+                right = if is_full {
+                    *value
+                } else {
+                    right.wrapping_add(DENSIFY)
+                };
+                full += u8::from(is_full);
+                *out = kept_bits(right);
+            }
+        };
+        // Leftwards from the first full bin down to bin 0, then on from the last bin.
+        let (low, high) = out.split_at_mut(first + 1);
+        fill(&self.bins[..=first], low);
+        fill(&self.bins[first + 1..], high);
         Some(Signature {
             bins: out,
             full,
