@@ -3,7 +3,8 @@
 //! the same bytes — a line dedup that does strictly less work — and the peak memory of the whole
 //! pipeline measured in a child process.
 //!
-//! Options (environment): `FOLIO_BENCH_MB=10,50` sizes to run.
+//! Options (environment): `FOLIO_BENCH_MB=10,50` sizes to run; `FOLIO_BENCH_TURNS=1` prints
+//! each turn's times; `FOLIO_BENCH_KEEP=1` keeps the generated dumps in the temp directory.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -343,6 +344,9 @@ fn main() {
             if let Some(s) = awk.and_then(|awk| awk_seconds(awk, &path)) {
                 awk_secs = awk_secs.min(s);
                 ratios.push(s / took);
+                if std::env::var_os("FOLIO_BENCH_TURNS").is_some() {
+                    eprintln!("turn: folio {:.1} ms, awk {:.1} ms", took * 1e3, s * 1e3);
+                }
             }
         }
         ratios.sort_by(f64::total_cmp);
