@@ -378,7 +378,7 @@ pub fn features(
 ) {
     base_features(words, doc, lexicons, out);
     if let Some(h) = hints {
-        hint_features(words, h, out);
+        hint_features(words, h, &mut out[..words.len()]);
     }
 }
 
@@ -391,7 +391,17 @@ fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The hash of the lower-case form; ASCII words are lower-cased on the stack, not in a new
+/// string (this runs several times for every capitalised word of a document).
 fn lower_hash(word: &str) -> u64 {
+    let bytes = word.as_bytes();
+    if bytes.len() <= 64 && bytes.is_ascii() {
+        let mut buf = [0u8; 64];
+        for (d, s) in buf.iter_mut().zip(bytes) {
+            *d = s.to_ascii_lowercase();
+        }
+        return hash_bytes(&buf[..bytes.len()]);
+    }
     hash_str(&lowercase(word))
 }
 
@@ -419,7 +429,8 @@ fn shape_hash(word: &str) -> u64 {
 }
 
 /// The features every stage uses: the word, its forms and neighbours, casing evidence and
-/// the name lists, into `out` (one list per token, replacing what was there).
+/// the name lists, into the first `words.len()` lists of `out` (one a token, replacing what
+/// was there; `out` grows to that length if shorter).
 pub fn base_features(
     words: &[&str],
     doc: &DocContext,
@@ -442,7 +453,10 @@ pub fn base_features(
             }
         })
         .collect();
-    out.resize_with(words.len(), Vec::new);
+    // Only grown: lists beyond this sentence keep their capacity for a longer one.
+    if out.len() < words.len() {
+        out.resize_with(words.len(), Vec::new);
+    }
     let lowers: Vec<u64> = tokens.iter().map(|t| t.lower).collect();
     let marks = lexicons.gazetteer.mark(&lowers);
     let at = |i: isize, f: fn(&Token<'_>) -> u64| -> u64 {
@@ -1011,11 +1025,25 @@ fn best_predecessor(prev: &Row, transitions: &[[f32; STATES]; STATES + 1], to: u
 
 /// Viterbi over BILOU states with ill-formed sequences (`O` → `I-X`, a name left open) forbidden.
 fn viterbi(emissions: &[Row], transitions: &[[f32; STATES]; STATES + 1]) -> Vec<usize> {
+    let mut out = Vec::new();
+    viterbi_into(emissions, transitions, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`viterbi`] into `out`, with `score` as scratch: tagging many sentences reuses both.
+fn viterbi_into(
+    emissions: &[Row],
+    transitions: &[[f32; STATES]; STATES + 1],
+    score: &mut Vec<Row>,
+    out: &mut Vec<usize>,
+) {
     let n = emissions.len();
+    out.clear();
     if n == 0 {
-        return Vec::new();
+        return;
     }
-    let mut score = vec![[f32::NEG_INFINITY; STATES]; n];
+    score.clear();
+    score.resize(n, [f32::NEG_INFINITY; STATES]);
     for t in 0..STATES {
         if allowed(None, t) {
             score[0][t] = transitions[STATES][t] + emissions[0][t];
@@ -1031,14 +1059,13 @@ fn viterbi(emissions: &[Row], transitions: &[[f32; STATES]; STATES + 1]) -> Vec<
         .filter(|&t| closes(t))
         .max_by(|&a, &b| score[n - 1][a].total_cmp(&score[n - 1][b]))
         .unwrap_or(0);
-    let mut out = vec![0; n];
+    out.resize(n, 0);
     for i in (0..n).rev() {
         out[i] = t;
         if i > 0 {
             t = best_predecessor(&score[i - 1], transitions, t);
         }
     }
-    out
 }
 
 /// Averaged perceptron training state.
@@ -1169,6 +1196,22 @@ struct Joint {
 
 type Sum = [i32; STATES];
 
+/// Buffers for tagging, kept between documents (see [`Tagger::tag_joint`]).
+#[derive(Default)]
+struct Scratch {
+    feats: Vec<Vec<u64>>,
+    hints: Vec<Vec<u64>>,
+    sums: Vec<(Sum, Sum)>,
+    partial: Vec<Sum>,
+    emissions: Vec<Row>,
+    score: Vec<Row>,
+    states: Vec<usize>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
 impl Joint {
     fn new(first: Table, second: Table) -> Joint {
         let mut index: FxHashMap<u32, usize> = FxHashMap::default();
@@ -1286,54 +1329,72 @@ impl Tagger {
     }
 
     /// Tagging with a loaded model: one lookup a feature serves both stages.
+    ///
+    /// Buffers live in a per-thread [`Scratch`] and keep their capacity from one document to
+    /// the next: a paragraph tagged on its own had cost a hundred allocations.
     fn tag_joint(&self, joint: &Joint, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
+        SCRATCH.with_borrow_mut(|s| self.tag_joint_with(joint, sentences, s))
+    }
+
+    fn tag_joint_with(
+        &self,
+        joint: &Joint,
+        sentences: &[Vec<&str>],
+        s: &mut Scratch,
+    ) -> Vec<Vec<Tag>> {
         let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
-        let mut feats = Vec::new();
         let mut first = Vec::with_capacity(sentences.len());
-        let mut partial: Vec<Vec<Sum>> = Vec::with_capacity(sentences.len());
-        let mut sums = Vec::new();
+        // Each sentence's second-stage sums over the shared features, one after another.
+        s.partial.clear();
         for words in sentences {
-            base_features(words, &ctx, &self.first.lexicons, &mut feats);
-            joint.sums(&feats[..words.len()], &mut sums);
-            let emissions: Vec<Row> = sums.iter().map(|(one, _)| joint.emission(0, one)).collect();
-            let seconds: Vec<Sum> = sums.iter().map(|(_, two)| *two).collect();
-            let states = viterbi(&emissions, &self.first.transitions);
-            first.push(states.into_iter().map(tag_of).collect::<Vec<Tag>>());
-            partial.push(seconds);
+            base_features(words, &ctx, &self.first.lexicons, &mut s.feats);
+            joint.sums(&s.feats[..words.len()], &mut s.sums);
+            s.emissions.clear();
+            s.emissions
+                .extend(s.sums.iter().map(|(one, _)| joint.emission(0, one)));
+            s.partial.extend(s.sums.iter().map(|(_, two)| *two));
+            viterbi_into(
+                &s.emissions,
+                &self.first.transitions,
+                &mut s.score,
+                &mut s.states,
+            );
+            first.push(s.states.iter().map(|&t| tag_of(t)).collect::<Vec<Tag>>());
         }
         let labels = DocLabels::new(sentences, &first);
-        let mut hints: Vec<Vec<u64>> = Vec::new();
-        sentences
-            .iter()
-            .zip(&first)
-            .zip(partial)
-            .map(|((words, tags), mut sums)| {
-                hints.resize_with(words.len(), Vec::new);
-                hints.iter_mut().for_each(Vec::clear);
-                hint_features(
-                    words,
-                    Hints {
-                        labels: &labels,
-                        tags,
-                    },
-                    &mut hints[..words.len()],
-                );
-                let emissions: Vec<Row> = sums
-                    .iter_mut()
-                    .zip(&hints)
-                    .map(|(sum, fs)| {
-                        for &f in fs {
-                            joint.add_second(sum, f);
-                        }
-                        joint.emission(1, sum)
-                    })
-                    .collect();
-                viterbi(&emissions, &self.second.transitions)
-                    .into_iter()
-                    .map(tag_of)
-                    .collect()
-            })
-            .collect()
+        let mut at = 0;
+        let mut out = Vec::with_capacity(sentences.len());
+        for (words, tags) in sentences.iter().zip(&first) {
+            let n = words.len();
+            if s.hints.len() < n {
+                s.hints.resize_with(n, Vec::new);
+            }
+            s.hints[..n].iter_mut().for_each(Vec::clear);
+            hint_features(
+                words,
+                Hints {
+                    labels: &labels,
+                    tags,
+                },
+                &mut s.hints[..n],
+            );
+            s.emissions.clear();
+            for (sum, fs) in s.partial[at..at + n].iter_mut().zip(&s.hints) {
+                for &f in fs {
+                    joint.add_second(sum, f);
+                }
+                s.emissions.push(joint.emission(1, sum));
+            }
+            at += n;
+            viterbi_into(
+                &s.emissions,
+                &self.second.transitions,
+                &mut s.score,
+                &mut s.states,
+            );
+            out.push(s.states.iter().map(|&t| tag_of(t)).collect());
+        }
+        out
     }
 
     /// Tagging with freshly trained models, stage by stage.
