@@ -263,7 +263,14 @@ impl<'a> Articles<'a> {
             || repeated
             || (after_blank
                 && self.next_text(i).is_some_and(|next| {
-                    caption(next, true) || (dateline(next) && title_like(text) && title_cased(text))
+                    // The last byte rules most lines out before any call: a caption ends in
+                    // `)`, a dateline in a digit.
+                    let last = next.as_bytes().last().copied().unwrap_or(0);
+                    (last == b')' && caption(next, true))
+                        || (last.is_ascii_digit()
+                            && dateline(next)
+                            && title_like(text)
+                            && title_cased(text))
                 }));
         (signal && title_like(text)).then_some(repeated)
     }
@@ -289,7 +296,7 @@ impl<'a> Articles<'a> {
                         return true;
                     }
                     seen += 1;
-                    if seen > HEADER_WINDOW || !caption(text, false) {
+                    if seen > HEADER_WINDOW || !text.ends_with(')') || !caption(text, false) {
                         return false;
                     }
                 }
