@@ -1514,3 +1514,93 @@ pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
         .flat_map(|doc| tag_stage(model, &words_of(doc), None))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Numbers in −4..4 from a seed (xorshift), to fill weight tables.
+    fn filler(mut seed: u64) -> impl FnMut() -> f32 {
+        seed |= 1;
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % 8000) as f32 / 1000.0 - 4.0
+        }
+    }
+
+    /// A path's score, or `None` if BILOU forbids it.
+    fn score(
+        path: &[usize],
+        emissions: &[Row],
+        transitions: &[[f32; STATES]; STATES + 1],
+    ) -> Option<f32> {
+        let mut total = 0.0;
+        let mut prev = None;
+        for (&s, e) in path.iter().zip(emissions) {
+            if !allowed(prev, s) {
+                return None;
+            }
+            total += transitions[prev.unwrap_or(STATES)][s] + e[s];
+            prev = Some(s);
+        }
+        prev.is_none_or(closes).then_some(total)
+    }
+
+    proptest! {
+        /// Viterbi finds the best well-formed path: checked against every path of up to
+        /// three tokens.
+        #[test]
+        fn viterbi_finds_the_best_well_formed_path(seed in any::<u64>(), n in 1usize..=3) {
+            let mut next = filler(seed);
+            let transitions: [[f32; STATES]; STATES + 1] =
+                std::array::from_fn(|_| std::array::from_fn(|_| next()));
+            let emissions: Vec<Row> = (0..n).map(|_| std::array::from_fn(|_| next())).collect();
+            let path = viterbi(&emissions, &transitions);
+            let got = score(&path, &emissions, &transitions);
+            prop_assert!(got.is_some(), "ill-formed path {:?}", path);
+            let mut best = f32::NEG_INFINITY;
+            for code in 0..STATES.pow(n as u32) {
+                let candidate: Vec<usize> =
+                    (0..n).map(|i| code / STATES.pow(i as u32) % STATES).collect();
+                if let Some(s) = score(&candidate, &emissions, &transitions) {
+                    best = best.max(s);
+                }
+            }
+            prop_assert!((got.unwrap() - best).abs() < 1e-3, "{} < {}", got.unwrap(), best);
+        }
+    }
+
+    /// The joint table finds each stage's row of every learnt feature, to within half an
+    /// 8-bit step, zero where a stage lacks the feature, and nothing for an unknown one.
+    #[test]
+    fn joint_rows_are_both_stages_within_half_a_step() {
+        let row = |k: u32| -> [i16; STATES] {
+            std::array::from_fn(|i| ((k as i32 * 37 + i as i32 * 101) % 4095 - 2047) as i16)
+        };
+        let key = |k: u32| k * 7919;
+        let first = Table::new((1..500).map(|k| (key(k), row(k))).collect(), 0.5);
+        let second = Table::new((250..800).map(|k| (key(k), row(k + 1))).collect(), 0.25);
+        let joint = Joint::new(first, second);
+        for k in 1..800 {
+            let rows = joint.get(key(k)).expect("a learnt feature is found");
+            let want = [
+                (1..500).contains(&k).then(|| row(k)),
+                (250..800).contains(&k).then(|| row(k + 1)),
+            ];
+            for (stage, (want, scale)) in want.iter().zip([0.5, 0.25]).enumerate() {
+                for i in 0..STATES {
+                    let got = f32::from(rows[stage * STATES + i]) * joint.scale[stage];
+                    let exact = want.map_or(0.0, |w| f32::from(w[i]) * scale);
+                    assert!(
+                        (got - exact).abs() <= joint.scale[stage] / 2.0 + 1e-6,
+                        "feature {k}, stage {stage}, state {i}: {got} for {exact}"
+                    );
+                }
+            }
+        }
+        assert!((1..50).all(|k| joint.get(key(k) + 1).is_none()));
+    }
+}
