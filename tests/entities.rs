@@ -238,12 +238,13 @@ const SEED_NAMES: [&[(&str, Label)]; 2] = [
 ];
 
 /// The seed's names against the hand-written list. Title-case headline words are never
-/// names; precision and recall on the list may only go up (today 77 of 84 found, 84 tagged:
-/// P 0.917, R 0.917).
+/// names; precision and recall on the list may only go up (today 78 of 84 found, 84 tagged:
+/// P 0.929, R 0.929).
 ///
 /// Today's misses, for the record: `Asa'ib Ahl al-Haq Qais al-Khazali` run together as one
-/// organisation, `Mohammad Kazem Al Sadeq` taken for an organisation, the second `Coordination
-/// Framework` for MISC, `UN Resolution` for `UN` (twice) and `Lebanese` for `Lebanese Army`.
+/// organisation, `Mohammad Kazem Al Sadeq` taken for an organisation, `UN Resolution` for `UN`
+/// (twice) and `Lebanese` for `Lebanese Army`. (The model of seed 2, before this one, also
+/// took the second `Coordination Framework` for MISC.)
 /// (A caption's credit became one name: `(Asharq Al-Awsat)` had given `Al-Awsat`.) (Breaking a name where a whole name found
 /// elsewhere in the article ends was tried: it splits `Quds Force | Mohammad …` but also
 /// `Gaza | Strip`, and cost dev F1 0.03. Given names of many countries in the name list did
@@ -295,7 +296,7 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
         "seed names: {right} of {wanted} found, {found} tagged: P {precision:.3} R {recall:.3}"
     );
     assert!(
-        precision >= 0.915 && recall >= 0.915,
+        precision >= 0.925 && recall >= 0.925,
         "seed names: P {precision:.3} R {recall:.3}"
     );
 }

@@ -21,9 +21,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     type Example = (Vec<Vec<u64>>, Vec<Tag>);
 
-    /// The shuffling seed of the committed model, chosen among seeds 0–3 by F1 on eng.testa
-    /// and mistakes on the seed sample (models/README.md lists all four).
-    const DEFAULT_SEED: u64 = 2;
+    /// The shuffling seed of the committed model, chosen among seeds 0–11 by F1 on eng.testa
+    /// (it is also the best on the seed sample's names; models/README.md lists them all).
+    const DEFAULT_SEED: u64 = 7;
 
     /// Features of every sentence; `first` holds first-stage tags per document for the second stage.
     /// `lexicons[d]` is what document `d`'s features consult.
