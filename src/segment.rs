@@ -263,14 +263,7 @@ impl<'a> Articles<'a> {
             || repeated
             || (after_blank
                 && self.next_text(i).is_some_and(|next| {
-                    // The last byte rules most lines out before any call: a caption ends in
-                    // `)`, a dateline in a digit.
-                    let last = next.as_bytes().last().copied().unwrap_or(0);
-                    (last == b')' && caption(next, true))
-                        || (last.is_ascii_digit()
-                            && dateline(next)
-                            && title_like(text)
-                            && title_cased(text))
+                    caption(next, true) || (dateline(next) && title_like(text) && title_cased(text))
                 }));
         (signal && title_like(text)).then_some(repeated)
     }
@@ -296,7 +289,7 @@ impl<'a> Articles<'a> {
                         return true;
                     }
                     seen += 1;
-                    if seen > HEADER_WINDOW || !text.ends_with(')') || !caption(text, false) {
+                    if seen > HEADER_WINDOW || !caption(text, false) {
                         return false;
                     }
                 }
@@ -452,21 +445,19 @@ pub fn credit_start(text: &str) -> Option<usize> {
     if credit.bytes().any(|b| b.is_ascii_digit() || b == b')') {
         return None;
     }
-    let ok = if credit.is_ascii() {
-        credit.as_bytes()[0].is_ascii_uppercase() && !words_at_least(credit.as_bytes(), 7)
-    } else {
-        credit.chars().next().is_some_and(char::is_uppercase)
-            && credit.split_whitespace().nth(6).is_none()
-    };
+    let ok = credit.chars().next().is_some_and(char::is_uppercase) && !words_at_least(credit, 7);
     ok.then_some(open)
 }
 
-/// Whether ASCII `text` has at least `n` words (runs of non-space bytes), counted no further
-/// than needed.
-fn words_at_least(text: &[u8], n: usize) -> bool {
+/// Whether `text` has at least `n` words (as `split_whitespace` finds them), counted no
+/// further than needed; ASCII text is read as bytes, without decoding characters.
+fn words_at_least(text: &str, n: usize) -> bool {
+    if !text.is_ascii() {
+        return text.split_whitespace().nth(n - 1).is_some();
+    }
     let mut words = 0;
     let mut in_word = false;
-    for &b in text {
+    for &b in text.as_bytes() {
         // What `char::is_whitespace` calls whitespace among ASCII (with vertical tab).
         let space = matches!(b, b' ' | b'\t'..=b'\r');
         if !space && !in_word {
@@ -483,31 +474,36 @@ fn words_at_least(text: &[u8], n: usize) -> bool {
 /// A photo caption: text ending in a credit in brackets. `strict` also asks for a sentence of at
 /// least four words before the credit, the shape that tells a caption from a table row like
 /// `Andre Agassi (U.S.)`.
+///
+/// The last byte rules out most lines, inlined where the segmenter asks (it asks of nearly
+/// every line); the rest is [`credited_caption`].
+#[inline]
 pub fn caption(text: &str, strict: bool) -> bool {
+    text.ends_with(')') && credited_caption(text, strict)
+}
+
+fn credited_caption(text: &str, strict: bool) -> bool {
     let Some(open) = credit_start(text) else {
         return false;
     };
     let before = text[..open].trim_end();
-    // Enough words, counted no further than needed.
-    let at_least = |n: usize| {
-        if before.is_ascii() {
-            words_at_least(before.as_bytes(), n)
-        } else {
-            before.split_whitespace().nth(n - 1).is_some()
-        }
-    };
     if !strict {
-        return at_least(2);
+        return words_at_least(before, 2);
     }
-    before.ends_with(['.', '!', '?', '"', '”', '’', '\'']) && at_least(4)
+    before.ends_with(['.', '!', '?', '"', '”', '’', '\'']) && words_at_least(before, 4)
 }
 
 /// A dateline: a place in capitals, an optional region, and a date.
 /// `BEIJING 1996-08-27`, `COMMACK, New York 1996-08-24`, `MADRID, Dec 7`.
+///
+/// Length and last byte rule out most lines, inlined where the segmenter asks; the rest is
+/// [`dated_place`].
+#[inline]
 pub fn dateline(text: &str) -> bool {
-    if text.len() > 80 || !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
-        return false;
-    }
+    text.len() <= 80 && text.as_bytes().last().is_some_and(u8::is_ascii_digit) && dated_place(text)
+}
+
+fn dated_place(text: &str) -> bool {
     // The place is in capitals: a lower-case letter in the first word rules it out at once
     // (table rows ending in figures are common, datelines are one an article).
     let first_word = text.split([' ', ',']).next().unwrap_or("");
@@ -705,7 +701,7 @@ mod tests {
         #[test]
         fn ascii_word_counts_agree(text in "[a-z \t\n\x0b\x0c\r.]{0,40}", n in 1usize..8) {
             proptest::prop_assert_eq!(
-                words_at_least(text.as_bytes(), n),
+                words_at_least(&text, n),
                 text.split_whitespace().nth(n - 1).is_some()
             );
         }
