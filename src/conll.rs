@@ -206,6 +206,17 @@ pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
     out
 }
 
+/// The BIO tags of a sentence of `len` tokens with these disjoint spans: the inverse of
+/// [`spans`], to score spans changed after tagging.
+pub fn tags_of(spans: &[(usize, usize, Label)], len: usize) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; len];
+    for &(s, e, label) in spans {
+        tags[s] = Tag::B(label);
+        tags[s + 1..e].iter_mut().for_each(|t| *t = Tag::I(label));
+    }
+    tags
+}
+
 /// Exact-span precision, recall and F1, overall and per type.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
@@ -317,6 +328,7 @@ mod tests {
             &[Tag::B(Label::LOC), Tag::B(Label::LOC), Tag::I(Label::LOC)]
         );
         assert_eq!(spans(t), [(0, 1, Label::LOC), (1, 3, Label::LOC)]);
+        assert_eq!(&tags_of(&spans(t), t.len()), t);
     }
 
     #[test]

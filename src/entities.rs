@@ -5,10 +5,9 @@
 //! rest of the article mentions it too — and returns each block's entities with offsets in
 //! Unicode scalar values, as the batch interface and the page both want them.
 
-use crate::conll::Tag;
-use crate::model::{Entity, Label};
+use crate::model::Entity;
 use crate::tagger::{ModelError, Tagger};
-use crate::{numbers, tokenize};
+use crate::{names, numbers, tokenize};
 
 /// The longest run of tokens tagged as one sentence.
 const MAX_SENTENCE: usize = 256;
@@ -68,7 +67,7 @@ impl Recognizer {
         let mut out: Vec<Vec<Entity>> = vec![Vec::new(); blocks.len()];
         for (((b, range), words), tags) in sentences.iter().zip(&words).zip(&tags) {
             let toks = &tokens[*b][range.clone()];
-            let mut spans = names(tags, words);
+            let mut spans = names::spans(tags, words, self.tagger.lexicons());
             let mut taken = vec![false; toks.len()];
             for &(s, e, _) in &spans {
                 taken[s..e].iter_mut().for_each(|t| *t = true);
@@ -96,29 +95,6 @@ impl Recognizer {
     }
 }
 
-/// Name spans `(first, end, label)` of a sentence's BIO tags, without a leading modifier
-/// such as `pro-Iran` (`the pro-Iran Coordination Framework`): CoNLL tags `pro-Moscow` and
-/// `anti-Soviet` as no name, and the tagger, which never saw one before a name, sweeps it in.
-fn names(tags: &[Tag], words: &[&str]) -> Vec<(usize, usize, Label)> {
-    crate::conll::spans(tags)
-        .into_iter()
-        .filter_map(|(mut s, e, label)| {
-            while s < e && modifier(words[s]) {
-                s += 1;
-            }
-            (s < e).then_some((s, e, label))
-        })
-        .collect()
-}
-
-/// `pro-Iran`, `anti-Western`, `ex-Soviet`, `non-Muslim`: an English prefix before a name.
-fn modifier(word: &str) -> bool {
-    ["pro-", "anti-", "ex-", "non-"].iter().any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    })
-}
-
 /// Byte offsets (sorted by start) to scalar-value offsets, filling in each entity's text.
 fn to_chars(text: &str, entities: &mut [Entity]) {
     let mut chars = 0;
@@ -141,6 +117,7 @@ fn to_chars(text: &str, entities: &mut [Entity]) {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::model::Label;
 
     #[test]
     fn a_prefix_before_a_name_is_not_part_of_it() {
@@ -149,7 +126,6 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
         assert!(names.contains(&"Coordination Framework"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("pro-")), "{names:?}");
-        assert!(modifier("anti-Western") && !modifier("al-Maliki") && !modifier("pro-soccer"));
     }
 
     #[test]

@@ -29,6 +29,7 @@ pub mod fuzzing;
 pub mod index;
 pub mod minhash;
 pub mod model;
+pub mod names;
 pub mod numbers;
 pub mod segment;
 pub mod session;

@@ -86,6 +86,12 @@ impl CasingLexicon {
         CasingLexicon { map }
     }
 
+    /// Whether `word` is in the training text or on the list of common English words: what
+    /// the tagger has evidence about.
+    pub fn knows(&self, word: &str) -> bool {
+        self.get(lower_hash(word)) != Casing::Unseen as u8
+    }
+
     fn get(&self, lower: u64) -> u8 {
         self.map
             .get(&key(lower))
@@ -165,6 +171,16 @@ impl Gazetteer {
             }
         }
         marks
+    }
+
+    /// The lists (bits set by [`Gazetteer::add_list`]) that have `words` as one entry; 0 if
+    /// none does.
+    pub fn lists(&self, words: &[&str]) -> u8 {
+        if !(1..=GAZETTEER_MAX_TOKENS).contains(&words.len()) {
+            return 0;
+        }
+        let h = words.iter().fold(0u64, |h, w| mix(h ^ lower_hash(w)));
+        self.entries.get(&key(h)).copied().unwrap_or(0)
     }
 
     /// Entries, for saving.
@@ -939,6 +955,11 @@ impl Tagger {
         self.first.write(&mut out, prune);
         self.second.write(&mut out, prune);
         out
+    }
+
+    /// The name lists and casing evidence the model was trained with.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.first.lexicons
     }
 
     /// Reads a model written by [`Tagger::to_bytes`].

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use folio::entities::{Recognizer, EMBEDDED_MODEL};
 use folio::tagger::Tagger;
-use folio::{conll, process, Collection, Label, Options};
+use folio::{conll, names, process, Collection, Label, Options};
 
 fn shared() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared")
@@ -22,6 +22,8 @@ fn collection(paths: &[PathBuf]) -> Collection {
     process(files, &Options::default())
 }
 
+/// The names Folio shows are the tagger's spans mended by `names::spans`; both are scored, and
+/// the shipped pair must stay above 0.90.
 #[test]
 fn committed_model_scores_at_least_0_90_on_the_development_split() {
     let dev = conll::read(&shared().join("data/conll2003/eng.testa")).expect("eng.testa");
@@ -30,12 +32,27 @@ fn committed_model_scores_at_least_0_90_on_the_development_split() {
         .iter()
         .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
         .collect();
-    let predicted: Vec<Vec<conll::Tag>> = dev
-        .iter()
-        .flat_map(|d| tagger.tag_document(&folio::tagger::words_of(d)))
-        .collect();
-    let scores = conll::score(gold.into_iter().zip(predicted.iter().map(Vec::as_slice)));
-    eprintln!("{scores}");
+    let (mut tagged, mut mended) = (Vec::new(), Vec::new());
+    for d in &dev {
+        let words = folio::tagger::words_of(d);
+        for (w, tags) in words.iter().zip(tagger.tag_document(&words)) {
+            let spans = names::spans(&tags, w, tagger.lexicons());
+            mended.push(conll::tags_of(&spans, tags.len()));
+            tagged.push(tags);
+        }
+    }
+    let score = |predicted: &[Vec<conll::Tag>]| {
+        conll::score(
+            gold.iter()
+                .copied()
+                .zip(predicted.iter().map(Vec::as_slice)),
+        )
+    };
+    let (raw, scores) = (score(&tagged), score(&mended));
+    eprintln!(
+        "tagger alone: F1 {:.4}\ntagger and names::spans:\n{scores}",
+        raw.f1()
+    );
     assert!(scores.f1() >= 0.90, "dev F1 fell below 0.90:\n{scores}");
 }
 
@@ -228,6 +245,8 @@ const SEED_NAMES: [&[(&str, Label)]; 2] = [
         ("Israel", Label::LOC),
         ("Lebanese", Label::MISC),
         ("UN", Label::ORG),
+        // CoNLL tags `the Internet` MISC (3 times of 3 in eng.train).
+        ("Internet", Label::MISC),
         ("Israeli", Label::MISC),
         (
             "Educational Center for Research and Development",
@@ -237,18 +256,15 @@ const SEED_NAMES: [&[(&str, Label)]; 2] = [
     ],
 ];
 
-/// The seed's names against the hand-written list. Title-case headline words are never
-/// names; precision and recall on the list may only go up (today 78 of 84 found, 84 tagged:
-/// P 0.929, R 0.929).
+/// The seed's names against the hand-written list: every one found with its label and span,
+/// nothing else tagged, and no title-case headline word taken for a name.
 ///
-/// Today's misses, for the record: `Asa'ib Ahl al-Haq Qais al-Khazali` run together as one
-/// organisation, `Mohammad Kazem Al Sadeq` taken for an organisation, `UN Resolution` for `UN`
-/// (twice) and `Lebanese` for `Lebanese Army`. (The model of seed 2, before this one, also
-/// took the second `Coordination Framework` for MISC.)
-/// (A caption's credit became one name: `(Asharq Al-Awsat)` had given `Al-Awsat`.) (Breaking a name where a whole name found
-/// elsewhere in the article ends was tried: it splits `Quds Force | Mohammad …` but also
-/// `Gaza | Strip`, and cost dev F1 0.03. Given names of many countries in the name list did
-/// split `Quds Force Mohammad Reza Fallahzadeh` and `Baghdad Mohammad Kazem Al Sadeq`.)
+/// What it took, for the record (the model before, alone with the modifier rule, found 78 of
+/// 84): the rules of `names::spans`
+/// split `Baghdad | Mohammad Kazem Al Sadeq` and `Asa'ib Ahl al-Haq | Qais al-Khazali`, take
+/// `Resolution` off `UN Resolution 1701`, join `Lebanese Army` and `South Governorate`, and
+/// given names from Python's Faker (`Qais`) joined the name lists. Each rule was scored on the
+/// development split before it was kept (models/README.md).
 #[test]
 fn the_seed_sample_names_its_people_organisations_and_places() {
     let c = collection(&[shared().join("samples/000_952273073e7dcb6a.txt")]);
@@ -286,7 +302,12 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
             if let Some(i) = remaining.iter().position(|e| e == name) {
                 remaining.swap_remove(i);
                 right += 1;
+            } else {
+                eprintln!("tagged, not on the list: {name:?}");
             }
+        }
+        for name in &remaining {
+            eprintln!("on the list, not tagged: {name:?}");
         }
         found += names.len();
         wanted += expected.len();
@@ -296,7 +317,7 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
         "seed names: {right} of {wanted} found, {found} tagged: P {precision:.3} R {recall:.3}"
     );
     assert!(
-        precision >= 0.925 && recall >= 0.925,
-        "seed names: P {precision:.3} R {recall:.3}"
+        right == wanted && found == wanted,
+        "seed names: {right} of {wanted} found, {found} tagged (P {precision:.3} R {recall:.3}); see above"
     );
 }

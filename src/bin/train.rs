@@ -6,7 +6,8 @@
 //! better than any it will meet. So the first stage is also trained on each half of the
 //! training documents to label the other half (a two-fold jackknife).
 //!
-//! Usage: train [DATA_DIR] (default ../shared/data/conll2003). FOLIO_EPOCHS caps the epochs.
+//! Usage: train [DATA_DIR] (default ../shared/data/conll2003). FOLIO_EPOCHS caps the epochs;
+//! FOLIO_SEED sets the shuffling seed; FOLIO_MODEL_OUT writes the model elsewhere.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -14,6 +15,7 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     use folio::conll::{self, Document, Tag};
+    use folio::names;
     use folio::tagger::{
         self, CasingLexicon, DocLabels, Gazetteer, Lexicons, Model, Tagger, Trainer,
     };
@@ -284,7 +286,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     println!("stage 1: {first_epochs} epochs; stage 2: {second_epochs} epochs\ndev (eng.testa), exact span:\n{scores}");
     // Save, read back, and score what was read: the figure is the shipped model's.
-    let out = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/ner.bin");
+    // FOLIO_MODEL_OUT writes elsewhere, so that several seeds can be trained side by side.
+    let out = std::env::var_os("FOLIO_MODEL_OUT").map_or_else(
+        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/ner.bin"),
+        PathBuf::from,
+    );
     let bytes = match std::env::var("FOLIO_PRUNE")
         .ok()
         .and_then(|p| p.parse().ok())
@@ -304,13 +310,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .copied()
             .zip(reloaded.iter().map(Vec::as_slice)),
     );
+    // What Folio shows: the loaded tagger's spans mended by `names::spans`.
+    let mended: Vec<Vec<Tag>> = dev_words
+        .iter()
+        .flatten()
+        .zip(&reloaded)
+        .map(|(w, tags)| conll::tags_of(&names::spans(tags, w, loaded.lexicons()), tags.len()))
+        .collect();
+    let shown = conll::score(
+        gold_dev
+            .iter()
+            .copied()
+            .zip(mended.iter().map(Vec::as_slice)),
+    );
     println!(
-        "saved {} ({} bytes, {} + {} features): dev F1 after reloading {:.4}",
+        "saved {} ({} bytes, {} + {} features): dev F1 after reloading {:.4}, with names::spans {:.4}",
         out.display(),
         bytes.len(),
         tagger.first.len(),
         tagger.second.len(),
-        saved.f1()
+        saved.f1(),
+        shown.f1()
     );
     if let Some(path) = std::env::var_os("FOLIO_DUMP") {
         // word gold predicted, one token a line, for error analysis.
