@@ -34,6 +34,11 @@ const PARTICLES: [&str; 16] = [
     "di", "du",
 ];
 
+/// Lower-case particles inside a person's name (`bin`, `van der`, `de la`).
+const BRIDGES: [&str; 14] = [
+    "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al",
+];
+
 /// Titles before a person's name (`Prince Norodom Ranariddh`, `General Director Ljubomir
 /// Acimovic`), several of them also given names: CoNLL leaves a title out of the name.
 const TITLES: [&str; 10] = [
@@ -163,7 +168,50 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<(usize, u
         }
         out.push((s, e, label));
     }
-    out
+    // `Osama bin Laden`, `Rafael van der Vaart`: a person's name the tagger broke at a
+    // lower-case particle is one name, whether it tagged the rest or not.
+    let mut taken = vec![false; words.len()];
+    for &(s, e, _) in &out {
+        taken[s..e].iter_mut().for_each(|t| *t = true);
+    }
+    for (s, e, label) in out.iter_mut() {
+        let bridges = words[*e..]
+            .iter()
+            .take_while(|w| BRIDGES.contains(w))
+            .count();
+        let rest = *e + bridges;
+        if (1..=2).contains(&bridges)
+            && rest < words.len()
+            && !taken[rest]
+            && words[rest].starts_with(char::is_uppercase)
+            && (*label == Label::PER
+                || lexicons.gazetteer.lists(&words[*s..*s + 1]) & GIVEN_NAME != 0)
+        {
+            let end = rest
+                + words[rest..]
+                    .iter()
+                    .zip(&taken[rest..])
+                    .take_while(|(w, t)| !**t && w.starts_with(char::is_uppercase))
+                    .count();
+            taken[*e..end].iter_mut().for_each(|t| *t = true);
+            (*e, *label) = (end, Label::PER);
+        }
+    }
+    let mut joined: Vec<(usize, usize, Label)> = Vec::with_capacity(out.len());
+    for (s, e, label) in out {
+        if let Some(last) = joined.last_mut() {
+            let between = &words[last.1..s];
+            if (1..=2).contains(&between.len())
+                && between.iter().all(|w| BRIDGES.contains(w))
+                && (last.2 == Label::PER || label == Label::PER)
+            {
+                *last = (last.0, e, Label::PER);
+                continue;
+            }
+        }
+        joined.push((s, e, label));
+    }
+    joined
 }
 
 /// The one type the name lists give `words` as a whole, if they agree on one.
@@ -238,7 +286,7 @@ mod tests {
     /// training set's organisations; `words` are what the training text showed.
     fn lexicons(words: &[&str]) -> Lexicons {
         let mut gazetteer = Gazetteer::default();
-        gazetteer.add_list(0, "Mohammad\nQais\nCharles\nMilan\nDe");
+        gazetteer.add_list(0, "Mohammad\nQais\nCharles\nMilan\nDe\nOsama");
         gazetteer.add_list(1, "Baghdad\nLebanon");
         gazetteer.add_list(2, "Iranian\nLebanese");
         gazetteer.add_list(4, "Kia Motor Corp");
@@ -372,6 +420,36 @@ mod tests {
                 names(&[(sentence, Label::ORG)])
             );
         }
+    }
+
+    #[test]
+    fn a_name_broken_at_a_particle_is_one_person() {
+        assert_eq!(
+            mend(
+                "Osama bin Laden 's son",
+                &[(0, 1, Label::ORG), (2, 3, Label::PER)]
+            ),
+            names(&[("Osama bin Laden", Label::PER)])
+        );
+        assert_eq!(
+            mend(
+                "Rafael van der Vaart signed",
+                &[(0, 1, Label::PER), (3, 4, Label::PER)]
+            ),
+            names(&[("Rafael van der Vaart", Label::PER)])
+        );
+        assert_eq!(
+            mend("met Osama bin Laden 's son", &[(1, 2, Label::ORG)]),
+            names(&[("Osama bin Laden", Label::PER)])
+        );
+        // Two places are two places.
+        assert_eq!(
+            mend(
+                "from Rio de Janeiro",
+                &[(1, 2, Label::LOC), (3, 4, Label::LOC)]
+            ),
+            names(&[("Rio", Label::LOC), ("Janeiro", Label::LOC)])
+        );
     }
 
     #[test]
