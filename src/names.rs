@@ -27,17 +27,17 @@ const TRAINING_NON_PERSON: u8 = TRAINING_ORGANISATION | TRAINING_PLACE | TRAININ
 /// Navy 2 of 2, Guard 3 of 3, Forces 2 of 2, Police 3 of 4, Ministry 27 of 27).
 const INSTITUTIONS: [&str; 6] = ["Army", "Navy", "Guard", "Forces", "Police", "Ministry"];
 
-/// Particles inside a person's name (`Mohammad Kazem Al Sadeq`, `Osama bin Laden`, `Rafael
-/// van der Vaart`), which the training text also writes in lower case or alone.
+/// Lower-case particles inside a person's name (`Osama bin Laden`, `Rafael van der Vaart`,
+/// `de la`), which the training text also writes alone.
 const PARTICLES: [&str; 16] = [
-    "Al", "al", "El", "el", "bin", "ibn", "Abu", "abu", "van", "von", "der", "den", "de", "da",
-    "di", "du",
+    "al", "el", "abu", "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du",
+    "la", "le",
 ];
 
-/// Lower-case particles inside a person's name (`bin`, `van der`, `de la`).
-const BRIDGES: [&str; 14] = [
-    "bin", "ibn", "bint", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "al",
-];
+/// A particle, or one of the Arabic ones capitalised (`Mohammad Kazem Al Sadeq`).
+fn particle(word: &str) -> bool {
+    PARTICLES.contains(&word) || matches!(word, "Al" | "El" | "Abu")
+}
 
 /// Titles before a person's name (`Prince Norodom Ranariddh`, `General Director Ljubomir
 /// Acimovic`), several of them also given names: CoNLL leaves a title out of the name.
@@ -168,45 +168,38 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<(usize, u
         }
         out.push((s, e, label));
     }
-    // `Osama bin Laden`, `Rafael van der Vaart`: a person's name the tagger broke at a
-    // lower-case particle is one name, whether it tagged the rest or not.
-    let mut taken = vec![false; words.len()];
-    for &(s, e, _) in &out {
-        taken[s..e].iter_mut().for_each(|t| *t = true);
-    }
-    for (s, e, label) in out.iter_mut() {
-        let bridges = words[*e..]
+    // `Osama bin Laden`, `Rafael van der Vaart`: a person's name the tagger broke at one or
+    // two lower-case particles is one name, whether it tagged the rest or not.
+    let mut joined: Vec<(usize, usize, Label)> = Vec::with_capacity(out.len());
+    for (s, mut e, mut label) in out {
+        if let Some(last) = joined.last_mut() {
+            let between = &words[last.1..s];
+            if (1..=2).contains(&between.len())
+                && between.iter().all(|w| PARTICLES.contains(w))
+                && (last.2 == Label::PER || label == Label::PER)
+            {
+                *last = (last.0, e, Label::PER);
+                continue;
+            }
+        }
+        let rest = e + words[e..]
             .iter()
-            .take_while(|w| BRIDGES.contains(w))
+            .zip(&taken[e..])
+            .take_while(|(w, t)| !**t && PARTICLES.contains(w))
             .count();
-        let rest = *e + bridges;
-        if (1..=2).contains(&bridges)
-            && rest < words.len()
-            && !taken[rest]
-            && words[rest].starts_with(char::is_uppercase)
-            && (*label == Label::PER
-                || lexicons.gazetteer.lists(&words[*s..*s + 1]) & GIVEN_NAME != 0)
+        if (1..=2).contains(&(rest - e))
+            && (label == Label::PER || lexicons.gazetteer.lists(&words[s..s + 1]) & GIVEN_NAME != 0)
         {
+            // The next span, if it starts right there, joins on the next turn instead.
             let end = rest
                 + words[rest..]
                     .iter()
                     .zip(&taken[rest..])
                     .take_while(|(w, t)| !**t && w.starts_with(char::is_uppercase))
                     .count();
-            taken[*e..end].iter_mut().for_each(|t| *t = true);
-            (*e, *label) = (end, Label::PER);
-        }
-    }
-    let mut joined: Vec<(usize, usize, Label)> = Vec::with_capacity(out.len());
-    for (s, e, label) in out {
-        if let Some(last) = joined.last_mut() {
-            let between = &words[last.1..s];
-            if (1..=2).contains(&between.len())
-                && between.iter().all(|w| BRIDGES.contains(w))
-                && (last.2 == Label::PER || label == Label::PER)
-            {
-                *last = (last.0, e, Label::PER);
-                continue;
+            if end > rest {
+                taken[e..end].iter_mut().for_each(|t| *t = true);
+                (e, label) = (end, Label::PER);
             }
         }
         joined.push((s, e, label));
@@ -265,14 +258,12 @@ fn unknown_person(words: &[&str], lexicons: &Lexicons) -> Option<usize> {
     let person = words.len() >= 2
         && words[0].starts_with(char::is_uppercase)
         && !TITLES.contains(&words[0])
-        && !PARTICLES.contains(&words[0])
+        && !particle(words[0])
         && lists(&words[..1]) & (GIVEN_NAME | PLACE | NATIONALITY | TRAINING_NON_PERSON)
             == GIVEN_NAME
         && lists(words) & TRAINING_NON_PERSON == 0
-        && !PARTICLES.contains(&words[words.len() - 1])
-        && words[1..]
-            .iter()
-            .all(|w| PARTICLES.contains(w) || unknown(&w));
+        && !particle(words[words.len() - 1])
+        && words[1..].iter().all(|w| particle(w) || unknown(&w));
     person.then(|| words[1..].iter().filter(unknown).count())
 }
 
@@ -473,7 +464,7 @@ mod tests {
                 proptest::sample::select(vec![
                     "Mohammad", "Kazem", "Al", "al-Haq", "Army", "Lebanese", "Resolution",
                     "1701", "Ambassador", "Governorate", "pro-Iran", "de", "the", "Qais",
-                    "Baghdad", "Prince",
+                    "Baghdad", "Prince", "bin", "van", "der", "Osama", "Laden", "Al",
                 ]),
                 1..12,
             ),
