@@ -211,15 +211,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
         .collect();
     let dev_words: Vec<Vec<Vec<&str>>> = dev.iter().map(tagger::words_of).collect();
-    let f1_of = |predicted: &[Vec<Tag>]| {
+    let score_dev = |predicted: &[Vec<Tag>]| {
         conll::score(
             gold_dev
                 .iter()
                 .copied()
                 .zip(predicted.iter().map(Vec::as_slice)),
         )
-        .f1()
     };
+    let f1_of = |predicted: &[Vec<Tag>]| score_dev(predicted).f1();
 
     // Stage one on everything, epochs chosen on dev.
     let all = examples(&train_docs, &train_lex, None);
@@ -278,12 +278,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .flat_map(|w| tagger.tag_document(w))
         .collect();
-    let scores = conll::score(
-        gold_dev
-            .iter()
-            .copied()
-            .zip(predicted.iter().map(Vec::as_slice)),
-    );
+    let scores = score_dev(&predicted);
     println!("stage 1: {first_epochs} epochs; stage 2: {second_epochs} epochs\ndev (eng.testa), exact span:\n{scores}");
     // Save, read back, and score what was read: the figure is the shipped model's.
     // FOLIO_MODEL_OUT writes elsewhere, so that several seeds can be trained side by side.
@@ -304,12 +299,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .flat_map(|w| loaded.tag_document(w))
         .collect();
-    let saved = conll::score(
-        gold_dev
-            .iter()
-            .copied()
-            .zip(reloaded.iter().map(Vec::as_slice)),
-    );
+    let saved = score_dev(&reloaded);
     // What Folio shows: the loaded tagger's spans mended by `names::spans`.
     let mended: Vec<Vec<Tag>> = dev_words
         .iter()
@@ -317,12 +307,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .zip(&reloaded)
         .map(|(w, tags)| conll::tags_of(&names::spans(tags, w, loaded.lexicons()), tags.len()))
         .collect();
-    let shown = conll::score(
-        gold_dev
-            .iter()
-            .copied()
-            .zip(mended.iter().map(Vec::as_slice)),
-    );
+    let shown = score_dev(&mended);
     println!(
         "saved {} ({} bytes, {} + {} features): dev F1 after reloading {:.4}, with names::spans {:.4}",
         out.display(),
