@@ -1,5 +1,5 @@
 //! `cargo bench --bench core`: throughput of decode + segment + dedup on dumps built from the
-//! shared samples, at 10 MB and 50 MB (cost should grow linearly), next to `awk '!seen[$0]++'` on
+//! repository's sample dumps (`tests/data/dumps/`, WikiGold's articles), at 10 MB and 50 MB (cost should grow linearly), next to `awk '!seen[$0]++'` on
 //! the same bytes — a line dedup that does strictly less work — and the peak memory of the whole
 //! pipeline measured in a child process.
 //!
@@ -21,14 +21,15 @@ struct Pool {
     sentences: Vec<String>,
 }
 
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
+/// The repository's sample dumps: every layout, and text anyone who clones the project has.
+fn samples() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/dumps")
 }
 
 fn pool() -> Pool {
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let dir = shared().join("dumps");
-    for entry in std::fs::read_dir(&dir).expect("../shared/samples/dumps") {
+    let dir = samples();
+    for entry in std::fs::read_dir(&dir).expect("tests/data/dumps") {
         let path = entry.unwrap().path();
         if path.extension().is_some_and(|e| e == "txt") {
             files.push((path.display().to_string(), std::fs::read(&path).unwrap()));

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { sampleLines } from './lib/samples.mjs';
 import { serve } from '../tests/e2e/serve.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
 
@@ -129,21 +130,7 @@ for (const mb of sizes) {
 
 // Entities: the same paragraphs through Folio's worker and through compromise.
 const words = Number(process.env.FOLIO_BENCH_WORDS ?? 200_000);
-const decode = (bytes) => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-};
-const samples = path.resolve(root, '../shared/samples');
-const sources = [path.join(samples, '000_952273073e7dcb6a.txt')].concat(
-  fs.readdirSync(path.join(samples, 'dumps')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(samples, 'dumps', f)),
-);
-const lines = sources
-  .flatMap((f) => decode(fs.readFileSync(f)).split(/\r?\n/))
-  .map((l) => l.trim())
-  .filter((l) => l.split(/\s+/).length >= 3);
+const lines = sampleLines();
 const paragraphs = [];
 for (let i = 0, n = 0; n < words; i++) {
   paragraphs.push(lines[i % lines.length]);

@@ -4,7 +4,8 @@
 //
 //   node scripts/bench-entities.mjs        (FOLIO_BENCH_WORDS=200000 FOLIO_BENCH_RUNS=3)
 //
-// The text is every line of three or more words of the samples, repeated to the size asked
+// The text is every line of three or more words of the repository's samples (the seed and
+// tests/data/dumps), repeated to the size asked
 // for, one JSON line per paragraph as `folio --annotate` reads it. Both are timed on the same
 // lines; rates are given per token as Folio's tokenizer splits the text (Treebank style, the
 // unit the tagger works in: `Iran's` is two, `said,` is two) and per word (runs of non-space
@@ -15,9 +16,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { root, sampleLines } from './lib/samples.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const samples = path.resolve(root, '../shared/samples');
+
 const target = Number(process.env.FOLIO_BENCH_WORDS ?? 200000);
 const runs = Number(process.env.FOLIO_BENCH_RUNS ?? 3);
 
@@ -34,25 +35,7 @@ if (process.argv[2] === '--child') {
   process.exit(0);
 }
 
-const files = [path.join(samples, '000_952273073e7dcb6a.txt')].concat(
-  fs
-    .readdirSync(path.join(samples, 'dumps'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => path.join(samples, 'dumps', f)),
-);
-// UTF-8 where the file is, Windows-1252 otherwise (one sample is Latin-1).
-const decode = (bytes) => {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-};
-const paragraphs = files
-  .flatMap((f) => decode(fs.readFileSync(f)).split(/\r?\n/))
-  .map((l) => l.trim())
-  .filter((l) => l.split(/\s+/).length >= 3);
+const paragraphs = sampleLines();
 const words = (s) => s.split(/\s+/).filter(Boolean).length;
 // Treebank tokens, approximately as src/tokenize.rs makes them: words, and punctuation apart.
 const treebank = (s) => (s.match(/[\p{L}\p{N}]+(?:[-'’.,/:][\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu) ?? []).length;

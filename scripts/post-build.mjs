@@ -1,19 +1,36 @@
 // Trunk post-build hook for release builds (a development server's live reload would fight
-// both), in this order:
+// them), in this order:
 //
-// 1. A content security policy in index.html: scripts only from the page's origin, the one
+// 0. The build's integrity digests checked against its files: a wrong one (seen when two of
+//    Trunk's pipelines wrote the same file at once) makes a page that never starts, so the
+//    build fails instead (scripts/lib/integrity.mjs).
+// 1. The page's modules that the worker's pipeline copied beside the worker, removed.
+// 2. A content security policy in index.html: scripts only from the page's origin, the one
 //    inline loader Trunk writes allowed by its hash, WebAssembly compiled, workers from the
 //    origin or the blob Folio makes for its own worker; no plugins, no <base>, no forms.
-// 2. sw.js, the service worker that keeps the page usable offline: it caches every file of
+// 3. sw.js, the service worker that keeps the page usable offline: it caches every file of
 //    this build under a cache named after the build's contents, so a new build installs a new
 //    cache and the old one is deleted.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+
+import { integrityErrors } from './lib/integrity.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR unset)');
 if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+
+const wrong = integrityErrors(staging, process.env.TRUNK_PUBLIC_URL ?? '/');
+if (wrong.length) {
+  for (const e of wrong) console.error(`post-build: integrity: ${e}`);
+  process.exit(1);
+}
+
+// The worker pipeline copies every snippet in the wasm-bindgen folder it shares with the page,
+// the page's modules included, into worker/snippets. A worker (wasm-bindgen's no-modules
+// target) cannot import a module at all, so those copies are dead weight.
+rmSync(join(staging, 'worker', 'snippets'), { recursive: true, force: true });
 
 const indexPath = join(staging, 'index.html');
 let index = readFileSync(indexPath, 'utf8');
@@ -32,9 +49,12 @@ export const POLICY = [
   "form-action 'none'",
 ].join('; ');
 if (!index.includes('Content-Security-Policy')) {
+  // The policy, and the marker that tells the page this build has a service worker to
+  // register (src/bin/folio-web/offline.js): development builds have neither.
   index = index.replace(
     '<meta charset="utf-8" />',
-    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}" />`,
+    `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}" />` +
+      `\n    <meta name="folio-service-worker" content="./sw.js" />`,
   );
   writeFileSync(indexPath, index);
 }

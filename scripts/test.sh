@@ -21,7 +21,10 @@ cargo clippy --target wasm32-unknown-unknown --bin folio-web -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --bin folio-web --profile test -- -D warnings
 
 step "native tests: core, samples, CLI"
-cargo test --all-targets
+# Tests that need CoNLL-2003 (FOLIO_DATA, see build.rs) are ignored without it, each with a
+# reason; the list is printed again at the end so nobody misses it.
+mkdir -p target
+cargo test --all-targets 2>&1 | tee target/native-tests.log
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown --bin folio-web
@@ -49,4 +52,9 @@ step "end-to-end tests: Playwright on the release build"
 node --test tests/e2e/
 
 echo
+skipped=$(grep -h ' \.\.\. ignored, ' target/native-tests.log | sed 's/^test /  /' || true)
+if [ -n "$skipped" ]; then
+  echo "skipped for want of CoNLL-2003 data (set FOLIO_DATA to run them):"
+  echo "$skipped"
+fi
 echo "all tests passed"

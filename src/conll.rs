@@ -91,7 +91,8 @@ impl fmt::Display for ReadError {
 
 impl std::error::Error for ReadError {}
 
-/// Reads a CoNLL-2003 file (word, POS, chunk, NER; IOB1) into documents with BIO tags.
+/// Reads a CoNLL-2003 file (word, POS, chunk, NER; IOB1) into documents with BIO tags. Files
+/// of two columns (word, NER), as WikiGold is written, read the same way.
 pub fn read(path: &std::path::Path) -> Result<Vec<Document>, ReadError> {
     parse(&std::fs::read_to_string(path).map_err(ReadError::Io)?)
 }
@@ -120,20 +121,24 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ReadError> {
             finish(&mut docs, &mut sentence, &mut iob1);
             continue;
         }
+        // CoNLL-2003 has four columns (word, POS, chunk, tag); WikiGold two (word, tag).
         let cols: Vec<&str> = line.split(' ').collect();
-        if cols.len() != 4 || parse_tag(cols[3]).is_none() {
-            return Err(ReadError::Line {
-                line: n + 1,
-                text: line.to_owned(),
-            });
-        }
+        let tag = match cols[..] {
+            [_, tag] | [_, _, _, tag] if parse_tag(tag).is_some() => tag,
+            _ => {
+                return Err(ReadError::Line {
+                    line: n + 1,
+                    text: line.to_owned(),
+                })
+            }
+        };
         if cols[0] == "-DOCSTART-" {
             finish(&mut docs, &mut sentence, &mut iob1);
             docs.push(Document::default());
             continue;
         }
         sentence.words.push(cols[0].to_owned());
-        iob1.push(cols[3]);
+        iob1.push(tag);
     }
     finish(&mut docs, &mut sentence, &mut iob1);
     docs.retain(|d| !d.sentences.is_empty());
@@ -329,6 +334,19 @@ mod tests {
         );
         assert_eq!(spans(t), [(0, 1, Label::LOC), (1, 3, Label::LOC)]);
         assert_eq!(&tags_of(&spans(t), t.len()), t);
+    }
+
+    #[test]
+    fn two_column_files_read_like_four() {
+        let four = parse(SAMPLE).unwrap();
+        let two: String = SAMPLE
+            .lines()
+            .map(|l| match l.split(' ').collect::<Vec<_>>()[..] {
+                [w, _, _, t] => format!("{w} {t}\n"),
+                _ => format!("{l}\n"),
+            })
+            .collect();
+        assert_eq!(parse(&two).unwrap(), four);
     }
 
     #[test]

@@ -353,8 +353,7 @@ mod tests {
 
     fn seed() -> Vec<u8> {
         std::fs::read(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("../shared/samples/000_952273073e7dcb6a.txt"),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/seed-sample.txt"),
         )
         .unwrap()
     }

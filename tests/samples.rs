@@ -1,27 +1,14 @@
-//! What a user sees when they open the shared samples: the seed dump gives its two articles, the
-//! six generated dumps give exactly the articles of `gold.json`, and nothing is ever lost.
+//! What a user sees when they open sample dumps: the seed dump gives its two articles, the
+//! generated dumps of every layout give exactly the articles of their `gold.json`, and nothing
+//! is ever lost.
+
+mod support;
 
 use std::collections::HashSet;
-use std::path::PathBuf;
 
 use folio::{process, Collection, Options, Reason};
 use proptest::prelude::*;
-
-fn shared() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
-}
-
-fn read(names: &[&str], dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
-    names
-        .iter()
-        .map(|n| {
-            (
-                n.to_string(),
-                std::fs::read(dir.join(n)).expect("sample exists"),
-            )
-        })
-        .collect()
-}
+use support::dumps::{self, Gold};
 
 fn options() -> Options {
     Options {
@@ -73,7 +60,7 @@ fn assert_nothing_lost(files: &[(String, Vec<u8>)], c: &Collection) {
 fn seed_sample_gives_its_two_articles() {
     let files = vec![(
         "000_952273073e7dcb6a.txt".to_owned(),
-        std::fs::read(shared().join("000_952273073e7dcb6a.txt")).unwrap(),
+        std::fs::read(support::seed_path()).unwrap(),
     )];
     let c = process(files.clone(), &options());
     let titles: Vec<_> = c.articles.iter().map(|a| a.title.text.as_str()).collect();
@@ -133,34 +120,21 @@ fn seed_sample_gives_its_two_articles() {
     assert_nothing_lost(&files, &c);
 }
 
-#[derive(serde::Deserialize)]
-struct Gold {
-    files: Vec<String>,
-    articles: Vec<GoldArticle>,
-}
-
-#[derive(serde::Deserialize)]
-struct GoldArticle {
-    title: String,
-    caption: String,
-    paragraphs: Vec<String>,
-    sources: Vec<String>,
-    #[serde(default)]
-    near_duplicate_sources: Vec<String>,
-}
-
-#[test]
-fn six_dumps_reproduce_gold() {
-    let dir = shared().join("dumps");
-    let gold: Gold =
-        serde_json::from_slice(&std::fs::read(dir.join("gold.json")).unwrap()).unwrap();
-    let names: Vec<&str> = gold.files.iter().map(String::as_str).collect();
-    let files = read(&names, &dir);
-    let c = process(files.clone(), &options());
-
+/// Folio's articles for `files` against their answer: titles in order, captions, paragraphs,
+/// sources and variants, and nothing lost.
+fn assert_reproduces(files: &[(String, Vec<u8>)], gold: &Gold) {
+    let c = process(files.to_vec(), &options());
     let got: Vec<&str> = c.articles.iter().map(|a| a.title.text.as_str()).collect();
     let want: Vec<&str> = gold.articles.iter().map(|a| a.title.as_str()).collect();
-    assert_eq!(got, want, "titles in order");
+    if let Some(k) = (0..got.len().max(want.len())).find(|&k| got.get(k) != want.get(k)) {
+        panic!(
+            "titles differ from article {k} on: got {:?}, want {:?} ({} articles, {} wanted)",
+            &got[k.min(got.len())..(k + 3).min(got.len())],
+            &want[k.min(want.len())..(k + 3).min(want.len())],
+            got.len(),
+            want.len()
+        );
+    }
     for (a, g) in c.articles.iter().zip(&gold.articles) {
         let captions: Vec<&str> = a.captions.iter().map(|b| b.text.as_str()).collect();
         let want_captions: Vec<&str> = Some(g.caption.as_str())
@@ -178,7 +152,7 @@ fn six_dumps_reproduce_gold() {
             g.title
         );
     }
-    assert_eq!(c.stats.articles, 40);
+    assert_eq!(c.stats.articles, gold.articles.len());
     assert_eq!(c.stats.files_failed, 0);
     let encodings: Vec<_> = c
         .files
@@ -186,7 +160,62 @@ fn six_dumps_reproduce_gold() {
         .map(|f| f.encoding.as_deref().unwrap())
         .collect();
     assert_eq!(encodings[4], "windows-1252", "{encodings:?}");
-    assert_nothing_lost(&files, &c);
+    assert_nothing_lost(files, &c);
+}
+
+/// The committed dumps are exactly what the generator makes of WikiGold, so they never drift
+/// from it. `FOLIO_BLESS=1 cargo test --test samples` writes them again after a change to the
+/// generator.
+#[test]
+fn committed_dumps_are_the_generators() {
+    let (files, gold) = dumps::generate(&support::wikigold());
+    let dir = support::dumps_dir();
+    let json = serde_json::to_string_pretty(&gold).unwrap() + "\n";
+    if std::env::var_os("FOLIO_BLESS").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, bytes) in &files {
+            std::fs::write(dir.join(name), bytes).unwrap();
+        }
+        std::fs::write(dir.join("gold.json"), &json).unwrap();
+    }
+    for (name, bytes) in &files {
+        let committed = std::fs::read(dir.join(name)).unwrap_or_default();
+        assert!(
+            &committed == bytes,
+            "tests/data/dumps/{name} differs from the generator's: run FOLIO_BLESS=1 cargo test --test samples"
+        );
+    }
+    let committed = std::fs::read_to_string(dir.join("gold.json")).unwrap_or_default();
+    assert!(
+        committed == json,
+        "tests/data/dumps/gold.json differs from the generator's"
+    );
+}
+
+/// The repository's six dumps (WikiGold's articles in every layout) give their answer.
+#[test]
+fn the_sample_dumps_reproduce_their_answer() {
+    let dir = support::dumps_dir();
+    let gold: Gold =
+        serde_json::from_slice(&std::fs::read(dir.join("gold.json")).unwrap()).unwrap();
+    assert!(
+        gold.articles.len() >= 100,
+        "{} articles",
+        gold.articles.len()
+    );
+    assert_reproduces(&support::read(&gold.files, &dir), &gold);
+}
+
+/// The same layouts made of Reuters news (the development split), which reads differently:
+/// datelines, results tables, headlines in capitals.
+#[test]
+#[cfg_attr(
+    not(folio_data),
+    ignore = "needs CoNLL-2003 (eng.train, eng.testa): set FOLIO_DATA to a directory holding conll2003/"
+)]
+fn dumps_of_reuters_news_reproduce_their_answer() {
+    let (files, gold) = dumps::generate(&support::conll("eng.testa"));
+    assert_reproduces(&files, &gold);
 }
 
 /// One generated article in the layouts DESIGN.md lists, from proptest's choices.

@@ -6,7 +6,8 @@
 //! better than any it will meet. So the first stage is also trained on each half of the
 //! training documents to label the other half (a two-fold jackknife).
 //!
-//! Usage: train [DATA_DIR] (default ../shared/data/conll2003). FOLIO_EPOCHS caps the epochs;
+//! Usage: train [CONLL_DIR]. The CoNLL-2003 files are found in CONLL_DIR, else in
+//! `$FOLIO_DATA/conll2003` (FOLIO_DATA defaults to `../shared/data`). FOLIO_EPOCHS caps the epochs;
 //! FOLIO_SEED sets the shuffling seed; FOLIO_MODEL_OUT writes the model elsewhere.
 
 #[cfg(target_arch = "wasm32")]
@@ -142,8 +143,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/conll2003")
+            let data = std::env::var_os("FOLIO_DATA")
+                .filter(|d| !d.is_empty())
+                .map_or_else(
+                    || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+                    PathBuf::from,
+                );
+            data.join("conll2003")
         });
+    for file in ["eng.train", "eng.testa"] {
+        if !dir.join(file).is_file() {
+            eprintln!(
+                "train: {} is missing: train needs CoNLL-2003's eng.train and eng.testa, which \
+                 the repository cannot ship; give their directory as the argument or set \
+                 FOLIO_DATA to a directory holding conll2003/",
+                dir.join(file).display()
+            );
+            std::process::exit(2);
+        }
+    }
     let epochs: usize = std::env::var("FOLIO_EPOCHS")
         .ok()
         .and_then(|e| e.parse().ok())

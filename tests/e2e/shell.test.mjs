@@ -6,12 +6,12 @@ import { join } from 'node:path';
 
 import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
 
-const SEED = '000_952273073e7dcb6a.txt';
+const SEED = 'seed-sample.txt';
 const env = releaseBuild();
 
 test('dropping the seed file shows its name, size and line count, with no console errors', async () => {
   const { page, errors } = await openPage(env.browser, env.server.url);
-  const bytes = await readFile(join(root, '..', 'shared', 'samples', SEED));
+  const bytes = await readFile(join(root, 'assets', SEED));
   await dropFiles(page, '[data-testid=dropzone]', [{ name: SEED, bytes }]);
   const row = page.locator('[data-testid=file]');
   await row.waitFor();

@@ -21,7 +21,7 @@ test('after one visit the page opens offline and reads a dropped file', async ()
   await page.context().setOffline(true);
   await page.reload();
   await page.waitForSelector('[data-testid=dropzone]');
-  const seed = await readFile(join(root, '..', 'shared', 'samples', '000_952273073e7dcb6a.txt'));
+  const seed = await readFile(join(root, 'assets', 'seed-sample.txt'));
   await dropFiles(page, '[data-testid=dropzone]', [{ name: 'offline.txt', bytes: seed }]);
   await page.locator('[data-testid=article]').nth(1).waitFor();
   // The model came from the cache too.

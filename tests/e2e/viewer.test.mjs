@@ -8,8 +8,9 @@ import { join } from 'node:path';
 
 import { openPage, dropFiles, keptFiles, releaseBuild, root } from './browser.mjs';
 
-const samples = join(root, '..', 'shared', 'samples');
-const SEED = '000_952273073e7dcb6a.txt';
+// The seed sample and the repository's generated dumps (tests/data/dumps): a clone has both.
+const samples = join(root, 'assets');
+const SEED = 'seed-sample.txt';
 const TITLES = [
   'Leaders of Iraqi Pro-Iran Factions Head to Syria, Lebanon in Wake of Escalation in Gaza',
   'Mikati: Lebanon in State of War, Resistance, Government Doing Their Duty',
@@ -82,7 +83,7 @@ test('the seed reads as two articles, with highlights that toggle, search, an en
 
 test('the six sample dumps list every article of gold.json once, the near-duplicate as a variant, and the audit shows what was removed', async () => {
   const { page, errors } = await openPage(env.browser, env.server.url);
-  const dir = join(samples, 'dumps');
+  const dir = join(root, 'tests', 'data', 'dumps');
   const names = (await readdir(dir)).filter((n) => n.endsWith('.txt')).sort();
   const files = await Promise.all(names.map(async (name) => ({ name, bytes: await readFile(join(dir, name)) })));
   await dropFiles(page, '[data-testid=dropzone]', files);

@@ -14,8 +14,8 @@ use crate::state::{Action, Model, State, View, LIST_PAGE, SAMPLE, SAMPLE_NAME};
 use crate::theme::ThemeSwitch;
 use crate::worker::CoreWorker;
 
-/// Where Trunk puts the worker's script (`data-type="worker"` in index.html), beside the page.
-const SCRIPT: &str = "./folio-worker.js";
+/// Where Trunk puts the worker's script (`data-type="worker"` and `data-target-path` in index.html).
+const SCRIPT: &str = "./worker/folio-worker.js";
 
 /// The largest file the page reads, and the most it reads in all: beyond them a tab's memory
 /// (a file's bytes are held by the page, then by the worker, with its decoded text and
