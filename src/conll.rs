@@ -4,55 +4,7 @@
 use std::fmt;
 
 use crate::model::Label;
-
-/// A token's tag in BIO form over the four CoNLL name types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Tag {
-    O,
-    B(Label),
-    I(Label),
-}
-
-/// The name types CoNLL annotates, in tag-index order.
-pub const TYPES: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
-
-/// Number of BIO tags: O and B/I for each type.
-pub const TAGS: usize = 1 + 2 * TYPES.len();
-
-impl Tag {
-    /// Dense index in `0..TAGS`.
-    pub fn index(self) -> usize {
-        match self {
-            Tag::O => 0,
-            Tag::B(l) => 1 + 2 * type_index(l),
-            Tag::I(l) => 2 + 2 * type_index(l),
-        }
-    }
-
-    /// The tag with dense index `i`.
-    pub fn from_index(i: usize) -> Tag {
-        match i {
-            0 => Tag::O,
-            i if i % 2 == 1 => Tag::B(TYPES[(i - 1) / 2]),
-            i => Tag::I(TYPES[(i - 2) / 2]),
-        }
-    }
-
-    /// Whether `next` may follow `self` in well-formed BIO.
-    pub fn allows(self, next: Tag) -> bool {
-        match next {
-            Tag::I(l) => matches!(self, Tag::B(p) | Tag::I(p) if p == l),
-            _ => true,
-        }
-    }
-}
-
-fn type_index(label: Label) -> usize {
-    TYPES
-        .iter()
-        .position(|&t| t == label)
-        .expect("a CoNLL name type")
-}
+use crate::tags::{spans, type_index, Tag, TYPES};
 
 /// One sentence: its words and, for annotated data, their BIO tags.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -184,44 +136,6 @@ fn bio_from_iob1(tags: &[&str]) -> Vec<Tag> {
     out
 }
 
-/// Entity spans `(first token, end token exclusive, label)` of a BIO sequence. An `I-X` that
-/// does not continue an `X` starts an entity, as conlleval reads it.
-pub fn spans(tags: &[Tag]) -> Vec<(usize, usize, Label)> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, Label)> = None;
-    for (i, &tag) in tags.iter().enumerate() {
-        match tag {
-            Tag::I(l) if open.is_some_and(|(_, o)| o == l) => {}
-            Tag::B(l) | Tag::I(l) => {
-                if let Some((s, o)) = open.take() {
-                    out.push((s, i, o));
-                }
-                open = Some((i, l));
-            }
-            Tag::O => {
-                if let Some((s, o)) = open.take() {
-                    out.push((s, i, o));
-                }
-            }
-        }
-    }
-    if let Some((s, o)) = open {
-        out.push((s, tags.len(), o));
-    }
-    out
-}
-
-/// The BIO tags of a sentence of `len` tokens with these disjoint spans: the inverse of
-/// [`spans`], to score spans changed after tagging.
-pub fn tags_of(spans: &[(usize, usize, Label)], len: usize) -> Vec<Tag> {
-    let mut tags = vec![Tag::O; len];
-    for &(s, e, label) in spans {
-        tags[s] = Tag::B(label);
-        tags[s + 1..e].iter_mut().for_each(|t| *t = Tag::I(label));
-    }
-    tags
-}
-
 /// Exact-span precision, recall and F1, overall and per type.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
@@ -300,12 +214,12 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a [Tag], &'a [Tag])>) -> Sco
         for span in &p {
             let hit = g.contains(span);
             s.correct += usize::from(hit);
-            let row = &mut s.per_type[type_index(span.2)];
+            let row = &mut s.per_type[type_index(span.label)];
             row.2 += 1;
             row.3 += usize::from(hit);
         }
         for span in &g {
-            s.per_type[type_index(span.2)].1 += 1;
+            s.per_type[type_index(span.label)].1 += 1;
         }
     }
     s
@@ -314,6 +228,7 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a [Tag], &'a [Tag])>) -> Sco
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tags::{tags_of, Span};
 
     const SAMPLE: &str = "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\
         German JJ I-NP I-MISC\ncall NN I-NP O\n. . O O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n\n\
@@ -332,7 +247,10 @@ mod tests {
             t,
             &[Tag::B(Label::LOC), Tag::B(Label::LOC), Tag::I(Label::LOC)]
         );
-        assert_eq!(spans(t), [(0, 1, Label::LOC), (1, 3, Label::LOC)]);
+        assert_eq!(
+            spans(t),
+            [Span::new(0, 1, Label::LOC), Span::new(1, 3, Label::LOC)]
+        );
         assert_eq!(&tags_of(&spans(t), t.len()), t);
     }
 
@@ -363,15 +281,5 @@ mod tests {
         let s = score([(&gold[..], &pred[..])]);
         assert_eq!((s.gold, s.predicted, s.correct), (2, 2, 1));
         assert!((s.f1() - 0.5).abs() < 1e-9);
-    }
-
-    #[test]
-    fn tag_indices_round_trip() {
-        for i in 0..TAGS {
-            assert_eq!(Tag::from_index(i).index(), i);
-        }
-        assert!(!Tag::O.allows(Tag::I(Label::PER)));
-        assert!(Tag::B(Label::PER).allows(Tag::I(Label::PER)));
-        assert!(!Tag::B(Label::ORG).allows(Tag::I(Label::PER)));
     }
 }

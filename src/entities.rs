@@ -1,13 +1,14 @@
-//! Entities in raw text: the trained name tagger and the number rules, with offsets.
+//! Entities in raw text: the trained name tagger and the number rules, with offsets; and the
+//! annotation of a collection's articles with them.
 //!
 //! A [`Recognizer`] holds a trained [`Tagger`]. It reads one document at a time — an article's
 //! title, captions and paragraphs together, because a name is easier to recognise when the
 //! rest of the article mentions it too — and returns each block's entities with offsets in
 //! Unicode scalar values, as the batch interface and the page both want them.
 
-use crate::model::Entity;
+use crate::model::{Article, Block, Collection, Entity, Label};
 use crate::tagger::{ModelError, Tagger};
-use crate::{names, numbers, tokenize};
+use crate::{index, names, numbers, tokenize};
 
 /// The longest run of tokens tagged as one sentence.
 const MAX_SENTENCE: usize = 256;
@@ -69,15 +70,15 @@ impl Recognizer {
             let toks = &tokens[*b][range.clone()];
             let mut spans = names::spans(tags, words, self.tagger.lexicons());
             let mut taken = vec![false; toks.len()];
-            for &(s, e, _) in &spans {
-                taken[s..e].iter_mut().for_each(|t| *t = true);
+            for span in &spans {
+                taken[span.range()].iter_mut().for_each(|t| *t = true);
             }
             spans.extend(numbers::spans(words, &taken));
-            for (s, e, label) in spans {
+            for span in spans {
                 out[*b].push(Entity {
-                    start: toks[s].start,
-                    end: toks[e - 1].end,
-                    label,
+                    start: toks[span.start].start,
+                    end: toks[span.end - 1].end,
+                    label: span.label,
                     text: String::new(),
                 });
             }
@@ -114,10 +115,132 @@ fn to_chars(text: &str, entities: &mut [Entity]) {
     }
 }
 
+impl Collection {
+    /// Tags the entities of every article (and variant) and builds the entity index.
+    pub fn annotate(&mut self, recognizer: &Recognizer) {
+        for article in &mut self.articles {
+            article.annotate(recognizer);
+        }
+        self.entities = index::build(&self.articles);
+        self.stats.entities = self.entities.len();
+        self.stats.mentions = self.entities.iter().map(|e| e.mentions).sum();
+    }
+}
+
+impl Article {
+    /// Tags the entities of the article and of its variants, each as one document.
+    pub fn annotate(&mut self, recognizer: &Recognizer) {
+        annotate_blocks(recognizer, self.blocks_mut());
+        complete_credits(&mut self.captions);
+        for v in &mut self.variants {
+            annotate_blocks(recognizer, v.blocks_mut());
+            complete_credits(&mut v.captions);
+        }
+    }
+}
+
+/// A caption's credit in brackets names its source, whole: where the tagger found a name in
+/// `(Asharq Al-Awsat)` but only `Al-Awsat`, the name becomes the whole credit (a person if the
+/// tagger said so, else an organisation: agencies and papers). A credit the tagger found no
+/// name in (`(File Photo)`) is left alone.
+fn complete_credits(captions: &mut [Block]) {
+    for block in captions {
+        let text = block.text.as_str();
+        let Some(open) = crate::segment::credit_start(text) else {
+            continue;
+        };
+        let credit = &text[open + 1..text.len() - 1];
+        let start = text[..open + 1].chars().count();
+        let end = start + credit.chars().count();
+        let inside: Vec<&Entity> = block
+            .entities
+            .iter()
+            .filter(|e| e.start < end && e.end > start)
+            .collect();
+        if inside.is_empty() {
+            continue;
+        }
+        let label = if inside.iter().any(|e| e.label == Label::PER) {
+            Label::PER
+        } else {
+            Label::ORG
+        };
+        let credit = Entity {
+            start,
+            end,
+            label,
+            text: credit.to_owned(),
+        };
+        block.entities.retain(|e| e.end <= start || e.start >= end);
+        let at = block.entities.partition_point(|e| e.start < start);
+        block.entities.insert(at, credit);
+    }
+}
+
+/// Tags one article's blocks as one document.
+fn annotate_blocks<'a>(recognizer: &Recognizer, blocks: impl Iterator<Item = &'a mut Block>) {
+    let mut blocks: Vec<&mut Block> = blocks.collect();
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    let found = recognizer.document(&texts);
+    for (block, entities) in blocks.iter_mut().zip(found) {
+        block.entities = entities;
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::model::Label;
+
+    fn entity(text: &str, part: &str, label: Label) -> Entity {
+        let at = text.find(part).unwrap();
+        let start = text[..at].chars().count();
+        Entity {
+            start,
+            end: start + part.chars().count(),
+            label,
+            text: part.to_owned(),
+        }
+    }
+
+    #[test]
+    fn a_name_found_in_a_credit_becomes_the_whole_credit() {
+        let text = "Mikati visits Tyre’s students. (Asharq Al-Awsat)";
+        let mut caption = Block::new(text);
+        caption.entities = vec![
+            entity(text, "Mikati", Label::PER),
+            entity(text, "Tyre", Label::LOC),
+            entity(text, "Al-Awsat", Label::ORG),
+        ];
+        let mut photo = Block::new("Smoke rises over the port. (File Photo)");
+        let mut person = Block::new("A rally in the capital. (Jane Doe Smith)");
+        person.entities = vec![entity(person.text.as_str(), "Jane Doe", Label::PER)];
+        let mut captions = [caption, photo.clone(), person];
+        complete_credits(&mut captions);
+        let found: Vec<(&str, Label)> = captions[0]
+            .entities
+            .iter()
+            .map(|e| (e.text.as_str(), e.label))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("Mikati", Label::PER),
+                ("Tyre", Label::LOC),
+                ("Asharq Al-Awsat", Label::ORG)
+            ]
+        );
+        let credit = &captions[0].entities[2];
+        let chars: String = text
+            .chars()
+            .skip(credit.start)
+            .take(credit.end - credit.start)
+            .collect();
+        assert_eq!(chars, "Asharq Al-Awsat", "offsets in scalar values");
+        photo.entities.clear();
+        assert_eq!(captions[1], photo, "no name found, nothing added");
+        assert_eq!(captions[2].entities[0].text, "Jane Doe Smith");
+        assert_eq!(captions[2].entities[0].label, Label::PER);
+    }
 
     #[test]
     fn a_prefix_before_a_name_is_not_part_of_it() {

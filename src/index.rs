@@ -8,24 +8,8 @@
 //! person or a shorter form is merged into the longer name that ends (or starts) with it, when
 //! exactly one such name exists — two Smiths stay apart.
 
+use crate::model::{Article, IndexEntry, Label};
 use rustc_hash::FxHashMap;
-use serde::{Deserialize, Serialize};
-
-use crate::model::{Article, Label};
-
-/// One entity of the collection: the name it is listed under and every way it was written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IndexEntry {
-    /// The fullest form (`Najib Mikati`).
-    pub name: String,
-    pub label: Label,
-    /// Every other form mentioned, most frequent first (`Mikati`).
-    pub aliases: Vec<String>,
-    /// Mentions across the collection, every alias counted.
-    pub mentions: usize,
-    /// Indices into the collection's articles, ascending.
-    pub articles: Vec<usize>,
-}
 
 /// The form mentions are grouped by: ASCII quotes and apostrophes, no possessive, case folded.
 pub fn normalise(text: &str) -> String {

@@ -34,10 +34,12 @@ pub mod numbers;
 pub mod segment;
 pub mod session;
 pub mod tagger;
+pub mod tags;
 pub mod tokenize;
 
 pub use model::{
-    Article, Block, Collection, Entity, FileInfo, Label, Reason, Removed, Stats, Text, Variant,
+    Article, Block, Collection, Entity, FileInfo, IndexEntry, Label, Reason, Removed, Stats, Text,
+    Variant,
 };
 
 use std::fmt;

@@ -2,6 +2,10 @@
 //!
 //! These derive serde so that the JSON of DESIGN.md ("The batch interface") is exactly their
 //! serialisation. Fields may be added; existing names are a contract and never change.
+//!
+//! This module depends on std and serde only: it is the vocabulary every other module and
+//! every front end shares. How a collection is built (`builder`), annotated (`entities`) and
+//! indexed (`index`) lives with the code that does it.
 
 use std::sync::Arc;
 
@@ -86,57 +90,6 @@ mod tests {
         assert_eq!(back, body);
         // Text from elsewhere is copied rather than pointing outside the file.
         assert!(matches!(Text::within(&file, "elsewhere"), Text::Owned(_)));
-    }
-
-    fn entity(text: &str, part: &str, label: Label) -> Entity {
-        let at = text.find(part).unwrap();
-        let start = text[..at].chars().count();
-        Entity {
-            start,
-            end: start + part.chars().count(),
-            label,
-            text: part.to_owned(),
-        }
-    }
-
-    #[test]
-    fn a_name_found_in_a_credit_becomes_the_whole_credit() {
-        let text = "Mikati visits Tyre’s students. (Asharq Al-Awsat)";
-        let mut caption = Block::new(text);
-        caption.entities = vec![
-            entity(text, "Mikati", Label::PER),
-            entity(text, "Tyre", Label::LOC),
-            entity(text, "Al-Awsat", Label::ORG),
-        ];
-        let mut photo = Block::new("Smoke rises over the port. (File Photo)");
-        let mut person = Block::new("A rally in the capital. (Jane Doe Smith)");
-        person.entities = vec![entity(person.text.as_str(), "Jane Doe", Label::PER)];
-        let mut captions = [caption, photo.clone(), person];
-        complete_credits(&mut captions);
-        let found: Vec<(&str, Label)> = captions[0]
-            .entities
-            .iter()
-            .map(|e| (e.text.as_str(), e.label))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("Mikati", Label::PER),
-                ("Tyre", Label::LOC),
-                ("Asharq Al-Awsat", Label::ORG)
-            ]
-        );
-        let credit = &captions[0].entities[2];
-        let chars: String = text
-            .chars()
-            .skip(credit.start)
-            .take(credit.end - credit.start)
-            .collect();
-        assert_eq!(chars, "Asharq Al-Awsat", "offsets in scalar values");
-        photo.entities.clear();
-        assert_eq!(captions[1], photo, "no name found, nothing added");
-        assert_eq!(captions[2].entities[0].text, "Jane Doe Smith");
-        assert_eq!(captions[2].entities[0].label, Label::PER);
     }
 }
 
@@ -400,19 +353,7 @@ pub struct Collection {
     pub stats: Stats,
     /// Every entity of the collection once, with its aliases (empty until annotated).
     #[serde(default)]
-    pub entities: Vec<crate::index::IndexEntry>,
-}
-
-impl Collection {
-    /// Tags the entities of every article (and variant) and builds the entity index.
-    pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
-        for article in &mut self.articles {
-            article.annotate(recognizer);
-        }
-        self.entities = crate::index::build(&self.articles);
-        self.stats.entities = self.entities.len();
-        self.stats.mentions = self.entities.iter().map(|e| e.mentions).sum();
-    }
+    pub entities: Vec<IndexEntry>,
 }
 
 impl Article {
@@ -424,16 +365,6 @@ impl Article {
     /// [`Article::blocks`], to change.
     pub fn blocks_mut(&mut self) -> impl Iterator<Item = &mut Block> {
         in_order_mut(&mut self.title, &mut self.captions, &mut self.paragraphs)
-    }
-
-    /// Tags the entities of the article and of its variants, each as one document.
-    pub fn annotate(&mut self, recognizer: &crate::entities::Recognizer) {
-        annotate_blocks(recognizer, self.blocks_mut());
-        complete_credits(&mut self.captions);
-        for v in &mut self.variants {
-            annotate_blocks(recognizer, v.blocks_mut());
-            complete_credits(&mut v.captions);
-        }
     }
 }
 
@@ -467,53 +398,16 @@ fn in_order_mut<'a>(
     std::iter::once(title).chain(captions).chain(paragraphs)
 }
 
-/// A caption's credit in brackets names its source, whole: where the tagger found a name in
-/// `(Asharq Al-Awsat)` but only `Al-Awsat`, the name becomes the whole credit (a person if the
-/// tagger said so, else an organisation: agencies and papers). A credit the tagger found no
-/// name in (`(File Photo)`) is left alone.
-fn complete_credits(captions: &mut [Block]) {
-    for block in captions {
-        let text = block.text.as_str();
-        let Some(open) = crate::segment::credit_start(text) else {
-            continue;
-        };
-        let credit = &text[open + 1..text.len() - 1];
-        let start = text[..open + 1].chars().count();
-        let end = start + credit.chars().count();
-        let inside: Vec<&Entity> = block
-            .entities
-            .iter()
-            .filter(|e| e.start < end && e.end > start)
-            .collect();
-        if inside.is_empty() {
-            continue;
-        }
-        let label = if inside.iter().any(|e| e.label == Label::PER) {
-            Label::PER
-        } else {
-            Label::ORG
-        };
-        let credit = Entity {
-            start,
-            end,
-            label,
-            text: credit.to_owned(),
-        };
-        block.entities.retain(|e| e.end <= start || e.start >= end);
-        let at = block.entities.partition_point(|e| e.start < start);
-        block.entities.insert(at, credit);
-    }
-}
-
-/// Tags one article's blocks as one document.
-fn annotate_blocks<'a>(
-    recognizer: &crate::entities::Recognizer,
-    blocks: impl Iterator<Item = &'a mut Block>,
-) {
-    let mut blocks: Vec<&mut Block> = blocks.collect();
-    let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
-    let found = recognizer.document(&texts);
-    for (block, entities) in blocks.iter_mut().zip(found) {
-        block.entities = entities;
-    }
+/// One entity of the collection: the name it is listed under and every way it was written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    /// The fullest form (`Najib Mikati`).
+    pub name: String,
+    pub label: Label,
+    /// Every other form mentioned, most frequent first (`Mikati`).
+    pub aliases: Vec<String>,
+    /// Mentions across the collection, every alias counted.
+    pub mentions: usize,
+    /// Indices into the collection's articles, ascending.
+    pub articles: Vec<usize>,
 }

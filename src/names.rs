@@ -7,9 +7,9 @@
 //! given name on the name lists). Each was scored on the development split before it was kept
 //! (models/README.md); the CoNLL scores Folio reports are of the tagger and these rules together.
 
-use crate::conll::Tag;
 use crate::model::Label;
 use crate::tagger::Lexicons;
+use crate::tags::{Span, Tag};
 
 /// Bits of the name lists (see `src/bin/train.rs`): given names; the training set's
 /// organisations, places and other names.
@@ -93,15 +93,20 @@ const NUMBERED: [&str; 7] = [
     "Clause",
 ];
 
-/// The name spans `(first, end, label)` of a tagged sentence, mended.
-pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<(usize, usize, Label)> {
-    let tagged = crate::conll::spans(tags);
+/// The name spans of a tagged sentence, mended.
+pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
+    let tagged = crate::tags::spans(tags);
     let mut taken = vec![false; words.len()];
-    for &(s, e, _) in &tagged {
-        taken[s..e].iter_mut().for_each(|t| *t = true);
+    for span in &tagged {
+        taken[span.range()].iter_mut().for_each(|t| *t = true);
     }
     let mut out = Vec::with_capacity(tagged.len());
-    for (mut s, mut e, mut label) in tagged {
+    for Span {
+        start: mut s,
+        end: mut e,
+        mut label,
+    } in tagged
+    {
         // `the pro-Iran Coordination Framework`: CoNLL tags `pro-Moscow` alone as a name of
         // its own (MISC, 9 times of 12) but never as part of the name after it, and the
         // tagger, which never saw one before a name, sweeps it in.
@@ -158,7 +163,8 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<(usize, u
                     end -= 1;
                 }
                 if end > s {
-                    out.push((s, end, label_of(&words[s..end], lexicons).unwrap_or(label)));
+                    let label = label_of(&words[s..end], lexicons).unwrap_or(label);
+                    out.push(Span::new(s, end, label));
                 }
                 s = i;
                 label = Label::PER;
@@ -166,19 +172,24 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<(usize, u
                 label = Label::PER;
             }
         }
-        out.push((s, e, label));
+        out.push(Span::new(s, e, label));
     }
     // `Osama bin Laden`, `Rafael van der Vaart`: a person's name the tagger broke at one or
     // two lower-case particles is one name, whether it tagged the rest or not.
-    let mut joined: Vec<(usize, usize, Label)> = Vec::with_capacity(out.len());
-    for (s, mut e, mut label) in out {
+    let mut joined: Vec<Span> = Vec::with_capacity(out.len());
+    for Span {
+        start: s,
+        end: mut e,
+        mut label,
+    } in out
+    {
         if let Some(last) = joined.last_mut() {
-            let between = &words[last.1..s];
+            let between = &words[last.end..s];
             if (1..=2).contains(&between.len())
                 && between.iter().all(|w| PARTICLES.contains(w))
-                && (last.2 == Label::PER || label == Label::PER)
+                && (last.label == Label::PER || label == Label::PER)
             {
-                *last = (last.0, e, Label::PER);
+                *last = Span::new(last.start, e, Label::PER);
                 continue;
             }
         }
@@ -202,7 +213,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<(usize, u
                 (e, label) = (end, Label::PER);
             }
         }
-        joined.push((s, e, label));
+        joined.push(Span::new(s, e, label));
     }
     joined
 }
@@ -267,7 +278,7 @@ fn unknown_person(words: &[&str], lexicons: &Lexicons) -> Option<usize> {
     person.then(|| words[1..].iter().filter(unknown).count())
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::tagger::{CasingLexicon, Gazetteer};
@@ -287,12 +298,14 @@ mod tests {
     }
 
     /// The mended names of `sentence` tagged with `spans`, as text and label.
+    /// (Spans are written `(start, end, label)` here, for brevity.)
     fn mend(sentence: &str, spans: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
         let words: Vec<&str> = sentence.split(' ').collect();
         let lex = lexicons(&["Prince", "Motor", "Corp", "Gaulle", "Army"]);
-        super::spans(&crate::conll::tags_of(spans, words.len()), &words, &lex)
+        let spans: Vec<Span> = spans.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
+        super::spans(&crate::tags::tags_of(&spans, words.len()), &words, &lex)
             .into_iter()
-            .map(|(s, e, l)| (words[s..e].join(" "), l))
+            .map(|span| (words[span.range()].join(" "), span.label))
             .collect()
     }
 
@@ -476,9 +489,12 @@ mod tests {
             let lex = lexicons(&["Prince"]);
             let mended = super::spans(&tags, &sentence, &lex);
             let mut last_end = 0;
-            for &(s, e, _) in &mended {
-                prop_assert!(s >= last_end && s < e && e <= sentence.len(), "{mended:?}");
-                last_end = e;
+            for span in &mended {
+                prop_assert!(
+                    span.start >= last_end && !span.is_empty() && span.end <= sentence.len(),
+                    "{mended:?}"
+                );
+                last_end = span.end;
             }
         }
     }

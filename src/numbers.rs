@@ -5,6 +5,7 @@
 //! [`crate::tokenize`] makes them and never claim a token a name already holds.
 
 use crate::model::Label;
+use crate::tags::Span;
 
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -270,7 +271,7 @@ fn may_start(word: &str) -> bool {
 
 /// Finds the spans of a sentence's tokens: `(first token, end token, label)`. Tokens with
 /// `taken[i]` (part of a name) are never part of a span.
-pub fn spans(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Label)> {
+pub fn spans(words: &[&str], taken: &[bool]) -> Vec<Span> {
     let n = words.len();
     if !words.iter().any(|w| may_start(w)) {
         return Vec::new();
@@ -351,7 +352,7 @@ pub fn spans(words: &[&str], taken: &[bool]) -> Vec<(usize, usize, Label)> {
         };
         match found {
             Some((end, label)) if end > i => {
-                out.push((i, end, label));
+                out.push(Span::new(i, end, label));
                 i = end;
             }
             _ => i += 1,
@@ -396,7 +397,7 @@ mod tests {
         let taken = vec![false; words.len()];
         spans(&words, &taken)
             .into_iter()
-            .map(|(s, e, l)| (words[s..e].join(" "), l))
+            .map(|span| (words[span.range()].join(" "), span.label))
             .collect()
     }
 
@@ -447,6 +448,6 @@ mod tests {
     fn names_are_left_alone() {
         let words = ["Boeing", "747", "landed", "on", "Monday"];
         let taken = [true, true, false, false, false];
-        assert_eq!(spans(&words, &taken), [(4, 5, Label::DATE)]);
+        assert_eq!(spans(&words, &taken), [Span::new(4, 5, Label::DATE)]);
     }
 }

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::entities::Recognizer;
-use crate::index::IndexEntry;
+use crate::model::IndexEntry;
 use crate::{Article, Builder, FileInfo, Options, Stats};
 
 /// What a front end asks of the core.

@@ -16,7 +16,8 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::conll::{Document, Tag, TYPES};
+use crate::conll::Document;
+use crate::tags::{Tag, TYPES};
 
 /// How a sentence is written: casing means something only in normal sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -343,12 +344,7 @@ pub struct DocLabels {
 fn kind(tag: Tag) -> usize {
     match tag {
         Tag::O => 0,
-        Tag::B(l) | Tag::I(l) => {
-            1 + crate::conll::TYPES
-                .iter()
-                .position(|&t| t == l)
-                .unwrap_or(0)
-        }
+        Tag::B(l) | Tag::I(l) => 1 + crate::tags::TYPES.iter().position(|&t| t == l).unwrap_or(0),
     }
 }
 

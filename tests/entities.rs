@@ -8,6 +8,7 @@ use std::path::PathBuf;
 
 use folio::entities::{Recognizer, EMBEDDED_MODEL};
 use folio::tagger::Tagger;
+use folio::tags::{self, Tag};
 use folio::{conll, names, process, Collection, Label, Options};
 
 fn collection(paths: &[PathBuf]) -> Collection {
@@ -30,7 +31,7 @@ fn collection(paths: &[PathBuf]) -> Collection {
 fn committed_model_scores_at_least_0_90_on_the_development_split() {
     let dev = support::conll("eng.testa");
     let tagger = Tagger::from_bytes(EMBEDDED_MODEL).expect("the committed model loads");
-    let gold: Vec<&[conll::Tag]> = dev
+    let gold: Vec<&[Tag]> = dev
         .iter()
         .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
         .collect();
@@ -39,11 +40,11 @@ fn committed_model_scores_at_least_0_90_on_the_development_split() {
         let words = folio::tagger::words_of(d);
         for (w, tags) in words.iter().zip(tagger.tag_document(&words)) {
             let spans = names::spans(&tags, w, tagger.lexicons());
-            mended.push(conll::tags_of(&spans, tags.len()));
+            mended.push(tags::tags_of(&spans, tags.len()));
             tagged.push(tags);
         }
     }
-    let score = |predicted: &[Vec<conll::Tag>]| {
+    let score = |predicted: &[Vec<Tag>]| {
         conll::score(
             gold.iter()
                 .copied()

@@ -15,11 +15,12 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    use folio::conll::{self, Document, Tag};
+    use folio::conll::{self, Document};
     use folio::names;
     use folio::tagger::{
         self, CasingLexicon, DocLabels, Gazetteer, Lexicons, Model, Tagger, Trainer,
     };
+    use folio::tags::{self, Tag};
     use std::path::PathBuf;
 
     type Example = (Vec<Vec<u64>>, Vec<Tag>);
@@ -195,9 +196,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut lists = [String::new(), String::new(), String::new(), String::new()];
             for doc in docs {
                 for s in &doc.sentences {
-                    for (start, end, label) in conll::spans(&s.tags) {
-                        let t = conll::TYPES.iter().position(|&l| l == label).unwrap_or(0);
-                        lists[t].push_str(&s.words[start..end].join(" "));
+                    for span in tags::spans(&s.tags) {
+                        let t = tags::type_index(span.label);
+                        lists[t].push_str(&s.words[span.range()].join(" "));
                         lists[t].push('\n');
                     }
                 }
@@ -323,7 +324,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .flatten()
         .zip(&reloaded)
-        .map(|(w, tags)| conll::tags_of(&names::spans(tags, w, loaded.lexicons()), tags.len()))
+        .map(|(w, tags)| tags::tags_of(&names::spans(tags, w, loaded.lexicons()), tags.len()))
         .collect();
     let shown = score_dev(&mended);
     println!(

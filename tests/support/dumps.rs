@@ -16,7 +16,8 @@
 
 use std::collections::HashSet;
 
-use folio::conll::{self, Document, Tag};
+use folio::conll::Document;
+use folio::tags::{self, Tag};
 use folio::Label;
 use serde::{Deserialize, Serialize};
 
@@ -91,9 +92,14 @@ fn detokenize(words: &[String], tags: &[Tag]) -> Annotated {
             quote_open = !quote_open;
         }
     }
-    let names = conll::spans(tags)
+    let names = tags::spans(tags)
         .into_iter()
-        .map(|(s, e, label)| (text[at[s].0..at[e - 1].1].to_owned(), label))
+        .map(|span| {
+            (
+                text[at[span.start].0..at[span.end - 1].1].to_owned(),
+                span.label,
+            )
+        })
         .collect();
     Annotated { text, names }
 }

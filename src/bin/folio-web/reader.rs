@@ -3,7 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use folio::index::{normalise, IndexEntry};
+use folio::index::normalise;
+use folio::IndexEntry;
 use folio::{Article, Block, Label};
 use yew::prelude::*;
 

@@ -7,8 +7,8 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use folio::index::IndexEntry;
 use folio::session::{Response, Update};
+use folio::IndexEntry;
 use folio::{Article, FileInfo, Label, Stats};
 use yew::Reducible;
 
