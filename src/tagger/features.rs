@@ -1,0 +1,313 @@
+//! The features of a sentence's tokens, as hashes: the first stage's from the words, their
+//! neighbours, casing evidence and the name lists; the second stage's from the first stage's
+//! tags and the labels the same word got elsewhere in the document.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::hash::{feature, hash_str, lower_hash, lowercase, shape_hash, BOUNDARY};
+use super::lexicon::{style, Lexicons, Style};
+use crate::tags::Tag;
+
+/// Document-wide evidence: the lower-case forms written in lower case somewhere in normal
+/// text, and those written capitalised somewhere other than a sentence's start.
+#[derive(Clone, Debug, Default)]
+pub struct DocContext {
+    lower_seen: FxHashSet<u64>,
+    capital_seen: FxHashSet<u64>,
+    /// For each capitalised word form, the words around its occurrences in normal text (up
+    /// to [`CONTEXTS`]): `Suu Kyi` is a person wherever one occurrence says `Suu Kyi said`.
+    contexts: FxHashMap<u64, Vec<(u64, u64)>>,
+}
+
+/// Occurrences of a word whose neighbours the document context keeps.
+const CONTEXTS: usize = 6;
+
+impl DocContext {
+    /// Gathers the evidence of one document's sentences.
+    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocContext {
+        let mut lower_seen = FxHashSet::default();
+        let mut capital_seen = FxHashSet::default();
+        let mut contexts: FxHashMap<u64, Vec<(u64, u64)>> = FxHashMap::default();
+        for words in sentences {
+            if style(words) != Style::Normal {
+                continue;
+            }
+            for (i, w) in words.iter().enumerate() {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    let around = |j: Option<usize>| {
+                        j.and_then(|j| words.get(j))
+                            .map_or(BOUNDARY, |w| lower_hash(w))
+                    };
+                    let list = contexts.entry(lower_hash(w)).or_default();
+                    if list.len() < CONTEXTS {
+                        list.push((around(i.checked_sub(1)), around(Some(i + 1))));
+                    }
+                }
+            }
+            for w in words.iter().skip(1) {
+                match w.chars().next() {
+                    Some(c) if c.is_lowercase() => {
+                        lower_seen.insert(hash_str(w));
+                    }
+                    Some(c) if c.is_uppercase() => {
+                        capital_seen.insert(lower_hash(w));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        DocContext {
+            lower_seen,
+            capital_seen,
+            contexts,
+        }
+    }
+}
+
+/// Per-token values the feature templates combine.
+struct Token<'a> {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    lower_text: std::borrow::Cow<'a, str>,
+    text: &'a str,
+    capitalised: bool,
+}
+
+/// First-stage labels across a document: for each word form, how often its tokens were tagged
+/// O, PER, ORG, LOC or MISC. The second stage reads them so that one name is tagged alike
+/// throughout a document (`Mikati` after `Najib Mikati`).
+#[derive(Clone, Debug, Default)]
+pub struct DocLabels {
+    counts: FxHashMap<u64, [u16; 5]>,
+}
+
+fn kind(tag: Tag) -> usize {
+    match tag {
+        Tag::O => 0,
+        Tag::B(l) | Tag::I(l) => 1 + crate::tags::TYPES.iter().position(|&t| t == l).unwrap_or(0),
+    }
+}
+
+impl DocLabels {
+    /// Counts the first-stage `tags` of a document's `sentences`.
+    pub fn new(sentences: &[Vec<&str>], tags: &[Vec<Tag>]) -> DocLabels {
+        let mut counts: FxHashMap<u64, [u16; 5]> = FxHashMap::default();
+        for (words, tags) in sentences.iter().zip(tags) {
+            for (w, &t) in words.iter().zip(tags) {
+                if w.chars().next().is_some_and(char::is_uppercase) {
+                    counts.entry(lower_hash(w)).or_default()[kind(t)] += 1;
+                }
+            }
+        }
+        DocLabels { counts }
+    }
+
+    /// The type most often given to the other tokens of this word form (0 for O), if any.
+    fn majority(&self, lower: u64, own: Tag) -> Option<u64> {
+        let mut counts = *self.counts.get(&lower)?;
+        counts[kind(own)] = counts[kind(own)].saturating_sub(1);
+        let (best, &n) = counts.iter().enumerate().max_by_key(|(_, &n)| n)?;
+        (n > 0).then_some(best as u64)
+    }
+}
+
+/// The second stage's view of a sentence: the document's labels and this sentence's
+/// first-stage tags.
+#[derive(Clone, Copy, Debug)]
+pub struct Hints<'a> {
+    pub labels: &'a DocLabels,
+    pub tags: &'a [Tag],
+}
+
+/// Builds the features of every token of a sentence into `out` (one list per token): those
+/// of [`base_features`], then for the second stage those of the first stage's `hints`.
+pub fn features(
+    words: &[&str],
+    doc: &DocContext,
+    lexicons: &Lexicons,
+    hints: Option<Hints<'_>>,
+    out: &mut Vec<Vec<u64>>,
+) {
+    base_features(words, doc, lexicons, out);
+    if let Some(h) = hints {
+        hint_features(words, h, &mut out[..words.len()]);
+    }
+}
+
+/// The features every stage uses: the word, its forms and neighbours, casing evidence and
+/// the name lists, into the first `words.len()` lists of `out` (one a token, replacing what
+/// was there; `out` grows to that length if shorter).
+pub fn base_features(
+    words: &[&str],
+    doc: &DocContext,
+    lexicons: &Lexicons,
+    out: &mut Vec<Vec<u64>>,
+) {
+    let lexicon = &lexicons.casing;
+    let sentence_style = style(words) as u64;
+    let tokens: Vec<Token<'_>> = words
+        .iter()
+        .map(|&w| {
+            let lower_text = lowercase(w);
+            Token {
+                word: hash_str(w),
+                lower: hash_str(&lower_text),
+                shape: shape_hash(w),
+                capitalised: w.chars().next().is_some_and(char::is_uppercase),
+                lower_text,
+                text: w,
+            }
+        })
+        .collect();
+    // Only grown: lists beyond this sentence keep their capacity for a longer one.
+    if out.len() < words.len() {
+        out.resize_with(words.len(), Vec::new);
+    }
+    let lowers: Vec<u64> = tokens.iter().map(|t| t.lower).collect();
+    let marks = lexicons.gazetteer.mark(&lowers);
+    let at = |i: isize, f: fn(&Token<'_>) -> u64| -> u64 {
+        if i < 0 || i as usize >= tokens.len() {
+            BOUNDARY.wrapping_add(i.unsigned_abs() as u64)
+        } else {
+            f(&tokens[i as usize])
+        }
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        let f = &mut out[i];
+        f.clear();
+        // Room for every template (and the second stage's), so pushes never reallocate.
+        f.reserve(72);
+        let ii = i as isize;
+        let lower = |k: isize| at(ii + k, |t| t.lower);
+        let shape_at = |k: isize| at(ii + k, |t| t.shape);
+        f.push(feature(0, 0));
+        f.push(feature(1, t.word));
+        f.push(feature(2, t.lower));
+        f.push(feature(3, t.shape));
+        // Prefixes and suffixes of up to four characters, as slices of the lower-case form.
+        let lt: &str = &t.lower_text;
+        for (k, (b, c)) in lt.char_indices().take(4).enumerate() {
+            f.push(feature(11 + k as u64, hash_str(&lt[..b + c.len_utf8()])));
+        }
+        for (k, (b, _)) in lt.char_indices().rev().take(4).enumerate() {
+            f.push(feature(21 + k as u64, hash_str(&lt[b..])));
+        }
+        f.push(feature(30, lower(-1)));
+        f.push(feature(31, lower(1)));
+        f.push(feature(32, lower(-2)));
+        f.push(feature(33, lower(2)));
+        f.push(feature(34, shape_at(-1)));
+        f.push(feature(35, shape_at(1)));
+        f.push(feature(36, lower(-1) ^ lower(0).rotate_left(17)));
+        f.push(feature(37, lower(0) ^ lower(1).rotate_left(17)));
+        f.push(feature(
+            38,
+            shape_at(-1) ^ shape_at(0).rotate_left(13) ^ shape_at(1).rotate_left(26),
+        ));
+        f.push(feature(39, lower(-1) ^ t.shape.rotate_left(9)));
+        f.push(feature(40, t.shape ^ lower(1).rotate_left(9)));
+        // Casing in context: the sentence's style with the word's shape and the evidence.
+        let casing = lexicon.get(t.lower) as u64;
+        let seen_lower = u64::from(t.capitalised && doc.lower_seen.contains(&t.lower));
+        let initial = u64::from(i == 0);
+        f.push(feature(50, sentence_style << 8 | casing));
+        f.push(feature(51, sentence_style << 8 | seen_lower << 4 | initial));
+        f.push(feature(
+            52,
+            t.shape ^ (sentence_style << 60) ^ (casing << 56),
+        ));
+        f.push(feature(53, t.lower ^ (sentence_style << 60)));
+        f.push(feature(54, casing << 4 | seen_lower << 2 | initial));
+        let seen_capital = u64::from(doc.capital_seen.contains(&t.lower));
+        f.push(feature(
+            55,
+            sentence_style << 8 | seen_capital << 4 | seen_lower << 2 | u64::from(t.capitalised),
+        ));
+        // Neighbours as written: a capitalised neighbour is a name's other half.
+        f.push(feature(60, at(ii - 1, |t| t.word)));
+        f.push(feature(61, at(ii + 1, |t| t.word)));
+        // Parts of hyphenated words: Pro-Iran, al-Maliki, Asa'ib.
+        if t.text.contains('-') {
+            for part in t.lower_text.split('-').filter(|p| !p.is_empty()) {
+                f.push(feature(62, hash_str(part)));
+            }
+        }
+        // Where the token sits in a run of capitalised words, and how long the run is.
+        let cap = |k: isize| -> bool {
+            let j = ii + k;
+            j >= 0 && (j as usize) < tokens.len() && tokens[j as usize].capitalised
+        };
+        if t.capitalised {
+            let (mut left, mut right) = (0, 0);
+            while left < 4 && cap(-(left + 1)) {
+                left += 1;
+            }
+            while right < 4 && cap(right + 1) {
+                right += 1;
+            }
+            f.push(feature(
+                63,
+                (left as u64) << 8 | right as u64 | sentence_style << 16,
+            ));
+        }
+        f.push(feature(
+            64,
+            (t.text.chars().count().min(12) as u64) | (t.shape << 8),
+        ));
+        if t.capitalised {
+            if let Some(list) = doc.contexts.get(&t.lower) {
+                for &(prev, next) in list {
+                    f.push(feature(90, prev));
+                    f.push(feature(91, next));
+                }
+            }
+        }
+        let (kinds, begins) = marks[i];
+        if kinds != 0 {
+            let kinds = kinds as u64;
+            f.push(feature(
+                80,
+                kinds << 4 | u64::from(begins) << 2 | u64::from(t.capitalised),
+            ));
+            f.push(feature(
+                81,
+                kinds << 8 | sentence_style << 4 | u64::from(begins),
+            ));
+            f.push(feature(82, kinds << 8 | casing));
+        }
+        let (prev_kinds, next_kinds) = (
+            if i > 0 { marks[i - 1].0 } else { 0 },
+            marks.get(i + 1).map_or(0, |m| m.0),
+        );
+        if prev_kinds | next_kinds != 0 {
+            f.push(feature(83, (prev_kinds as u64) << 8 | next_kinds as u64));
+        }
+    }
+}
+
+/// The second stage's features: the first stage's tags around each token and the labels
+/// its word form got elsewhere in the document, appended to `out`.
+pub fn hint_features(words: &[&str], h: Hints<'_>, out: &mut [Vec<u64>]) {
+    let sentence_style = style(words) as u64;
+    for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        let own = h.tags[i].index() as u64;
+        let prev = if i == 0 {
+            99
+        } else {
+            h.tags[i - 1].index() as u64
+        };
+        let next = h.tags.get(i + 1).map_or(99, |t| t.index() as u64);
+        f.push(feature(70, own));
+        f.push(feature(71, own << 8 | prev << 16 | next));
+        if let Some(major) = h.labels.majority(lower_hash(w), h.tags[i]) {
+            f.push(feature(72, major));
+            f.push(feature(73, major << 8 | own));
+            f.push(feature(
+                74,
+                major << 8 | sentence_style << 4 | u64::from(capitalised),
+            ));
+        }
+    }
+}

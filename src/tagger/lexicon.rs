@@ -1,0 +1,217 @@
+//! What the features consult besides the sentence: how words are written in the training
+//! corpus (`CasingLexicon`), name lists (`Gazetteer`), and a sentence's style.
+
+use rustc_hash::FxHashMap;
+
+use super::hash::{hash_str, key, lower_hash, mix};
+use crate::conll::Document;
+
+/// How a sentence is written: casing means something only in normal sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Normal = 0,
+    /// Most words in capitals (`SOCCER - JAPAN GET LUCKY WIN`).
+    Capitals = 1,
+    /// Most words capitalised (`Mikati: Lebanon in State of War`).
+    TitleCase = 2,
+}
+
+/// How a word is usually written, from counts over the training text's normal sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Casing {
+    Unseen = 0,
+    Lower = 1,
+    Mixed = 2,
+    Capitalised = 3,
+    /// Not in the training text, but a common English word in lower case (a word list).
+    Dictionary = 4,
+}
+
+/// Corpus evidence of how words are written: lower-case form hash to [`Casing`].
+#[derive(Clone, Debug, Default)]
+pub struct CasingLexicon {
+    map: FxHashMap<u32, u8>,
+}
+
+impl CasingLexicon {
+    /// Counts, for each word not at the start of a normal sentence, how often it is capitalised.
+    pub fn from_documents(docs: &[Document]) -> CasingLexicon {
+        let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for doc in docs {
+            for s in &doc.sentences {
+                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                if style(&words) != Style::Normal {
+                    continue;
+                }
+                for w in words.iter().skip(1) {
+                    let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+                        continue;
+                    };
+                    let entry = counts.entry(hash_str(&w.to_lowercase())).or_default();
+                    if first.is_uppercase() {
+                        entry.0 += 1;
+                    } else {
+                        entry.1 += 1;
+                    }
+                }
+            }
+        }
+        let map = counts
+            .into_iter()
+            .map(|(h, (cap, low))| {
+                let ratio = cap as f32 / (cap + low) as f32;
+                let casing = if ratio < 0.1 {
+                    Casing::Lower
+                } else if ratio > 0.9 {
+                    Casing::Capitalised
+                } else {
+                    Casing::Mixed
+                };
+                (key(h), casing as u8)
+            })
+            .collect();
+        CasingLexicon { map }
+    }
+
+    /// Whether `word` is in the training text or on the list of common English words: what
+    /// the tagger has evidence about.
+    pub fn knows(&self, word: &str) -> bool {
+        self.get(lower_hash(word)) != Casing::Unseen as u8
+    }
+
+    pub(super) fn get(&self, lower: u64) -> u8 {
+        self.map
+            .get(&key(lower))
+            .copied()
+            .unwrap_or(Casing::Unseen as u8)
+    }
+
+    /// Marks the words of `list` (one a line) the training text never showed as
+    /// [`Casing::Dictionary`]: evidence for `Moreover` or a headline's `Escalation` that the
+    /// corpus cannot give.
+    pub fn add_words(&mut self, list: &str) {
+        for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {
+            self.map
+                .entry(key(hash_str(&w.to_lowercase())))
+                .or_insert(Casing::Dictionary as u8);
+        }
+    }
+
+    /// Entries, for saving.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.map.iter().map(|(&k, &v)| (k, v))
+    }
+
+    /// A lexicon from saved entries.
+    pub fn from_entries(entries: impl IntoIterator<Item = (u32, u8)>) -> CasingLexicon {
+        CasingLexicon {
+            map: entries.into_iter().collect(),
+        }
+    }
+}
+
+/// Name lists (gazetteers): lower-case token sequences to the lists they are on, as bits.
+#[derive(Clone, Debug, Default)]
+pub struct Gazetteer {
+    entries: FxHashMap<u32, u8>,
+}
+
+/// The longest entry a gazetteer matches, in tokens.
+const GAZETTEER_MAX_TOKENS: usize = 4;
+
+impl Gazetteer {
+    /// Adds every line of `list` (one entry a line) under bit `kind`.
+    pub fn add_list(&mut self, kind: u8, list: &str) {
+        for entry in list.lines() {
+            let tokens: Vec<String> = entry.split_whitespace().map(str::to_lowercase).collect();
+            if (1..=GAZETTEER_MAX_TOKENS).contains(&tokens.len()) {
+                let k = tokens.iter().fold(0u64, |h, t| mix(h ^ hash_str(t)));
+                *self.entries.entry(key(k)).or_default() |= 1 << kind;
+            }
+        }
+    }
+
+    /// For each token, the lists of the longest entry covering it, and whether it begins it.
+    pub(super) fn mark(&self, lowers: &[u64]) -> Vec<(u8, bool)> {
+        let mut marks = vec![(0u8, false); lowers.len()];
+        if self.entries.is_empty() {
+            return marks;
+        }
+        let mut i = 0;
+        while i < lowers.len() {
+            let mut h = 0u64;
+            let mut best = None;
+            for len in 1..=GAZETTEER_MAX_TOKENS.min(lowers.len() - i) {
+                h = mix(h ^ lowers[i + len - 1]);
+                if let Some(&kinds) = self.entries.get(&key(h)) {
+                    best = Some((len, kinds));
+                }
+            }
+            match best {
+                Some((len, kinds)) => {
+                    for (k, mark) in marks[i..i + len].iter_mut().enumerate() {
+                        *mark = (kinds, k == 0);
+                    }
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+        marks
+    }
+
+    /// The lists (bits set by [`Gazetteer::add_list`]) that have `words` as one entry; 0 if
+    /// none does.
+    pub fn lists(&self, words: &[&str]) -> u8 {
+        if !(1..=GAZETTEER_MAX_TOKENS).contains(&words.len()) {
+            return 0;
+        }
+        let h = words.iter().fold(0u64, |h, w| mix(h ^ lower_hash(w)));
+        self.entries.get(&key(h)).copied().unwrap_or(0)
+    }
+
+    /// Entries, for saving.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.entries.iter().map(|(&k, &v)| (k, v))
+    }
+
+    /// A gazetteer from saved entries.
+    pub fn from_entries(entries: impl IntoIterator<Item = (u32, u8)>) -> Gazetteer {
+        Gazetteer {
+            entries: entries.into_iter().collect(),
+        }
+    }
+}
+
+/// What the features consult besides the sentence: corpus casing and the name lists.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicons {
+    pub casing: CasingLexicon,
+    pub gazetteer: Gazetteer,
+}
+
+/// The style of a sentence from its words.
+pub fn style(words: &[&str]) -> Style {
+    let (mut alpha, mut caps, mut cap_initial) = (0, 0, 0);
+    for w in words {
+        let mut letters = w.chars().filter(|c| c.is_alphabetic());
+        let Some(first) = letters.next() else {
+            continue;
+        };
+        let mut rest = letters.peekable();
+        if rest.peek().is_none() {
+            continue;
+        }
+        alpha += 1;
+        caps += usize::from(first.is_uppercase() && rest.all(char::is_uppercase));
+        cap_initial += usize::from(first.is_uppercase());
+    }
+    if alpha >= 2 && caps * 10 >= alpha * 7 {
+        Style::Capitals
+    } else if alpha >= 4 && cap_initial * 10 >= alpha * 8 {
+        Style::TitleCase
+    } else {
+        Style::Normal
+    }
+}
