@@ -50,7 +50,7 @@ export const POLICY = [
 ].join('; ');
 if (!index.includes('Content-Security-Policy')) {
   // The policy, and the marker that tells the page this build has a service worker to
-  // register (src/bin/folio-web/offline.js): development builds have neither.
+  // register (crates/web/src/offline.js): development builds have neither.
   index = index.replace(
     '<meta charset="utf-8" />',
     `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${POLICY}" />` +

@@ -15,7 +15,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for i in $(seq 1 "$n"); do
   # A touched source makes each build link and run wasm-bindgen again, as a real change does.
-  touch src/bin/folio-web/main.rs src/bin/folio-worker.rs
+  touch crates/web/src/main.rs crates/worker/src/main.rs
   trunk build --release --offline --dist "$out/$i" >"$out/$i.log" 2>&1 || {
     tail -n 20 "$out/$i.log"
     echo "release build $i of $n failed"

@@ -15,19 +15,22 @@ step "format"
 cargo fmt --all -- --check
 
 step "lint (native and wasm)"
-cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --bin folio-web -- -D warnings
-# The test profile lints the web app's browser tests too.
-cargo clippy --target wasm32-unknown-unknown --bin folio-web --profile test -- -D warnings
+# The whole workspace natively (the page's crates compile natively too: their pure helpers are
+# tested there), then the page and its worker for the browser, tests included.
+cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p folio-web -p folio-worker --all-targets -- -D warnings
+# The core without its default features, as the page builds it, and with every feature.
+cargo clippy -p folio --no-default-features -- -D warnings
+cargo clippy -p folio --all-features -- -D warnings
 
-step "native tests: core, samples, CLI"
+step "native tests: core, samples, CLI, trainer, the page's helpers"
 # Tests that need CoNLL-2003 (FOLIO_DATA, see build.rs) are ignored without it, each with a
 # reason; the list is printed again at the end so nobody misses it.
 mkdir -p target
-cargo test --all-targets 2>&1 | tee target/native-tests.log
+cargo test --workspace --all-targets 2>&1 | tee target/native-tests.log
 
 step "browser tests: wasm-bindgen-test in headless Chromium"
-cargo test --target wasm32-unknown-unknown --bin folio-web
+cargo test --target wasm32-unknown-unknown -p folio-web
 
 step "release build (offline), and the same for a sub-path as the Pages workflow makes it"
 trunk build --release --offline

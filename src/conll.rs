@@ -4,28 +4,35 @@
 use std::fmt;
 
 use crate::model::Label;
-use crate::tags::{spans, type_index, Tag, TYPES};
+use crate::tagger::{words_of, Tagger};
+use crate::tags::{spans, tags_of, type_index, Tag, TYPES};
 
 /// One sentence: its words and, for annotated data, their BIO tags.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sentence {
+    /// The tokens, as the file has them.
     pub words: Vec<String>,
+    /// One tag a token.
     pub tags: Vec<Tag>,
 }
 
 /// One document (`-DOCSTART-` to the next): what document-level features look across.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
+    /// Its sentences, in order.
     pub sentences: Vec<Sentence>,
 }
 
 /// Why a CoNLL file could not be read.
 #[derive(Debug)]
 pub enum ReadError {
+    /// The file could not be read.
     Io(std::io::Error),
-    /// A token line without four columns or with an unknown tag.
+    /// A token line without two or four columns or with an unknown tag.
     Line {
+        /// Its number, from 1.
         line: usize,
+        /// The line.
         text: String,
     },
 }
@@ -139,19 +146,50 @@ fn bio_from_iob1(tags: &[&str]) -> Vec<Tag> {
 /// Exact-span precision, recall and F1, overall and per type.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scores {
+    /// Names in the gold tags.
     pub gold: usize,
+    /// Names predicted.
     pub predicted: usize,
+    /// Names predicted with their exact span and label.
     pub correct: usize,
-    pub per_type: Vec<(Label, usize, usize, usize)>,
+    /// The same counts for each name type, in [`TYPES`] order.
+    pub per_type: Vec<TypeScores>,
+}
+
+/// The counts of one name type.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TypeScores {
+    /// The type.
+    pub label: Label,
+    /// Names of it in the gold tags.
+    pub gold: usize,
+    /// Names predicted with it.
+    pub predicted: usize,
+    /// Of those, the exact ones.
+    pub correct: usize,
 }
 
 impl Scores {
+    /// Correct names over predicted ones.
     pub fn precision(&self) -> f64 {
         ratio(self.correct, self.predicted)
     }
+    /// Correct names over gold ones.
     pub fn recall(&self) -> f64 {
         ratio(self.correct, self.gold)
     }
+    /// The harmonic mean of precision and recall.
+    pub fn f1(&self) -> f64 {
+        f1(self.correct, self.gold, self.predicted)
+    }
+    /// The scores of one name type.
+    pub fn of(&self, label: Label) -> Option<TypeScores> {
+        self.per_type.iter().copied().find(|t| t.label == label)
+    }
+}
+
+impl TypeScores {
+    /// Its F1.
     pub fn f1(&self) -> f64 {
         f1(self.correct, self.gold, self.predicted)
     }
@@ -186,14 +224,14 @@ impl fmt::Display for Scores {
             self.predicted,
             self.correct
         )?;
-        for (label, gold, predicted, correct) in &self.per_type {
+        for t in &self.per_type {
             writeln!(
                 f,
                 "{:<5} P {:.4} R {:.4} F1 {:.4}",
-                label.as_str(),
-                ratio(*correct, *predicted),
-                ratio(*correct, *gold),
-                f1(*correct, *gold, *predicted)
+                t.label.as_str(),
+                ratio(t.correct, t.predicted),
+                ratio(t.correct, t.gold),
+                t.f1()
             )?;
         }
         Ok(())
@@ -203,7 +241,15 @@ impl fmt::Display for Scores {
 /// Scores predicted tag sequences against gold ones, sentence by sentence.
 pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a [Tag], &'a [Tag])>) -> Scores {
     let mut s = Scores {
-        per_type: TYPES.iter().map(|&l| (l, 0, 0, 0)).collect(),
+        per_type: TYPES
+            .iter()
+            .map(|&label| TypeScores {
+                label,
+                gold: 0,
+                predicted: 0,
+                correct: 0,
+            })
+            .collect(),
         ..Scores::default()
     };
     for (gold, predicted) in pairs {
@@ -215,14 +261,53 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a [Tag], &'a [Tag])>) -> Sco
             let hit = g.contains(span);
             s.correct += usize::from(hit);
             let row = &mut s.per_type[type_index(span.label)];
-            row.2 += 1;
-            row.3 += usize::from(hit);
+            row.predicted += 1;
+            row.correct += usize::from(hit);
         }
         for span in &g {
-            s.per_type[type_index(span.label)].1 += 1;
+            s.per_type[type_index(span.label)].gold += 1;
         }
     }
     s
+}
+
+/// How a tagger does on annotated documents, scored the CoNLL way.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Evaluation {
+    /// The tagger's own spans.
+    pub tagger: Scores,
+    /// The names as Folio shows them: the tagger's spans mended by the name rules (`names`).
+    pub shown: Scores,
+}
+
+/// Tags each of `docs` as one document with `tagger` and scores the result against the gold
+/// tags, with and without the name rules: the figure `train` prints and the tests gate on.
+pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> Evaluation {
+    let mut tagged = Vec::new();
+    let mut mended = Vec::new();
+    for doc in docs {
+        let words = words_of(doc);
+        for (w, tags) in words.iter().zip(tagger.tag_document(&words)) {
+            let spans = crate::names::spans(&tags, w, tagger.lexicons());
+            mended.push(tags_of(&spans, tags.len()));
+            tagged.push(tags);
+        }
+    }
+    let gold: Vec<&[Tag]> = docs
+        .iter()
+        .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
+        .collect();
+    let score_of = |predicted: &[Vec<Tag>]| {
+        score(
+            gold.iter()
+                .copied()
+                .zip(predicted.iter().map(Vec::as_slice)),
+        )
+    };
+    Evaluation {
+        tagger: score_of(&tagged),
+        shown: score_of(&mended),
+    }
 }
 
 #[cfg(test)]

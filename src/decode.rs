@@ -15,6 +15,7 @@ use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 /// Text decoded from one file, with line ends normalised to `\n`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Decoded {
+    /// The text, every line end `\n`, without a byte order mark.
     pub text: String,
     /// WHATWG name of the encoding the bytes were read as.
     pub encoding: &'static str,
@@ -30,11 +31,20 @@ pub enum DecodeError {
     /// The file has no bytes.
     Empty,
     /// The file starts like a known binary format (a zip, an image, …).
-    Binary { format: &'static str },
+    Binary {
+        /// The format's name, as people know it (`a PNG image`).
+        format: &'static str,
+    },
     /// The file holds NUL bytes, which text never does.
-    NulBytes { offset: usize },
+    NulBytes {
+        /// Where the first one is.
+        offset: usize,
+    },
     /// Too many control characters for text.
-    ControlBytes { percent: u32 },
+    ControlBytes {
+        /// How much of the sample they are.
+        percent: u32,
+    },
 }
 
 impl fmt::Display for DecodeError {

@@ -67,6 +67,7 @@ impl Clean<'_> {
     }
 }
 
+#[cfg(test)]
 /// Removes the repetition inside one raw article, recording every removed line with its reason.
 pub fn clean<'a>(raw: &RawArticle<'a>) -> Clean<'a> {
     let mut out = Clean::default();

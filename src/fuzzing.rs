@@ -3,14 +3,12 @@
 //! end would, and panics only if a promise the stage makes is broken. A file from a stranger
 //! must never crash Folio, lose text or yield offsets that do not slice the text.
 
-#![cfg(not(target_arch = "wasm32"))]
-
 use crate::entities::Recognizer;
-use crate::{decode, dedup, segment, Options};
+use crate::{dedup, segment, Options};
 
 /// Decoding: never panics; what it returns is text with `\n` line ends only.
 pub fn decode(data: &[u8]) {
-    if let Ok(decoded) = decode::decode(data.to_vec()) {
+    if let Ok(decoded) = crate::decode::decode(data.to_vec()) {
         assert!(!decoded.text.contains('\r'), "a CR survived decoding");
     }
 }

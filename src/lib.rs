@@ -1,324 +1,94 @@
-//! Folio's core: raw scraped news dumps in, clean articles out, nothing lost.
+//! Folio's core: raw scraped news dumps in, clean articles with their entities out, nothing lost.
 //!
 //! ```text
-//! bytes ──decode──▶ text ──segment──▶ raw articles ──dedup──▶ articles ──▶ Collection
+//! bytes ──decode──▶ text ──segment──▶ raw articles ──dedup──▶ articles ──entities──▶ Collection
+//!                                                      ▲                              │
+//!                                         across files (exact, near)          index, export
 //! ```
 //!
 //! Each arrow is one module with one job:
 //!
-//! * [`decode`] turns a file's bytes into text (byte order marks, UTF-8, UTF-16, legacy encodings
-//!   via chardetng, line ends) or says plainly why the file is not text.
-//! * [`segment`] finds where articles start and splits each into header and body, reading only
+//! * `decode` turns a file's bytes into text (byte order marks, UTF-8, UTF-16, legacy
+//!   encodings via chardetng, line ends) or says plainly why the file is not text.
+//! * `segment` finds where articles start and splits each into header and body, reading only
 //!   the shape of the text: repetition, credits in brackets, blank lines, datelines, casing.
-//! * [`dedup`] removes repetition inside an article and merges articles across files: exact
-//!   copies into one article with every file in `sources`, edited copies (found with
-//!   [`minhash`] signatures and LSH) as `variants`. Every line it drops is recorded in `removed`.
-//! * [`model`] holds the [`Collection`] every front end renders; [`export`] writes it as
-//!   Markdown or a standalone HTML page.
+//! * `dedup` removes repetition inside an article and merges articles across files: exact
+//!   copies into one article with every file in `sources`, edited copies (found with MinHash
+//!   signatures and LSH, `minhash`) as `variants`. Every line it drops is recorded in `removed`.
+//! * `entities` tags each article as one document: `tokenize` splits text into tokens with
+//!   their offsets, the `tagger` (a two-stage averaged perceptron over BILOU states) finds
+//!   people, organisations, places and other names, `names` mends its spans where the words
+//!   are plain evidence, and `numbers` finds dates, times, money, percentages, quantities and
+//!   numbers by rule. `tags` holds the BIO tags and token spans they share.
+//! * `index` lists every entity of a collection once, with its aliases (`Najib Mikati` =
+//!   `Mikati`).
+//! * `model` holds the [`Collection`] every front end renders, the JSON of DESIGN.md;
+//!   `export` writes it as Markdown or a standalone HTML page.
 //!
-//! The core has no web dependency: the page (a Yew app compiled to WebAssembly) and the `folio`
-//! command are thin front ends over [`Builder`], which takes files one at a time so a front end
-//! can show progress and the first articles while the rest are read.
+//! The core has no web dependency: the page (a Yew app compiled to WebAssembly, running the
+//! core in a web worker through a [`Session`]) and the `folio` command are thin front ends over
+//! [`Builder`], which takes files one at a time so a front end can show progress and the first
+//! articles while the rest are read.
+//!
+//! # Features
+//!
+//! * `embedded-model` (default): the trained model inside the library ([`Recognizer::embedded`],
+//!   [`annotate`], [`Options::entities`]). The page leaves it out and downloads the model.
+//! * `train`: CoNLL reading and scoring, the trainer, writing models ([`train`]).
+//! * `fuzzing`: the checks the fuzz targets run (`fuzzing`).
+//!
+//! ARCHITECTURE.md maps every module and crate, what each may depend on, and the invariants.
 
-pub mod conll;
-pub mod decode;
-pub mod dedup;
-pub mod entities;
-pub mod export;
+#![warn(missing_docs)]
+
+mod builder;
+#[cfg(feature = "train")]
+mod conll;
+mod decode;
+mod dedup;
+mod entities;
+mod export;
+#[cfg(feature = "fuzzing")]
 pub mod fuzzing;
-pub mod index;
-pub mod minhash;
-pub mod model;
-pub mod names;
-pub mod numbers;
-pub mod segment;
-pub mod session;
-pub mod tagger;
-pub mod tags;
-pub mod tokenize;
+mod index;
+mod minhash;
+mod model;
+mod names;
+mod numbers;
+mod segment;
+mod session;
+mod tagger;
+mod tags;
+mod tokenize;
 
+#[cfg(feature = "embedded-model")]
+pub use builder::annotate;
+pub use builder::{count_lines, process, Builder, FileError, FileErrorKind, Options};
+pub use decode::{decode, DecodeError, Decoded};
+pub use entities::Recognizer;
+#[cfg(feature = "embedded-model")]
+pub use entities::EMBEDDED_MODEL;
+pub use export::{to_html, to_markdown};
+pub use index::normalise;
 pub use model::{
     Article, Block, Collection, Entity, FileInfo, IndexEntry, Label, Reason, Removed, Stats, Text,
     Variant,
 };
+pub use segment::is_ruler;
+pub use session::{ExportFormat, Request, Response, Session, Update};
+pub use tagger::{ModelError, Tagger};
+pub use tags::{Span, Tag};
 
-use std::fmt;
-
-/// How a collection is built.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Options {
-    /// Tag entities in every block when the collection is finished, with the model built into
-    /// native binaries. (The page downloads its model after the first paint and calls
-    /// [`Collection::annotate`] itself, so in WebAssembly this does nothing.)
-    pub entities: bool,
-    /// Body similarity (Jaccard of word 3-shingles) from which an article is a near-duplicate.
-    pub near_threshold: f32,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            entities: true,
-            near_threshold: 0.8,
-        }
-    }
-}
-
-/// A file Folio could not read, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileError {
-    pub name: String,
-    pub kind: FileErrorKind,
-}
-
-/// Why a file could not be read.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum FileErrorKind {
-    /// The bytes are not text.
-    Decode(decode::DecodeError),
-    /// The file could not be opened or read (missing, a directory, no permission).
-    Io(String),
-    /// The file is larger than the limit this front end accepts.
-    TooLarge { bytes: u64, limit: u64 },
-}
-
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.kind {
-            FileErrorKind::Decode(err) => write!(f, "{}: {err}", self.name),
-            FileErrorKind::Io(message) => write!(f, "{}: {message}", self.name),
-            FileErrorKind::TooLarge { bytes, limit } => write!(
-                f,
-                "{}: the file is {} MB; the limit is {} MB",
-                self.name,
-                bytes.div_ceil(1 << 20),
-                limit / (1 << 20)
-            ),
-        }
-    }
-}
-
-impl std::error::Error for FileError {}
-
-/// Builds a [`Collection`] from files given one at a time, in reading order.
-#[derive(Debug)]
-pub struct Builder {
-    merger: dedup::Merger,
-    entities: bool,
-    /// Articles added or changed since [`Builder::take_touched`] was last called.
-    touched: Vec<usize>,
-    files: Vec<FileInfo>,
-    duplicates: usize,
-    variants: usize,
-}
-
-impl Builder {
-    /// An empty collection.
-    pub fn new(options: Options) -> Builder {
-        Builder {
-            merger: dedup::Merger::new(options.near_threshold),
-            entities: options.entities,
-            touched: Vec::new(),
-            files: Vec::new(),
-            duplicates: 0,
-            variants: 0,
-        }
-    }
-
-    /// Reads one file. On success returns what was learnt about it; on failure the error is
-    /// also listed in the collection's `files`, and the collection is unchanged otherwise.
-    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<&FileInfo, FileError> {
-        let size = bytes.len();
-        match decode::decode(bytes) {
-            Ok(decoded) => {
-                let before = self.merger.articles().len();
-                let source: std::sync::Arc<str> = name.into();
-                let lines = count_lines(&decoded.text);
-                let encoding = decoded.encoding;
-                // Articles point into the file's text rather than copying it (see `Text`).
-                let file = std::sync::Arc::new(decoded.text);
-                let mut articles = segment::articles(&file);
-                let (mut raw, mut clean) = Default::default();
-                while articles.next_into(&mut raw) {
-                    dedup::clean_into(&raw, &mut clean);
-                    let index = match self.merger.add(&clean, &source, &file) {
-                        dedup::Outcome::New(i) => i,
-                        dedup::Outcome::Duplicate(i) => {
-                            self.duplicates += 1;
-                            i
-                        }
-                        dedup::Outcome::Variant(i) => {
-                            self.variants += 1;
-                            i
-                        }
-                    };
-                    if self.touched.last() != Some(&index) {
-                        self.touched.push(index);
-                    }
-                }
-                self.files.push(FileInfo {
-                    name: name.to_owned(),
-                    bytes: size,
-                    lines,
-                    encoding: Some(encoding.to_owned()),
-                    replaced: decoded.replaced,
-                    articles: self.merger.articles().len() - before,
-                    error: None,
-                });
-                Ok(self.files.last().expect("just pushed"))
-            }
-            Err(err) => Err(self.fail(name, size as u64, FileErrorKind::Decode(err))),
-        }
-    }
-
-    /// Records a file that could not be read at all (the front end failed to read its bytes).
-    pub fn fail(&mut self, name: &str, bytes: u64, kind: FileErrorKind) -> FileError {
-        let error = FileError {
-            name: name.to_owned(),
-            kind,
-        };
-        self.files.push(FileInfo {
-            name: name.to_owned(),
-            bytes: bytes as usize,
-            lines: 0,
-            encoding: None,
-            replaced: 0,
-            articles: 0,
-            error: Some(error.to_string()),
-        });
-        error
-    }
-
-    /// The articles read so far, for showing progress.
-    pub fn articles(&self) -> &[Article] {
-        self.merger.articles()
-    }
-
-    /// The indices of the articles added or changed (a copy merged in, a variant added) since
-    /// the last call, ascending: what a front end showing progress must redraw.
-    pub fn take_touched(&mut self) -> Vec<usize> {
-        let mut touched = std::mem::take(&mut self.touched);
-        touched.sort_unstable();
-        touched.dedup();
-        touched
-    }
-
-    /// What was learnt about each file so far, in reading order.
-    pub fn files(&self) -> &[FileInfo] {
-        &self.files
-    }
-
-    /// The collection's totals so far (entities are counted by [`Collection::annotate`]).
-    pub fn stats(&self) -> Stats {
-        stats_of(
-            self.merger.articles(),
-            &self.files,
-            self.duplicates,
-            self.variants,
-        )
-    }
-
-    /// The finished collection.
-    pub fn finish(self) -> Collection {
-        let stats = self.stats();
-        let articles = self.merger.finish();
-        let collection = Collection {
-            articles,
-            files: self.files,
-            stats,
-            entities: Vec::new(),
-        };
-        annotated(collection, self.entities)
-    }
-}
-
-fn stats_of(articles: &[Article], files: &[FileInfo], duplicates: usize, variants: usize) -> Stats {
-    Stats {
-        files: files.len(),
-        files_failed: files.iter().filter(|f| f.error.is_some()).count(),
-        bytes: files.iter().map(|f| f.bytes).sum(),
-        lines: files.iter().map(|f| f.lines).sum(),
-        articles: articles.len(),
-        paragraphs: articles.iter().map(|a| a.paragraphs.len()).sum(),
-        duplicate_articles: duplicates,
-        near_duplicates: variants,
-        removed_lines: articles.iter().map(|a| a.removed.len()).sum(),
-        entities: 0,
-        mentions: 0,
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// The finished collection, tagged with the built-in model if `tag` is set.
-fn annotated(mut collection: Collection, tag: bool) -> Collection {
-    if tag {
-        collection.annotate(entities::Recognizer::embedded());
-    }
-    collection
-}
-
-#[cfg(target_arch = "wasm32")]
-fn annotated(collection: Collection, _entities: bool) -> Collection {
-    collection
-}
-
-/// Builds a collection from `(name, bytes)` pairs; files that cannot be read are listed with
-/// their error in `files` and the rest still go through.
-pub fn process<I>(files: I, options: &Options) -> Collection
-where
-    I: IntoIterator<Item = (String, Vec<u8>)>,
-{
-    let mut builder = Builder::new(options.clone());
-    for (name, bytes) in files {
-        let _ = builder.add(&name, bytes);
-    }
-    builder.finish()
-}
-
-/// The entities of one text, offsets in Unicode scalar values, by the built-in model.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn annotate(text: &str) -> Vec<Entity> {
-    entities::Recognizer::embedded().annotate(text)
-}
-
-/// Lines in decoded text; a last line without a newline counts, an empty text has none.
-pub fn count_lines(text: &str) -> usize {
-    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unreadable_files_are_listed_and_others_go_through() {
-        let c = process(
-            [
-                ("a.png".to_owned(), b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
-                ("b.txt".to_owned(), b"A Title Here\n\nBody text.\n".to_vec()),
-                ("c.txt".to_owned(), Vec::new()),
-            ],
-            &Options::default(),
-        );
-        assert_eq!(c.articles.len(), 1);
-        assert_eq!(c.stats.files_failed, 2);
-        assert_eq!(
-            c.files[0].error.as_deref(),
-            Some("a.png: this is a PNG image, not a text file")
-        );
-        assert_eq!(
-            c.files[2].error.as_deref(),
-            Some("c.txt: the file is empty")
-        );
-        assert_eq!((c.files[1].lines, c.files[1].articles), (3, 1));
-    }
-
-    #[test]
-    fn line_counts() {
-        assert_eq!(count_lines(""), 0);
-        assert_eq!(count_lines("a"), 1);
-        assert_eq!(count_lines("a\n"), 1);
-        assert_eq!(count_lines("a\n\nb"), 3);
-    }
+/// What training and evaluating the tagger need (the `train` feature): CoNLL-2003 reading and
+/// scoring, the perceptron's trainer and its features, and the tag and span helpers.
+#[cfg(feature = "train")]
+pub mod train {
+    pub use crate::conll::{
+        evaluate, parse, read, score, Document, Evaluation, ReadError, Scores, Sentence, TypeScores,
+    };
+    pub use crate::tagger::{
+        features, style, tag_documents, tag_stage, tag_stage_with, words_of, CasingLexicon,
+        DocContext, DocLabels, Gazetteer, Hints, Lexicons, Model, Style, Trainer, PRUNE,
+    };
+    pub use crate::tags::{spans, tags_of, type_index, TYPES};
 }

@@ -229,6 +229,7 @@ impl Shingler {
     }
 }
 
+#[cfg(test)]
 /// Calls `f` with the hash of every word 3-shingle of `text`; returns how many words it had.
 pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) -> usize {
     let mut shingler = Shingler::default();
@@ -236,6 +237,7 @@ pub fn for_each_shingle(text: &str, mut f: impl FnMut(u64)) -> usize {
     shingler.finish(f)
 }
 
+#[cfg(test)]
 /// The distinct shingle hashes of a text, sorted: the form [`jaccard`] takes.
 pub fn shingle_set(text: &str) -> Vec<u64> {
     let mut set = Vec::new();
@@ -437,6 +439,7 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
+#[cfg(test)]
 /// The signature of a whole text, or `None` if it has no words.
 pub fn signature(text: &str) -> Option<Signature> {
     let mut sketch = Sketcher::default();

@@ -14,15 +14,25 @@ use serde::{Deserialize, Serialize};
 /// The kind of an entity: CoNLL-2003's four name types and the numeric/temporal types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Label {
+    /// A person (`Najib Mikati`).
     PER,
+    /// An organisation: a company, agency, party, club, newspaper (`Reuters`, `Hamas`).
     ORG,
+    /// A place: a country, region, city, geographical feature (`Tyre`, `Gaza Strip`).
     LOC,
+    /// Any other name: nationalities, events, products, works (`Iraqi`, `Internet`).
     MISC,
+    /// A date or a day (`Saturday`, `December 7, 1996`).
     DATE,
+    /// A time of day (`10:30 GMT`).
     TIME,
+    /// An amount of money (`$ 5.5 million`).
     MONEY,
+    /// A percentage (`25 percent`).
     PERCENT,
+    /// A measured quantity (`40 km`).
     QUANTITY,
+    /// Any other number (`5,470`).
     CARDINAL,
 }
 
@@ -61,9 +71,13 @@ impl Label {
 /// A labelled span of a block's text; `start`/`end` count Unicode scalar values, end exclusive.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {
+    /// Where it starts in its block's text, in Unicode scalar values.
     pub start: usize,
+    /// Where it ends (exclusive), in Unicode scalar values.
     pub end: usize,
+    /// What it is.
     pub label: Label,
+    /// Its text, as written.
     pub text: String,
 }
 
@@ -96,7 +110,9 @@ mod tests {
 /// A unit of text shown as one piece: a title, a caption or a paragraph, with its entities.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Block {
+    /// The text, verbatim.
     pub text: Text,
+    /// Its entities, by start, never overlapping.
     pub entities: Vec<Entity>,
 }
 
@@ -120,8 +136,11 @@ impl Block {
 pub enum Text {
     /// Bytes `start..end` of a file's decoded text.
     Shared {
+        /// The file's decoded text.
         file: Arc<String>,
+        /// Where the text starts in it, in bytes.
         start: u32,
+        /// Where it ends (exclusive), in bytes.
         end: u32,
     },
     /// Text that is not a verbatim range of a file (joined lines, deserialised JSON).
@@ -148,6 +167,7 @@ impl Text {
         }
     }
 
+    /// The text.
     pub fn as_str(&self) -> &str {
         match self {
             Text::Shared { file, start, end } => &file[*start as usize..*end as usize],
@@ -276,7 +296,9 @@ impl Reason {
 /// A line that was left out of an article, with why and where it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Removed {
+    /// The line, verbatim.
     pub text: Text,
+    /// Why it is not part of the article's text.
     pub reason: Reason,
     /// The file, shared by every entry from it (a big file has many).
     pub source: Arc<str>,
@@ -287,30 +309,41 @@ pub struct Removed {
 /// A near-duplicate copy of an article (an edited version), kept whole so its extra text is not lost.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Variant {
+    /// The file the copy is in.
     pub source: String,
     /// Jaccard similarity of the two bodies' word 3-shingles, 0..=1.
     pub similarity: f32,
+    /// The copy's title.
     pub title: Block,
+    /// The copy's captions.
     pub captions: Vec<Block>,
+    /// The copy's paragraphs, its edits among them.
     pub paragraphs: Vec<Block>,
 }
 
 /// One clean article: its text once, every file it appears in, and what was removed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
+    /// The headline.
     pub title: Block,
+    /// Photo captions, each once.
     pub captions: Vec<Block>,
+    /// The body, paragraph by paragraph, each once.
     pub paragraphs: Vec<Block>,
     /// Every file the article appears in, verbatim, in the order they were read.
     pub sources: Vec<String>,
+    /// Edited copies found in other files (near-duplicates).
     pub variants: Vec<Variant>,
+    /// Every line left out of the text, with its reason.
     pub removed: Vec<Removed>,
 }
 
 /// What Folio learnt about one input file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileInfo {
+    /// The file's name, as given.
     pub name: String,
+    /// Its size.
     pub bytes: usize,
     /// Lines in the decoded text (a final line without a newline counts).
     pub lines: usize,
@@ -327,20 +360,28 @@ pub struct FileInfo {
 /// Totals over the whole collection.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
+    /// Files given.
     pub files: usize,
+    /// Files that could not be read.
     pub files_failed: usize,
+    /// Bytes of every file.
     pub bytes: usize,
+    /// Lines of every file.
     pub lines: usize,
+    /// Articles in the collection.
     pub articles: usize,
+    /// Paragraphs of every article.
     pub paragraphs: usize,
     /// Article copies merged into an earlier identical article.
     pub duplicate_articles: usize,
     /// Article copies kept as variants of an earlier similar article.
     pub near_duplicates: usize,
+    /// Lines left out of every article.
     pub removed_lines: usize,
-    /// Distinct entities in the index, and their mentions (0 when not annotated).
+    /// Distinct entities in the index (0 when not annotated).
     #[serde(default)]
     pub entities: usize,
+    /// Their mentions (0 when not annotated).
     #[serde(default)]
     pub mentions: usize,
 }
@@ -348,8 +389,11 @@ pub struct Stats {
 /// Everything Folio made of a set of files: the contract between the core and every front end.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Collection {
+    /// Every article once, in reading order.
     pub articles: Vec<Article>,
+    /// What was learnt about each file, in reading order.
     pub files: Vec<FileInfo>,
+    /// Totals.
     pub stats: Stats,
     /// Every entity of the collection once, with its aliases (empty until annotated).
     #[serde(default)]
@@ -403,6 +447,7 @@ fn in_order_mut<'a>(
 pub struct IndexEntry {
     /// The fullest form (`Najib Mikati`).
     pub name: String,
+    /// The label most of its mentions got.
     pub label: Label,
     /// Every other form mentioned, most frequent first (`Mikati`).
     pub aliases: Vec<String>,

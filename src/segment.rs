@@ -69,6 +69,7 @@ const HEADER_WINDOW: usize = 16;
 const MAX_TITLE_BYTES: usize = 300;
 const MAX_TITLE_WORDS: usize = 30;
 
+#[cfg(test)]
 /// Splits decoded text (line ends already `\n`) into raw articles, in order.
 pub fn segment(text: &str) -> Vec<RawArticle<'_>> {
     articles(text).collect()

@@ -18,13 +18,23 @@ pub enum Request {
     /// The bytes of the entity model (`models/ner.bin`).
     Model(Vec<u8>),
     /// Read one file.
-    File { name: String, bytes: Vec<u8> },
+    File {
+        /// The file's name, as the user gave it.
+        name: String,
+        /// Its bytes.
+        bytes: Vec<u8>,
+    },
     /// Forget every file read.
     Clear,
     /// Bring the entity index up to date (after the last of a batch of files).
     Refresh,
     /// The articles that mention an entity of the index (by its name and label).
-    Mentioning { name: String, label: crate::Label },
+    Mentioning {
+        /// The entry's name.
+        name: String,
+        /// The entry's label.
+        label: crate::Label,
+    },
     /// Tag these texts (each a document of its own) and count what was found: the browser
     /// benchmark's measure of the tagger where the page runs it.
     Annotate(Vec<String>),
@@ -32,7 +42,9 @@ pub enum Request {
     Panic,
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
+        /// The format.
         format: ExportFormat,
+        /// The articles to export (what the list shows), or `None` for all.
         only: Option<Vec<usize>>,
     },
 }
@@ -42,6 +54,7 @@ pub enum Request {
 pub enum ExportFormat {
     /// The batch interface's JSON, exactly as `folio` prints it.
     Json,
+    /// Markdown, for people: titles, captions, paragraphs and sources.
     Markdown,
     /// One standalone page with the highlights, escaped, with its own security policy.
     Html,
@@ -60,19 +73,30 @@ pub enum Response {
     /// The articles of the last file, now tagged, and the entity index.
     Tagged(Update),
     /// What [`Request::Annotate`] found; `millis` is filled in by whoever timed it.
-    Annotated { entities: usize, millis: f64 },
+    Annotated {
+        /// How many entities were found in all.
+        entities: usize,
+        /// How long the tagging took, in milliseconds.
+        millis: f64,
+    },
     /// The articles mentioning an entity, ascending (empty if it is not in the index).
     Mentioning {
+        /// The entry's name, as asked.
         name: String,
+        /// The entry's label, as asked.
         label: crate::Label,
+        /// The articles that mention it.
         articles: Vec<usize>,
     },
     /// Everything was forgotten.
     Cleared,
     /// An export: a file name, its media type and its text.
     Exported {
+        /// The file name to save it as.
         name: String,
+        /// Its media type.
         mime: String,
+        /// Its contents.
         text: String,
     },
 }
@@ -88,6 +112,7 @@ pub struct Update {
     /// [`Request::Mentioning`]. `None` when the index is as last sent: a folder of ten
     /// thousand small files would otherwise send the same 400 entries twenty thousand times.
     pub entities: Option<Vec<IndexEntry>>,
+    /// The collection's totals.
     pub stats: Stats,
 }
 

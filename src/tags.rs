@@ -23,6 +23,7 @@ pub enum Tag {
 pub const TYPES: [Label; 4] = [Label::PER, Label::ORG, Label::LOC, Label::MISC];
 
 /// Number of BIO tags: O and B/I for each type.
+#[cfg(test)]
 pub const TAGS: usize = 1 + 2 * TYPES.len();
 
 impl Tag {
@@ -125,6 +126,7 @@ pub fn spans(tags: &[Tag]) -> Vec<Span> {
     out
 }
 
+#[cfg(any(test, feature = "train"))]
 /// The BIO tags of a sentence of `len` tokens with these disjoint spans: the inverse of
 /// [`spans`], to score spans changed after tagging.
 pub fn tags_of(spans: &[Span], len: usize) -> Vec<Tag> {

@@ -21,7 +21,7 @@ fn options() -> Options {
 /// lists the file), in a variant from that file, or in `removed` with that file.
 fn assert_nothing_lost(files: &[(String, Vec<u8>)], c: &Collection) {
     for (name, bytes) in files {
-        let Ok(decoded) = folio::decode::decode(bytes.clone()) else {
+        let Ok(decoded) = folio::decode(bytes.clone()) else {
             continue;
         };
         let mut kept: HashSet<&str> = HashSet::new();
@@ -44,7 +44,7 @@ fn assert_nothing_lost(files: &[(String, Vec<u8>)], c: &Collection) {
         }
         for (no, line) in decoded.text.lines().enumerate() {
             let line = line.trim();
-            if line.is_empty() || folio::segment::is_ruler(line) {
+            if line.is_empty() || folio::is_ruler(line) {
                 continue;
             }
             assert!(

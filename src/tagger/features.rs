@@ -116,10 +116,13 @@ impl DocLabels {
 /// first-stage tags.
 #[derive(Clone, Copy, Debug)]
 pub struct Hints<'a> {
+    /// The labels each word form got across the document.
     pub labels: &'a DocLabels,
+    /// This sentence's first-stage tags.
     pub tags: &'a [Tag],
 }
 
+#[cfg(feature = "train")]
 /// Builds the features of every token of a sentence into `out` (one list per token): those
 /// of [`base_features`], then for the second stage those of the first stage's `hints`.
 pub fn features(

@@ -4,11 +4,13 @@
 use rustc_hash::FxHashMap;
 
 use super::hash::{hash_str, key, lower_hash, mix};
+#[cfg(feature = "train")]
 use crate::conll::Document;
 
 /// How a sentence is written: casing means something only in normal sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
+    /// Ordinary prose, where a capital means something.
     Normal = 0,
     /// Most words in capitals (`SOCCER - JAPAN GET LUCKY WIN`).
     Capitals = 1,
@@ -19,6 +21,8 @@ pub enum Style {
 /// How a word is usually written, from counts over the training text's normal sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
+// Only training counts words into these; a loaded model reads them back as numbers.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub enum Casing {
     Unseen = 0,
     Lower = 1,
@@ -36,6 +40,7 @@ pub struct CasingLexicon {
 
 impl CasingLexicon {
     /// Counts, for each word not at the start of a normal sentence, how often it is capitalised.
+    #[cfg(feature = "train")]
     pub fn from_documents(docs: &[Document]) -> CasingLexicon {
         let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
         for doc in docs {
@@ -187,7 +192,9 @@ impl Gazetteer {
 /// What the features consult besides the sentence: corpus casing and the name lists.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicons {
+    /// How words are written in the training corpus (and a list of common lower-case words).
     pub casing: CasingLexicon,
+    /// The name lists.
     pub gazetteer: Gazetteer,
 }
 

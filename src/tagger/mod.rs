@@ -40,14 +40,25 @@ mod joint;
 mod lexicon;
 mod stage;
 mod states;
+#[cfg(feature = "train")]
 mod train;
 mod viterbi;
 
-pub use features::{base_features, features, hint_features, DocContext, DocLabels, Hints};
-pub use format::{ModelError, PRUNE};
-pub use lexicon::{style, Casing, CasingLexicon, Gazetteer, Lexicons, Style};
-pub use stage::{tag_documents, tag_stage, tag_stage_with, words_of, Model};
-pub use train::Trainer;
+pub use format::ModelError;
+pub use lexicon::Lexicons;
+pub use stage::Model;
+
+#[cfg(feature = "train")]
+pub use features::{features, DocContext, DocLabels, Hints};
+#[cfg(feature = "train")]
+pub use format::PRUNE;
+#[cfg(feature = "train")]
+pub use lexicon::{style, CasingLexicon, Gazetteer, Style};
+#[cfg(feature = "train")]
+pub use train::{tag_documents, tag_stage, tag_stage_with, words_of, Trainer};
+
+use features::Hints as StageHints;
+use features::{base_features, hint_features, DocContext as Context, DocLabels as Labels};
 
 use crate::tags::Tag;
 use joint::Joint;
@@ -84,7 +95,7 @@ impl Tagger {
 
     /// Tagging with freshly trained models, stage by stage.
     fn tag_separately(&self, sentences: &[Vec<&str>]) -> Vec<Vec<Tag>> {
-        let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
+        let ctx = Context::new(sentences.iter().map(Vec::as_slice));
         let base: Vec<Vec<Vec<u64>>> = sentences
             .iter()
             .map(|words| {
@@ -94,14 +105,14 @@ impl Tagger {
             })
             .collect();
         let first: Vec<Vec<Tag>> = base.iter().map(|f| self.first.decode(f)).collect();
-        let labels = DocLabels::new(sentences, &first);
+        let labels = Labels::new(sentences, &first);
         base.into_iter()
             .zip(sentences)
             .zip(&first)
             .map(|((mut f, words), tags)| {
                 hint_features(
                     words,
-                    Hints {
+                    StageHints {
                         labels: &labels,
                         tags,
                     },

@@ -4,12 +4,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::features::{features, DocContext, DocLabels, Hints};
 use super::hash::key;
 use super::lexicon::Lexicons;
 use super::states::{tag_of, Row, STATES};
 use super::viterbi::viterbi;
-use crate::conll::Document;
 use crate::tags::Tag;
 
 /// One trained stage of the tagger.
@@ -53,55 +51,9 @@ impl Model {
         self.weights.len()
     }
 
+    /// Whether no feature has a weight (a loaded tagger's stages, whose weights are in its
+    /// joint table).
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }
-}
-
-/// One stage over a document; `hints` are the first stage's labels, for the second.
-pub fn tag_stage(
-    model: &Model,
-    sentences: &[Vec<&str>],
-    hints: Option<(&DocLabels, &[Vec<Tag>])>,
-) -> Vec<Vec<Tag>> {
-    tag_stage_with(model, &model.lexicons, sentences, hints)
-}
-
-/// [`tag_stage`], the features consulting `lexicons` rather than the model's own (training
-/// labels each half of its documents with the other half's name list).
-pub fn tag_stage_with(
-    model: &Model,
-    lexicons: &Lexicons,
-    sentences: &[Vec<&str>],
-    hints: Option<(&DocLabels, &[Vec<Tag>])>,
-) -> Vec<Vec<Tag>> {
-    let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
-    let mut feats = Vec::new();
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(k, words)| {
-            let h = hints.map(|(labels, tags)| Hints {
-                labels,
-                tags: &tags[k],
-            });
-            features(words, &ctx, lexicons, h, &mut feats);
-            model.decode(&feats[..words.len()])
-        })
-        .collect()
-}
-
-/// The words of each sentence of a document, borrowed.
-pub fn words_of(doc: &Document) -> Vec<Vec<&str>> {
-    doc.sentences
-        .iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect()
-}
-
-/// Tags every sentence of `docs` with one stage, `model`; returns the predictions in order.
-pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
-    docs.iter()
-        .flat_map(|doc| tag_stage(model, &words_of(doc), None))
-        .collect()
 }

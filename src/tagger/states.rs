@@ -38,6 +38,7 @@ pub(super) fn closes(state: usize) -> bool {
     !matches!(position(state), 1 | 2)
 }
 
+#[cfg(feature = "train")]
 /// BIO tags to BILOU states.
 pub(super) fn states_of(tags: &[Tag]) -> Vec<usize> {
     let type_of = |l| TYPES.iter().position(|&t| t == l).unwrap_or(0);

@@ -1,11 +1,14 @@
-//! Training one stage: the averaged structured perceptron (Collins, 2002).
+//! Training one stage: the averaged structured perceptron (Collins, 2002), and tagging
+//! documents stage by stage as training and its scoring do.
 
 use rustc_hash::FxHashMap;
 
+use super::features::{features, DocContext, DocLabels, Hints};
 use super::hash::key;
 use super::lexicon::Lexicons;
 use super::stage::Model;
 use super::states::{states_of, Row, STATES};
+use crate::conll::Document;
 use crate::tags::Tag;
 
 /// Averaged perceptron training state.
@@ -102,4 +105,52 @@ impl Trainer {
             lexicons: self.model.lexicons.clone(),
         }
     }
+}
+
+/// One stage over a document; `hints` are the first stage's labels, for the second.
+pub fn tag_stage(
+    model: &Model,
+    sentences: &[Vec<&str>],
+    hints: Option<(&DocLabels, &[Vec<Tag>])>,
+) -> Vec<Vec<Tag>> {
+    tag_stage_with(model, &model.lexicons, sentences, hints)
+}
+
+/// [`tag_stage`], the features consulting `lexicons` rather than the model's own (training
+/// labels each half of its documents with the other half's name list).
+pub fn tag_stage_with(
+    model: &Model,
+    lexicons: &Lexicons,
+    sentences: &[Vec<&str>],
+    hints: Option<(&DocLabels, &[Vec<Tag>])>,
+) -> Vec<Vec<Tag>> {
+    let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
+    let mut feats = Vec::new();
+    sentences
+        .iter()
+        .enumerate()
+        .map(|(k, words)| {
+            let h = hints.map(|(labels, tags)| Hints {
+                labels,
+                tags: &tags[k],
+            });
+            features(words, &ctx, lexicons, h, &mut feats);
+            model.decode(&feats[..words.len()])
+        })
+        .collect()
+}
+
+/// The words of each sentence of a document, borrowed.
+pub fn words_of(doc: &Document) -> Vec<Vec<&str>> {
+    doc.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Tags every sentence of `docs` with one stage, `model`; returns the predictions in order.
+pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
+    docs.iter()
+        .flat_map(|doc| tag_stage(model, &words_of(doc), None))
+        .collect()
 }

@@ -16,9 +16,9 @@
 
 use std::collections::HashSet;
 
-use folio::conll::Document;
-use folio::tags::{self, Tag};
+use folio::train::{self, Document};
 use folio::Label;
+use folio::Tag;
 use serde::{Deserialize, Serialize};
 
 /// The answer for a set of dumps: the files in reading order and every article once.
@@ -92,7 +92,7 @@ fn detokenize(words: &[String], tags: &[Tag]) -> Annotated {
             quote_open = !quote_open;
         }
     }
-    let names = tags::spans(tags)
+    let names = train::spans(tags)
         .into_iter()
         .map(|span| {
             (

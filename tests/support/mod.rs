@@ -31,19 +31,19 @@ pub fn dumps_dir() -> PathBuf {
 }
 
 /// WikiGold's documents (CC BY 4.0, in the repository).
-pub fn wikigold() -> Vec<folio::conll::Document> {
-    folio::conll::read(&repo("data/wikigold/wikigold.conll")).expect("data/wikigold reads")
+pub fn wikigold() -> Vec<folio::train::Document> {
+    folio::train::read(&repo("data/wikigold/wikigold.conll")).expect("data/wikigold reads")
 }
 
 /// A file of the CoNLL-2003 data (`eng.train`, `eng.testa`), which `build.rs` found. Tests
 /// that call it carry `#[cfg_attr(not(folio_data), ignore = "needs CoNLL-2003 …")]`.
-pub fn conll(name: &str) -> Vec<folio::conll::Document> {
+pub fn conll(name: &str) -> Vec<folio::train::Document> {
     #[cfg(folio_data)]
     {
         let path = PathBuf::from(env!("FOLIO_DATA_DIR"))
             .join("conll2003")
             .join(name);
-        folio::conll::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        folio::train::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
     }
     #[cfg(not(folio_data))]
     panic!("{name}: {NEEDS_CONLL}")

@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
-#[wasm_bindgen(module = "/src/bin/folio-web/drop.js")]
+#[wasm_bindgen(module = "/src/drop.js")]
 extern "C" {
     /// The dropped files, the files inside dropped folders included.
     #[wasm_bindgen(js_name = droppedFiles)]

@@ -1,8 +1,8 @@
 //! The page: header, drop zone, what was read, the toolbar (search, highlight legend, views,
 //! exports), the article list, the reader and the entity panel; keyboard shortcuts.
 
-use folio::session::{ExportFormat, Request, Response};
 use folio::{Article, FileInfo, Label};
+use folio::{ExportFormat, Request, Response};
 use gloo::worker::Spawnable;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -12,7 +12,7 @@ use crate::link::Core;
 use crate::reader::reader;
 use crate::state::{Action, Model, State, View, LIST_PAGE, SAMPLE, SAMPLE_NAME};
 use crate::theme::ThemeSwitch;
-use crate::worker::CoreWorker;
+use folio_worker::CoreWorker;
 
 /// Where Trunk puts the worker's script (`data-type="worker"` and `data-target-path` in index.html).
 const SCRIPT: &str = "./worker/folio-worker.js";
@@ -199,7 +199,7 @@ pub fn app() -> Html {
         let core = core.clone();
         let dispatcher = state.dispatcher();
         use_effect_with((), move |_| {
-            let channel = web_sys::BroadcastChannel::new(crate::worker::PANIC_CHANNEL).ok();
+            let channel = web_sys::BroadcastChannel::new(folio_worker::PANIC_CHANNEL).ok();
             let listener = channel.as_ref().map(|channel| {
                 gloo::events::EventListener::new(channel, "message", move |event| {
                     let event: &web_sys::MessageEvent = event.unchecked_ref();
@@ -740,7 +740,7 @@ pub fn human_size(bytes: usize) -> String {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, target_arch = "wasm32"))]
 mod tests {
     use super::*;
     use wasm_bindgen_test::*;
@@ -783,7 +783,7 @@ mod tests {
     fn the_cores_answers_fill_the_state() {
         use std::rc::Rc;
         use yew::Reducible;
-        let mut session = folio::session::Session::new();
+        let mut session = folio::Session::new();
         let answer = session.handle(Request::File {
             name: SAMPLE_NAME.into(),
             bytes: SAMPLE.to_vec(),
@@ -805,7 +805,7 @@ mod tests {
     #[wasm_bindgen_test]
     fn the_model_tags_in_webassembly_as_natively() {
         let model = include_bytes!("../../../models/ner.bin");
-        let r = folio::entities::Recognizer::from_bytes(model).unwrap();
+        let r = folio::Recognizer::from_bytes(model).unwrap();
         let found: Vec<(String, Label)> = r
             .annotate("Prime Minister Najib Mikati visited the city of Tyre on Saturday.")
             .into_iter()

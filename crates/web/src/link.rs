@@ -4,10 +4,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use folio::session::{Request, Response};
+use folio::{Request, Response};
 use gloo::worker::WorkerBridge;
 
-use crate::worker::CoreWorker;
+use folio_worker::CoreWorker;
 
 /// The worker's bridge, how to spawn another, and the model to give a new one.
 pub struct Core {

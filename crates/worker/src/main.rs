@@ -1,13 +1,9 @@
-//! The web worker binary: Folio's core, registered as a worker for the page to spawn
-//! (built by Trunk with `data-type="worker"`; see src/bin/folio-web/worker.rs).
+//! The web worker binary: Folio's core, registered as a worker for the page to spawn (built by
+//! Trunk with `data-type="worker"`, into the page's `worker/` folder; see index.html).
 
-#[cfg(target_arch = "wasm32")]
-#[path = "folio-web/worker.rs"]
-mod worker;
+use gloo::worker::Registrable;
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    use gloo::worker::Registrable;
     // A panic kills this worker's WebAssembly: say so, and on what file, on the broadcast
     // channel the page listens to, so it can start a new worker.
     // Only the first panic is news: the dead instance may panic again on whatever message still
@@ -17,17 +13,11 @@ fn main() {
         if REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed) {
             return;
         }
-        let file = worker::READING.with(|r| r.borrow().clone());
+        let file = folio_worker::READING.with(|r| r.borrow().clone());
         let report = format!("{file}\n{info}");
-        if let Ok(channel) = web_sys::BroadcastChannel::new(worker::PANIC_CHANNEL) {
+        if let Ok(channel) = web_sys::BroadcastChannel::new(folio_worker::PANIC_CHANNEL) {
             let _ = channel.post_message(&report.into());
         }
     }));
-    worker::CoreWorker::registrar().register();
-}
-
-/// Natively there is no worker; `cargo build` still checks this target compiles.
-#[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    eprintln!("folio-worker is the page's web worker: run `scripts/serve.sh`");
+    folio_worker::CoreWorker::registrar().register();
 }

@@ -7,9 +7,9 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use folio::session::{Response, Update};
 use folio::IndexEntry;
 use folio::{Article, FileInfo, Label, Stats};
+use folio::{Response, Update};
 use yew::Reducible;
 
 /// The seed sample, embedded at build time for the "Try the sample" button.

@@ -1,7 +1,11 @@
 //! The web worker that runs Folio's core off the page's thread: each request the page posts is
-//! answered by a [`folio::session::Session`], so reading and tagging never freeze the tab.
+//! answered by a [`folio::Session`], so reading and tagging never freeze the tab.
+//!
+//! A crate of its own, apart from the page: the worker is built by its own Trunk pipeline
+//! (wasm-bindgen's no-modules target), which cannot load the page's JavaScript modules, and
+//! the page names [`CoreWorker`] to spawn it.
 
-use folio::session::{Request, Response, Session};
+use folio::{Request, Response, Session};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 
 /// The broadcast channel on which a worker that panics says which file it was reading and why

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use folio::index::normalise;
+use folio::normalise;
 use folio::IndexEntry;
 use folio::{Article, Block, Label};
 use yew::prelude::*;

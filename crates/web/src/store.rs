@@ -2,7 +2,7 @@
 
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(module = "/src/bin/folio-web/store.js")]
+#[wasm_bindgen(module = "/src/store.js")]
 extern "C" {
     #[wasm_bindgen(catch, js_name = saveFile)]
     async fn save_file_js(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue>;

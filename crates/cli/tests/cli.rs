@@ -26,7 +26,7 @@ fn folio_stdin(args: &[&str], input: &[u8]) -> Output {
 
 fn seed() -> String {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("assets/seed-sample.txt")
+        .join("../../assets/seed-sample.txt")
         .display()
         .to_string()
 }

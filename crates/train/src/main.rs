@@ -10,18 +10,15 @@
 //! `$FOLIO_DATA/conll2003` (FOLIO_DATA defaults to `../shared/data`). FOLIO_EPOCHS caps the epochs;
 //! FOLIO_SEED sets the shuffling seed; FOLIO_MODEL_OUT writes the model elsewhere.
 
-#[cfg(target_arch = "wasm32")]
-fn main() {}
-
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    use folio::conll::{self, Document};
-    use folio::names;
-    use folio::tagger::{
-        self, CasingLexicon, DocLabels, Gazetteer, Lexicons, Model, Tagger, Trainer,
+    use folio::train::{
+        self, CasingLexicon, DocLabels, Document, Gazetteer, Lexicons, Model, Trainer,
     };
-    use folio::tags::{self, Tag};
+    use folio::{Tag, Tagger};
     use std::path::PathBuf;
+
+    // The repository's root, where the name lists and the model live.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
 
     type Example = (Vec<Vec<u64>>, Vec<Tag>);
 
@@ -39,19 +36,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut out = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let lexicon = lexicons[d];
-            let words = tagger::words_of(doc);
-            let ctx = tagger::DocContext::new(words.iter().map(Vec::as_slice));
+            let words = train::words_of(doc);
+            let ctx = train::DocContext::new(words.iter().map(Vec::as_slice));
             let labels = first.map(|f| DocLabels::new(&words, &f[d]));
             for (k, (w, s)) in words.iter().zip(&doc.sentences).enumerate() {
                 let hints = match (&labels, first) {
-                    (Some(labels), Some(f)) => Some(tagger::Hints {
+                    (Some(labels), Some(f)) => Some(train::Hints {
                         labels,
                         tags: &f[d][k],
                     }),
                     _ => None,
                 };
                 let mut feats = Vec::new();
-                tagger::features(w, &ctx, lexicon, hints, &mut feats);
+                train::features(w, &ctx, lexicon, hints, &mut feats);
                 out.push((feats, s.tags.clone()));
             }
         }
@@ -109,15 +106,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "with", "from", "as",
         ];
         for doc in docs.iter_mut() {
-            let copies: Vec<conll::Sentence> = doc
+            let copies: Vec<train::Sentence> = doc
                 .sentences
                 .iter()
                 .filter(|s| {
                     let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                    words.len() >= 4 && tagger::style(&words) == tagger::Style::Normal
+                    words.len() >= 4 && train::style(&words) == train::Style::Normal
                 })
                 .take(2)
-                .map(|s| conll::Sentence {
+                .map(|s| train::Sentence {
                     words: s
                         .words
                         .iter()
@@ -146,10 +143,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| {
             let data = std::env::var_os("FOLIO_DATA")
                 .filter(|d| !d.is_empty())
-                .map_or_else(
-                    || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
-                    PathBuf::from,
-                );
+                .map_or_else(|| root.join("../shared/data"), PathBuf::from);
             data.join("conll2003")
         });
     for file in ["eng.train", "eng.testa"] {
@@ -167,14 +161,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok()
         .and_then(|e| e.parse().ok())
         .unwrap_or(30);
-    let mut train_docs = conll::read(&dir.join("eng.train"))?;
+    let mut train_docs = train::read(&dir.join("eng.train"))?;
     if std::env::var_os("FOLIO_NO_AUGMENT").is_none() {
         augment_title_case(&mut train_docs);
     }
-    let dev = conll::read(&dir.join("eng.testa"))?;
+    let dev = train::read(&dir.join("eng.testa"))?;
     let mut gazetteer = Gazetteer::default();
     if std::env::var_os("FOLIO_NO_GAZETTEER").is_none() {
-        let lists = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/gazetteers");
+        let lists = root.join("data/gazetteers");
         for (kind, name) in [(0, "per"), (1, "loc"), (2, "misc")] {
             gazetteer.add_list(
                 kind,
@@ -187,7 +181,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // learns how far to trust the list for a name it has not seen in that very document.
     let mut casing = CasingLexicon::from_documents(&train_docs);
     if std::env::var_os("FOLIO_NO_WORDS").is_none() {
-        let words = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/gazetteers/words.txt");
+        let words = root.join("data/gazetteers/words.txt");
         casing.add_words(&std::fs::read_to_string(words)?);
     }
     let with_names = |docs: &mut dyn Iterator<Item = &Document>| {
@@ -196,8 +190,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let mut lists = [String::new(), String::new(), String::new(), String::new()];
             for doc in docs {
                 for s in &doc.sentences {
-                    for span in tags::spans(&s.tags) {
-                        let t = tags::type_index(span.label);
+                    for span in train::spans(&s.tags) {
+                        let t = train::type_index(span.label);
                         lists[t].push_str(&s.words[span.range()].join(" "));
                         lists[t].push('\n');
                     }
@@ -229,9 +223,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .iter()
         .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()))
         .collect();
-    let dev_words: Vec<Vec<Vec<&str>>> = dev.iter().map(tagger::words_of).collect();
+    let dev_words: Vec<Vec<Vec<&str>>> = dev.iter().map(train::words_of).collect();
     let score_dev = |predicted: &[Vec<Tag>]| {
-        conll::score(
+        train::score(
             gold_dev
                 .iter()
                 .copied()
@@ -246,7 +240,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &all,
         &lexicon,
         epochs,
-        |m| f1_of(&tagger::tag_documents(m, &dev)),
+        |m| f1_of(&train::tag_documents(m, &dev)),
         "stage 1",
     );
     eprintln!("stage 1: {first_epochs} epochs, dev F1 {first_f1:.4}");
@@ -265,14 +259,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let (model, _, _) = train(&ex, &lexicon, first_epochs, |_| 0.0, &format!("fold {k}"));
         for &d in half {
             first_tags[d] =
-                tagger::tag_stage_with(&model, lex_of(d), &tagger::words_of(&train_docs[d]), None);
+                train::tag_stage_with(&model, lex_of(d), &train::words_of(&train_docs[d]), None);
         }
     }
 
     // Stage two, reading the jackknifed labels; scored on dev through the real first stage.
     let dev_first: Vec<Vec<Vec<Tag>>> = dev_words
         .iter()
-        .map(|w| tagger::tag_stage(&first, w, None))
+        .map(|w| train::tag_stage(&first, w, None))
         .collect();
     let dev_labels: Vec<DocLabels> = dev_words
         .iter()
@@ -285,7 +279,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .iter()
             .zip(&dev_first)
             .zip(&dev_labels)
-            .flat_map(|((w, t), l)| tagger::tag_stage(m, w, Some((l, t))))
+            .flat_map(|((w, t), l)| train::tag_stage(m, w, Some((l, t))))
             .collect();
         f1_of(&predicted)
     };
@@ -301,10 +295,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("stage 1: {first_epochs} epochs; stage 2: {second_epochs} epochs\ndev (eng.testa), exact span:\n{scores}");
     // Save, read back, and score what was read: the figure is the shipped model's.
     // FOLIO_MODEL_OUT writes elsewhere, so that several seeds can be trained side by side.
-    let out = std::env::var_os("FOLIO_MODEL_OUT").map_or_else(
-        || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("models/ner.bin"),
-        PathBuf::from,
-    );
+    let out = std::env::var_os("FOLIO_MODEL_OUT")
+        .map_or_else(|| root.join("models/ner.bin"), PathBuf::from);
     let bytes = match std::env::var("FOLIO_PRUNE")
         .ok()
         .and_then(|p| p.parse().ok())
@@ -314,27 +306,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     std::fs::write(&out, &bytes)?;
     let loaded = Tagger::from_bytes(&std::fs::read(&out)?)?;
-    let reloaded: Vec<Vec<Tag>> = dev_words
-        .iter()
-        .flat_map(|w| loaded.tag_document(w))
-        .collect();
-    let saved = score_dev(&reloaded);
-    // What Folio shows: the loaded tagger's spans mended by `names::spans`.
-    let mended: Vec<Vec<Tag>> = dev_words
-        .iter()
-        .flatten()
-        .zip(&reloaded)
-        .map(|(w, tags)| tags::tags_of(&names::spans(tags, w, loaded.lexicons()), tags.len()))
-        .collect();
-    let shown = score_dev(&mended);
+    // What Folio shows: the loaded tagger's spans mended by the name rules.
+    let saved = train::evaluate(&loaded, &dev);
     println!(
-        "saved {} ({} bytes, {} + {} features): dev F1 after reloading {:.4}, with names::spans {:.4}",
+        "saved {} ({} bytes, {} + {} features): dev F1 after reloading {:.4}, with the name rules {:.4}",
         out.display(),
         bytes.len(),
         tagger.first.len(),
         tagger.second.len(),
-        saved.f1(),
-        shown.f1()
+        saved.tagger.f1(),
+        saved.shown.f1()
     );
     if let Some(path) = std::env::var_os("FOLIO_DUMP") {
         // word gold predicted, one token a line, for error analysis.

@@ -1,0 +1,181 @@
+//! `folio`: Folio's batch front end. Reads dump files and prints their collection.
+//!
+//! Exit status: 0 when every file was read; 1 when some file could not be read (missing, not
+//! readable, not text, empty) — the others still go through and are printed — or when an
+//! `--annotate` input line was not valid; 2 for a usage error.
+
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, ValueEnum};
+use folio::{Builder, FileErrorKind, Options};
+
+/// Read raw scraped news dumps as clean articles.
+///
+/// Prints the collection of every FILE as JSON (or Markdown or HTML): repeated titles,
+/// captions and copies removed, every removed line listed with its reason.
+///
+/// Exit status: 0 when every file was read; 1 when a file could not be read (the others
+/// are still printed) or an --annotate line was invalid; 2 for a usage error.
+#[derive(Parser, Debug)]
+#[command(name = "folio", version)]
+struct Args {
+    /// Dump files to read; `-` reads standard input.
+    #[arg(required_unless_present = "annotate")]
+    files: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+
+    /// Skip entity tagging.
+    #[arg(long)]
+    no_entities: bool,
+
+    /// Read JSON lines {"id": …, "text": "…"} on standard input and write one line per
+    /// input, {"id": …, "entities": [{"start", "end", "label", "text"}]}, with offsets in
+    /// Unicode scalar values.
+    #[arg(long, conflicts_with_all = ["files", "format"])]
+    annotate: bool,
+
+    /// Body similarity (0 to 1) from which an article is kept as a near-duplicate variant.
+    #[arg(long, default_value_t = 0.8, value_parser = parse_threshold)]
+    threshold: f32,
+
+    /// Indent the JSON output.
+    #[arg(long)]
+    pretty: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Json,
+    Md,
+    Html,
+}
+
+fn parse_threshold(s: &str) -> Result<f32, String> {
+    let t: f32 = s.parse().map_err(|_| format!("'{s}' is not a number"))?;
+    if (0.0..=1.0).contains(&t) {
+        Ok(t)
+    } else {
+        Err(format!("{t} is not between 0 and 1"))
+    }
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let result = if args.annotate {
+        annotate()
+    } else {
+        collect(&args)
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        // A closed pipe (`folio … | head`) is the reader's choice, not an error.
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("folio: {err}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reads every file and prints the collection; `Ok(false)` if some file failed.
+fn collect(args: &Args) -> io::Result<bool> {
+    let options = Options {
+        entities: !args.no_entities,
+        near_threshold: args.threshold,
+    };
+    let mut builder = Builder::new(options);
+    let mut all_read = true;
+    for name in &args.files {
+        let outcome = match read(name) {
+            Ok(bytes) => builder.add(name, bytes).map(|_| ()),
+            Err(err) => Err(builder.fail(name, 0, FileErrorKind::Io(describe(&err)))),
+        };
+        if let Err(err) = outcome {
+            eprintln!("folio: {err}");
+            all_read = false;
+        }
+    }
+    let collection = builder.finish();
+    let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    match args.format {
+        Format::Json if args.pretty => serde_json::to_writer_pretty(&mut out, &collection)?,
+        Format::Json => serde_json::to_writer(&mut out, &collection)?,
+        Format::Md => out.write_all(folio::to_markdown(&collection).as_bytes())?,
+        Format::Html => out.write_all(folio::to_html(&collection).as_bytes())?,
+    }
+    if args.format == Format::Json {
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(all_read)
+}
+
+fn read(name: &str) -> io::Result<Vec<u8>> {
+    if name == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().lock().read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    if std::fs::metadata(name)?.is_dir() {
+        return Err(io::Error::other("is a directory, not a file"));
+    }
+    std::fs::read(name)
+}
+
+fn describe(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct AnnotateIn {
+    id: serde_json::Value,
+    text: String,
+}
+
+#[derive(serde::Serialize)]
+struct AnnotateOut<'a> {
+    id: &'a serde_json::Value,
+    entities: Vec<folio::Entity>,
+}
+
+/// `--annotate`: one JSON line in, one JSON line out. A line that is not valid input gets
+/// a message on standard error naming its number, and the rest go on.
+fn annotate() -> io::Result<bool> {
+    let stdin = io::stdin().lock();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut all_ok = true;
+    for (n, line) in stdin.lines().enumerate() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        match serde_json::from_str::<AnnotateIn>(&line) {
+            Ok(input) => {
+                let entities = folio::annotate(&input.text);
+                serde_json::to_writer(
+                    &mut out,
+                    &AnnotateOut {
+                        id: &input.id,
+                        entities,
+                    },
+                )?;
+                out.write_all(b"\n")?;
+            }
+            Err(err) => {
+                eprintln!("folio: standard input line {}: {err}", n + 1);
+                all_ok = false;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(all_ok)
+}

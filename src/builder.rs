@@ -1,0 +1,302 @@
+//! Building a collection from files given one at a time: decode, segment, clean and merge
+//! each, keep what was learnt about every file, and tag entities when asked.
+
+use std::fmt;
+use std::sync::Arc;
+
+use crate::dedup::{self, Merger, Outcome};
+#[cfg(feature = "embedded-model")]
+use crate::entities::Recognizer;
+#[cfg(feature = "embedded-model")]
+use crate::model::Entity;
+use crate::model::{Article, Collection, FileInfo, Stats};
+use crate::{decode, segment};
+
+/// How a collection is built.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Tag entities in every block when the collection is finished, with the model built into
+    /// the library (the `embedded-model` feature). Without that feature this does nothing:
+    /// the page downloads its model after the first paint and calls [`Collection::annotate`]
+    /// itself.
+    pub entities: bool,
+    /// Body similarity (Jaccard of word 3-shingles) from which an article is a near-duplicate.
+    pub near_threshold: f32,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            entities: true,
+            near_threshold: 0.8,
+        }
+    }
+}
+
+/// A file Folio could not read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileError {
+    /// The file's name as the front end gave it.
+    pub name: String,
+    /// Why it could not be read.
+    pub kind: FileErrorKind,
+}
+
+/// Why a file could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileErrorKind {
+    /// The bytes are not text.
+    Decode(decode::DecodeError),
+    /// The file could not be opened or read (missing, a directory, no permission).
+    Io(String),
+    /// The file is larger than the limit this front end accepts.
+    TooLarge {
+        /// The file's size.
+        bytes: u64,
+        /// The most the front end reads.
+        limit: u64,
+    },
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            FileErrorKind::Decode(err) => write!(f, "{}: {err}", self.name),
+            FileErrorKind::Io(message) => write!(f, "{}: {message}", self.name),
+            FileErrorKind::TooLarge { bytes, limit } => write!(
+                f,
+                "{}: the file is {} MB; the limit is {} MB",
+                self.name,
+                bytes.div_ceil(1 << 20),
+                limit / (1 << 20)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Builds a [`Collection`] from files given one at a time, in reading order.
+#[derive(Debug)]
+pub struct Builder {
+    merger: Merger,
+    entities: bool,
+    /// Articles added or changed since [`Builder::take_touched`] was last called.
+    touched: Vec<usize>,
+    files: Vec<FileInfo>,
+    duplicates: usize,
+    variants: usize,
+}
+
+impl Builder {
+    /// An empty collection.
+    pub fn new(options: Options) -> Builder {
+        Builder {
+            merger: Merger::new(options.near_threshold),
+            entities: options.entities,
+            touched: Vec::new(),
+            files: Vec::new(),
+            duplicates: 0,
+            variants: 0,
+        }
+    }
+
+    /// Reads one file. On success returns what was learnt about it; on failure the error is
+    /// also listed in the collection's `files`, and the collection is unchanged otherwise.
+    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<&FileInfo, FileError> {
+        let size = bytes.len();
+        match decode::decode(bytes) {
+            Ok(decoded) => {
+                let before = self.merger.articles().len();
+                let source: Arc<str> = name.into();
+                let lines = count_lines(&decoded.text);
+                let encoding = decoded.encoding;
+                // Articles point into the file's text rather than copying it (see `Text`).
+                let file = Arc::new(decoded.text);
+                let mut articles = segment::articles(&file);
+                let (mut raw, mut clean) = Default::default();
+                while articles.next_into(&mut raw) {
+                    dedup::clean_into(&raw, &mut clean);
+                    let index = match self.merger.add(&clean, &source, &file) {
+                        Outcome::New(i) => i,
+                        Outcome::Duplicate(i) => {
+                            self.duplicates += 1;
+                            i
+                        }
+                        Outcome::Variant(i) => {
+                            self.variants += 1;
+                            i
+                        }
+                    };
+                    if self.touched.last() != Some(&index) {
+                        self.touched.push(index);
+                    }
+                }
+                self.files.push(FileInfo {
+                    name: name.to_owned(),
+                    bytes: size,
+                    lines,
+                    encoding: Some(encoding.to_owned()),
+                    replaced: decoded.replaced,
+                    articles: self.merger.articles().len() - before,
+                    error: None,
+                });
+                Ok(self.files.last().expect("just pushed"))
+            }
+            Err(err) => Err(self.fail(name, size as u64, FileErrorKind::Decode(err))),
+        }
+    }
+
+    /// Records a file that could not be read at all (the front end failed to read its bytes).
+    pub fn fail(&mut self, name: &str, bytes: u64, kind: FileErrorKind) -> FileError {
+        let error = FileError {
+            name: name.to_owned(),
+            kind,
+        };
+        self.files.push(FileInfo {
+            name: name.to_owned(),
+            bytes: bytes as usize,
+            lines: 0,
+            encoding: None,
+            replaced: 0,
+            articles: 0,
+            error: Some(error.to_string()),
+        });
+        error
+    }
+
+    /// The articles read so far, for showing progress.
+    pub fn articles(&self) -> &[Article] {
+        self.merger.articles()
+    }
+
+    /// The indices of the articles added or changed (a copy merged in, a variant added) since
+    /// the last call, ascending: what a front end showing progress must redraw.
+    pub fn take_touched(&mut self) -> Vec<usize> {
+        let mut touched = std::mem::take(&mut self.touched);
+        touched.sort_unstable();
+        touched.dedup();
+        touched
+    }
+
+    /// What was learnt about each file so far, in reading order.
+    pub fn files(&self) -> &[FileInfo] {
+        &self.files
+    }
+
+    /// The collection's totals so far (entities are counted by [`Collection::annotate`]).
+    pub fn stats(&self) -> Stats {
+        stats_of(
+            self.merger.articles(),
+            &self.files,
+            self.duplicates,
+            self.variants,
+        )
+    }
+
+    /// The finished collection.
+    pub fn finish(self) -> Collection {
+        let stats = self.stats();
+        let articles = self.merger.finish();
+        let collection = Collection {
+            articles,
+            files: self.files,
+            stats,
+            entities: Vec::new(),
+        };
+        annotated(collection, self.entities)
+    }
+}
+
+fn stats_of(articles: &[Article], files: &[FileInfo], duplicates: usize, variants: usize) -> Stats {
+    Stats {
+        files: files.len(),
+        files_failed: files.iter().filter(|f| f.error.is_some()).count(),
+        bytes: files.iter().map(|f| f.bytes).sum(),
+        lines: files.iter().map(|f| f.lines).sum(),
+        articles: articles.len(),
+        paragraphs: articles.iter().map(|a| a.paragraphs.len()).sum(),
+        duplicate_articles: duplicates,
+        near_duplicates: variants,
+        removed_lines: articles.iter().map(|a| a.removed.len()).sum(),
+        entities: 0,
+        mentions: 0,
+    }
+}
+
+/// The finished collection, tagged with the built-in model if `tag` is set.
+#[cfg(feature = "embedded-model")]
+fn annotated(mut collection: Collection, tag: bool) -> Collection {
+    if tag {
+        collection.annotate(Recognizer::embedded());
+    }
+    collection
+}
+
+/// Without a built-in model a front end tags with the one it loads
+/// ([`Collection::annotate`]).
+#[cfg(not(feature = "embedded-model"))]
+fn annotated(collection: Collection, _tag: bool) -> Collection {
+    collection
+}
+
+/// Builds a collection from `(name, bytes)` pairs; files that cannot be read are listed with
+/// their error in `files` and the rest still go through.
+pub fn process<I>(files: I, options: &Options) -> Collection
+where
+    I: IntoIterator<Item = (String, Vec<u8>)>,
+{
+    let mut builder = Builder::new(options.clone());
+    for (name, bytes) in files {
+        let _ = builder.add(&name, bytes);
+    }
+    builder.finish()
+}
+
+/// The entities of one text, offsets in Unicode scalar values, by the built-in model.
+#[cfg(feature = "embedded-model")]
+pub fn annotate(text: &str) -> Vec<Entity> {
+    Recognizer::embedded().annotate(text)
+}
+
+/// Lines in decoded text; a last line without a newline counts, an empty text has none.
+pub fn count_lines(text: &str) -> usize {
+    let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    newlines + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_files_are_listed_and_others_go_through() {
+        let c = process(
+            [
+                ("a.png".to_owned(), b"\x89PNG\r\n\x1a\n\0\0".to_vec()),
+                ("b.txt".to_owned(), b"A Title Here\n\nBody text.\n".to_vec()),
+                ("c.txt".to_owned(), Vec::new()),
+            ],
+            &Options::default(),
+        );
+        assert_eq!(c.articles.len(), 1);
+        assert_eq!(c.stats.files_failed, 2);
+        assert_eq!(
+            c.files[0].error.as_deref(),
+            Some("a.png: this is a PNG image, not a text file")
+        );
+        assert_eq!(
+            c.files[2].error.as_deref(),
+            Some("c.txt: the file is empty")
+        );
+        assert_eq!((c.files[1].lines, c.files[1].articles), (3, 1));
+    }
+
+    #[test]
+    fn line_counts() {
+        assert_eq!(count_lines(""), 0);
+        assert_eq!(count_lines("a"), 1);
+        assert_eq!(count_lines("a\n"), 1);
+        assert_eq!(count_lines("a\n\nb"), 3);
+    }
+}
