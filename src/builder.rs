@@ -153,15 +153,8 @@ impl Builder {
             name: name.to_owned(),
             kind,
         };
-        self.files.push(FileInfo {
-            name: name.to_owned(),
-            bytes: bytes as usize,
-            lines: 0,
-            encoding: None,
-            replaced: 0,
-            articles: 0,
-            error: Some(error.to_string()),
-        });
+        self.files
+            .push(FileInfo::failed(name, bytes as usize, error.to_string()));
         error
     }
 

@@ -4,7 +4,7 @@
 use std::fmt;
 
 use crate::model::Label;
-use crate::tagger::{words_of, Tagger};
+use crate::tagger::{tag_stage, Model, Tagger};
 use crate::tags::{spans, tags_of, type_index, Tag, TYPES};
 
 /// One sentence: its words and, for annotated data, their BIO tags.
@@ -269,6 +269,21 @@ pub fn score<'a>(pairs: impl IntoIterator<Item = (&'a [Tag], &'a [Tag])>) -> Sco
         }
     }
     s
+}
+
+/// The words of each sentence of a document, borrowed.
+pub fn words_of(doc: &Document) -> Vec<Vec<&str>> {
+    doc.sentences
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// Tags every sentence of `docs` with one stage, `model`; returns the predictions in order.
+pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
+    docs.iter()
+        .flat_map(|doc| tag_stage(model, &words_of(doc), None))
+        .collect()
 }
 
 /// How a tagger does on annotated documents, scored the CoNLL way.

@@ -21,11 +21,11 @@ pub struct Recognizer {
 
 /// The model the tagger was trained to (`cargo run --release --bin train`), built into native
 /// binaries. The page downloads it separately so it never delays the first paint.
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(feature = "embedded-model")]
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../models/ner.bin");
 
 impl Recognizer {
-    /// A recognizer over a model saved by [`Tagger::to_bytes`].
+    /// A recognizer over a saved model (`models/ner.bin`, as `train` writes it).
     pub fn from_bytes(model: &[u8]) -> Result<Recognizer, ModelError> {
         Ok(Recognizer {
             tagger: Tagger::from_bytes(model)?,
@@ -33,7 +33,7 @@ impl Recognizer {
     }
 
     /// The model built into native binaries.
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(feature = "embedded-model")]
     pub fn embedded() -> &'static Recognizer {
         static RECOGNIZER: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
         RECOGNIZER.get_or_init(|| {
@@ -187,7 +187,7 @@ fn annotate_blocks<'a>(recognizer: &Recognizer, blocks: impl Iterator<Item = &'a
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, feature = "embedded-model"))]
 mod tests {
     use super::*;
 

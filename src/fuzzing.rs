@@ -3,8 +3,10 @@
 //! end would, and panics only if a promise the stage makes is broken. A file from a stranger
 //! must never crash Folio, lose text or yield offsets that do not slice the text.
 
+use crate::builder::{process, Options};
 use crate::entities::Recognizer;
-use crate::{dedup, segment, Options};
+use crate::model::Collection;
+use crate::{dedup, segment};
 
 /// Decoding: never panics; what it returns is text with `\n` line ends only.
 pub fn decode(data: &[u8]) {
@@ -44,7 +46,7 @@ pub fn dedup(data: &[u8]) {
         .split(|&b| b == 0xFF)
         .enumerate()
         .map(|(i, part)| (format!("{i}.txt"), part.to_vec()));
-    let c = crate::process(
+    let c = process(
         files,
         &Options {
             entities: false,
@@ -73,12 +75,12 @@ pub fn tagger(data: &[u8]) {
 
 /// The whole pipeline as the `folio` command runs it, exports included.
 pub fn pipeline(data: &[u8]) {
-    let c = crate::process(
+    let c = process(
         [("input.txt".to_owned(), data.to_vec())],
         &Options::default(),
     );
     let json = serde_json::to_string(&c).expect("a collection serialises");
-    let back: crate::Collection = serde_json::from_str(&json).expect("and reads back");
+    let back: Collection = serde_json::from_str(&json).expect("and reads back");
     assert_eq!(back.articles.len(), c.articles.len());
     let html = crate::export::to_html(&c);
     assert!(

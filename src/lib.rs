@@ -34,7 +34,7 @@
 //!
 //! * `embedded-model` (default): the trained model inside the library ([`Recognizer::embedded`],
 //!   [`annotate`], [`Options::entities`]). The page leaves it out and downloads the model.
-//! * `train`: CoNLL reading and scoring, the trainer, writing models ([`train`]).
+//! * `train`: CoNLL reading and scoring, the trainer, writing models (the `train` module).
 //! * `fuzzing`: the checks the fuzz targets run (`fuzzing`).
 //!
 //! ARCHITECTURE.md maps every module and crate, what each may depend on, and the invariants.
@@ -84,11 +84,12 @@ pub use tags::{Span, Tag};
 #[cfg(feature = "train")]
 pub mod train {
     pub use crate::conll::{
-        evaluate, parse, read, score, Document, Evaluation, ReadError, Scores, Sentence, TypeScores,
+        evaluate, parse, read, score, tag_documents, words_of, Document, Evaluation, ReadError,
+        Scores, Sentence, TypeScores,
     };
     pub use crate::tagger::{
-        features, style, tag_documents, tag_stage, tag_stage_with, words_of, CasingLexicon,
-        DocContext, DocLabels, Gazetteer, Hints, Lexicons, Model, Style, Trainer, PRUNE,
+        features, style, tag_stage, tag_stage_with, CasingLexicon, DocContext, DocLabels,
+        Gazetteer, Hints, Lexicons, Model, Style, Trainer, PRUNE,
     };
     pub use crate::tags::{spans, tags_of, type_index, TYPES};
 }

@@ -357,6 +357,21 @@ pub struct FileInfo {
     pub error: Option<String>,
 }
 
+impl FileInfo {
+    /// A file that could not be read: its name, its size as far as it is known, and why.
+    pub fn failed(name: impl Into<String>, bytes: usize, error: impl Into<String>) -> FileInfo {
+        FileInfo {
+            name: name.into(),
+            bytes,
+            lines: 0,
+            encoding: None,
+            replaced: 0,
+            articles: 0,
+            error: Some(error.into()),
+        }
+    }
+}
+
 /// Totals over the whole collection.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {

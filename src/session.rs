@@ -8,20 +8,22 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::builder::{Builder, Options};
 use crate::entities::Recognizer;
 use crate::model::IndexEntry;
-use crate::{Article, Builder, FileInfo, Options, Stats};
+use crate::model::{Article, Block, Collection, FileInfo, Label, Stats};
 
 /// What a front end asks of the core.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// The bytes of the entity model (`models/ner.bin`).
-    Model(Vec<u8>),
+    Model(#[serde(with = "serde_bytes")] Vec<u8>),
     /// Read one file.
     File {
         /// The file's name, as the user gave it.
         name: String,
         /// Its bytes.
+        #[serde(with = "serde_bytes")]
         bytes: Vec<u8>,
     },
     /// Forget every file read.
@@ -33,7 +35,7 @@ pub enum Request {
         /// The entry's name.
         name: String,
         /// The entry's label.
-        label: crate::Label,
+        label: Label,
     },
     /// Tag these texts (each a document of its own) and count what was found: the browser
     /// benchmark's measure of the tagger where the page runs it.
@@ -61,7 +63,7 @@ pub enum ExportFormat {
 }
 
 /// What the core answers.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Response {
     /// The model is ready: every article so far comes again, tagged.
     ModelReady(Update),
@@ -84,7 +86,7 @@ pub enum Response {
         /// The entry's name, as asked.
         name: String,
         /// The entry's label, as asked.
-        label: crate::Label,
+        label: Label,
         /// The articles that mention it.
         articles: Vec<usize>,
     },
@@ -102,11 +104,11 @@ pub enum Response {
 }
 
 /// The changes to the collection since the previous update.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Update {
     /// Articles added or changed, with their index in the collection.
     pub articles: Vec<(usize, Article)>,
-    /// The entity index's most mentioned entries, at most [`INDEX_SENT`] (what a panel shows;
+    /// The entity index's most mentioned entries, at most 400 (what a panel shows;
     /// a collection of many files has tens of thousands, and the page need not hold them),
     /// without their article lists, which grow with the collection: ask with
     /// [`Request::Mentioning`]. `None` when the index is as last sent: a folder of ten
@@ -197,7 +199,7 @@ impl Session {
     }
 
     /// The collection so far (or the articles `only`), as a batch would give it.
-    pub fn collection(&self, only: Option<&[usize]>) -> crate::Collection {
+    pub fn collection(&self, only: Option<&[usize]>) -> Collection {
         let mut stats = self.builder.stats();
         let (articles, entities) = match only {
             None => (self.articles.clone(), self.index.clone()),
@@ -219,7 +221,7 @@ impl Session {
         };
         stats.entities = entities.len();
         stats.mentions = entities.iter().map(|e| e.mentions).sum();
-        crate::Collection {
+        Collection {
             articles,
             files: self.builder.files().to_vec(),
             stats,
@@ -358,8 +360,8 @@ impl Session {
 /// Carries the entities of an article's blocks over to its new version where the text is the
 /// same (merging a copy or adding a variant leaves the primary text as it was).
 fn keep_entities(old: &Article, new: &mut Article) {
-    let carry = |old: &mut dyn Iterator<Item = &crate::Block>,
-                 new: &mut dyn Iterator<Item = &mut crate::Block>| {
+    let carry = |old: &mut dyn Iterator<Item = &Block>,
+                 new: &mut dyn Iterator<Item = &mut Block>| {
         for (o, n) in old.zip(new) {
             if o.text == n.text {
                 n.entities = o.entities.clone();
@@ -372,7 +374,7 @@ fn keep_entities(old: &Article, new: &mut Article) {
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(all(test, feature = "embedded-model"))]
 mod tests {
     use super::*;
 
@@ -438,7 +440,7 @@ mod tests {
         assert!(s.tag_pending().is_none());
         let Response::Mentioning { articles, .. } = s.handle(Request::Mentioning {
             name: "Najib Mikati".into(),
-            label: crate::Label::PER,
+            label: Label::PER,
         }) else {
             panic!()
         };
@@ -477,10 +479,7 @@ mod tests {
         }) else {
             panic!()
         };
-        let batch = crate::process(
-            [("seed.txt".to_owned(), seed())],
-            &crate::Options::default(),
-        );
+        let batch = crate::builder::process([("seed.txt".to_owned(), seed())], &Options::default());
         assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
         let Response::Exported { text, .. } = s.handle(Request::Export {
             format: ExportFormat::Markdown,

@@ -124,7 +124,7 @@ pub struct Hints<'a> {
 
 #[cfg(feature = "train")]
 /// Builds the features of every token of a sentence into `out` (one list per token): those
-/// of [`base_features`], then for the second stage those of the first stage's `hints`.
+/// of `base_features`, then for the second stage those of the first stage's `hints`.
 pub fn features(
     words: &[&str],
     doc: &DocContext,

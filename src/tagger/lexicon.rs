@@ -4,8 +4,6 @@
 use rustc_hash::FxHashMap;
 
 use super::hash::{hash_str, key, lower_hash, mix};
-#[cfg(feature = "train")]
-use crate::conll::Document;
 
 /// How a sentence is written: casing means something only in normal sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,33 +30,32 @@ pub enum Casing {
     Dictionary = 4,
 }
 
-/// Corpus evidence of how words are written: lower-case form hash to [`Casing`].
+/// Corpus evidence of how words are written: lower-case form hash to `Casing`.
 #[derive(Clone, Debug, Default)]
 pub struct CasingLexicon {
     map: FxHashMap<u32, u8>,
 }
 
 impl CasingLexicon {
-    /// Counts, for each word not at the start of a normal sentence, how often it is capitalised.
+    /// Counts, for each word not at the start of a normal sentence of `sentences` (the
+    /// training text), how often it is capitalised.
     #[cfg(feature = "train")]
-    pub fn from_documents(docs: &[Document]) -> CasingLexicon {
+    pub fn from_sentences<'a>(sentences: impl IntoIterator<Item = &'a [String]>) -> CasingLexicon {
         let mut counts: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        for doc in docs {
-            for s in &doc.sentences {
-                let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                if style(&words) != Style::Normal {
+        for sentence in sentences {
+            let words: Vec<&str> = sentence.iter().map(String::as_str).collect();
+            if style(&words) != Style::Normal {
+                continue;
+            }
+            for w in words.iter().skip(1) {
+                let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
                     continue;
-                }
-                for w in words.iter().skip(1) {
-                    let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
-                        continue;
-                    };
-                    let entry = counts.entry(hash_str(&w.to_lowercase())).or_default();
-                    if first.is_uppercase() {
-                        entry.0 += 1;
-                    } else {
-                        entry.1 += 1;
-                    }
+                };
+                let entry = counts.entry(hash_str(&w.to_lowercase())).or_default();
+                if first.is_uppercase() {
+                    entry.0 += 1;
+                } else {
+                    entry.1 += 1;
                 }
             }
         }
@@ -93,7 +90,7 @@ impl CasingLexicon {
     }
 
     /// Marks the words of `list` (one a line) the training text never showed as
-    /// [`Casing::Dictionary`]: evidence for `Moreover` or a headline's `Escalation` that the
+    /// `Casing::Dictionary`: evidence for `Moreover` or a headline's `Escalation` that the
     /// corpus cannot give.
     pub fn add_words(&mut self, list: &str) {
         for w in list.lines().map(str::trim).filter(|w| !w.is_empty()) {

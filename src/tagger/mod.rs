@@ -55,7 +55,7 @@ pub use format::PRUNE;
 #[cfg(feature = "train")]
 pub use lexicon::{style, CasingLexicon, Gazetteer, Style};
 #[cfg(feature = "train")]
-pub use train::{tag_documents, tag_stage, tag_stage_with, words_of, Trainer};
+pub use train::{tag_stage, tag_stage_with, Trainer};
 
 use features::Hints as StageHints;
 use features::{base_features, hint_features, DocContext as Context, DocLabels as Labels};

@@ -8,7 +8,6 @@ use super::hash::key;
 use super::lexicon::Lexicons;
 use super::stage::Model;
 use super::states::{states_of, Row, STATES};
-use crate::conll::Document;
 use crate::tags::Tag;
 
 /// Averaged perceptron training state.
@@ -137,20 +136,5 @@ pub fn tag_stage_with(
             features(words, &ctx, lexicons, h, &mut feats);
             model.decode(&feats[..words.len()])
         })
-        .collect()
-}
-
-/// The words of each sentence of a document, borrowed.
-pub fn words_of(doc: &Document) -> Vec<Vec<&str>> {
-    doc.sentences
-        .iter()
-        .map(|s| s.words.iter().map(String::as_str).collect())
-        .collect()
-}
-
-/// Tags every sentence of `docs` with one stage, `model`; returns the predictions in order.
-pub fn tag_documents(model: &Model, docs: &[Document]) -> Vec<Vec<Tag>> {
-    docs.iter()
-        .flat_map(|doc| tag_stage(model, &words_of(doc), None))
         .collect()
 }

@@ -81,6 +81,33 @@ test('the seed reads as two articles, with highlights that toggle, search, an en
   await page.close();
 });
 
+test('typing in the search box renders the list again but not the open article', async () => {
+  const { page, errors } = await openPage(env.browser, env.server.url);
+  await dropSeed(page);
+  const reader = page.locator('[data-testid=reader]');
+  await reader.locator('mark[data-label=PER]').first().waitFor({ timeout: 15000 });
+  // Wait until the page is at rest: highlights in, the entity index sent.
+  let renders = await page.evaluate(() => window.folioRenders());
+  for (let settled = 0; settled < 5; ) {
+    await page.waitForTimeout(100);
+    const now = await page.evaluate(() => window.folioRenders());
+    settled = now === renders ? settled + 1 : 0;
+    renders = now;
+  }
+  assert.ok(renders > 0, 'the reader rendered its blocks');
+  // A word both articles have: the list is filtered (to both), the reader keeps its article.
+  await page.locator('#search').pressSequentially('Lebanon', { delay: 20 });
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('[data-testid=article]').count(), 2);
+  assert.equal(await page.evaluate(() => window.folioRenders()), renders, 'typing rendered the article again');
+  // The counter does count: opening the other article renders its blocks.
+  await page.locator('[data-testid=article] button').nth(1).click();
+  await page.waitForTimeout(200);
+  assert.ok((await page.evaluate(() => window.folioRenders())) > renders, 'opening an article renders it');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the six sample dumps list every article of gold.json once, the near-duplicate as a variant, and the audit shows what was removed', async () => {
   const { page, errors } = await openPage(env.browser, env.server.url);
   const dir = join(root, 'tests', 'data', 'dumps');

@@ -179,7 +179,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The names of the training set are a name list too (bits 3 to 6, one a type). Each
     // training document consults the list of the other half's names, so that the tagger
     // learns how far to trust the list for a name it has not seen in that very document.
-    let mut casing = CasingLexicon::from_documents(&train_docs);
+    let mut casing = CasingLexicon::from_sentences(
+        train_docs
+            .iter()
+            .flat_map(|d| d.sentences.iter().map(|s| s.words.as_slice())),
+    );
     if std::env::var_os("FOLIO_NO_WORDS").is_none() {
         let words = root.join("data/gazetteers/words.txt");
         casing.add_words(&std::fs::read_to_string(words)?);

@@ -1,8 +1,12 @@
-//! The page's link to the core's worker, which can be restarted: a panic in the core kills its
+//! The page's link to the core's worker, which can be restarted (and where a benchmark's
+//! answer from it goes): a panic in the core kills its
 //! worker's WebAssembly instance, so the page spawns a new one and sends it the model again.
 
 use std::cell::RefCell;
 use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::JsValue;
 
 use folio::{Request, Response};
 use gloo::worker::WorkerBridge;
@@ -73,6 +77,33 @@ pub fn batched(deliver: impl Fn(Vec<Response>) + 'static) -> impl Fn(Response) {
                 deliver(answers)
             })
             .forget();
+        }
+    }
+}
+
+/// Where the answer to the benchmark's request goes: the pending promise's resolve function.
+#[derive(Default)]
+pub struct BenchAnswer(RefCell<Option<js_sys::Function>>);
+
+/// What `folioAnnotate` resolves to.
+#[derive(Serialize)]
+struct Annotated {
+    entities: usize,
+    millis: f64,
+}
+
+impl BenchAnswer {
+    /// Waits for the next answer: `resolve` is called with it.
+    pub fn expect(&self, resolve: js_sys::Function) {
+        *self.0.borrow_mut() = Some(resolve);
+    }
+
+    /// Resolves the pending `folioAnnotate` promise, if one is waiting.
+    pub fn answer(&self, entities: usize, millis: f64) {
+        if let Some(resolve) = self.0.borrow_mut().take() {
+            let result = serde_wasm_bindgen::to_value(&Annotated { entities, millis })
+                .unwrap_or(JsValue::NULL);
+            let _ = resolve.call1(&JsValue::NULL, &result);
         }
     }
 }

@@ -14,6 +14,7 @@ use yew::Reducible;
 
 /// The seed sample, embedded at build time for the "Try the sample" button.
 pub const SAMPLE_NAME: &str = "000_952273073e7dcb6a.txt";
+/// Its bytes.
 pub const SAMPLE: &[u8] = include_bytes!("../../../assets/seed-sample.txt");
 
 /// Where the entity model stands.
@@ -31,7 +32,7 @@ pub enum Model {
 #[derive(Clone, Debug, Default)]
 pub struct State {
     /// Every file given, in the order the core answered, with its error if it was refused.
-    pub files: Vec<FileInfo>,
+    pub files: Rc<Vec<FileInfo>>,
     /// Files sent to the core and not answered yet, and their bytes.
     pub pending: usize,
     pub pending_bytes: u64,
@@ -120,7 +121,7 @@ impl State {
             Response::File(info, update) => {
                 self.pending = self.pending.saturating_sub(1);
                 self.done_bytes += info.bytes as u64;
-                self.files.push(info);
+                Rc::make_mut(&mut self.files).push(info);
                 self.apply(update);
             }
             Response::Tagged(update) => self.apply(update),
@@ -219,15 +220,7 @@ impl Reducible for State {
             Action::ModelUnavailable(message) => next.model = Model::Failed(message),
             Action::Unreadable { name, message } => {
                 next.pending = next.pending.saturating_sub(1);
-                next.files.push(FileInfo {
-                    name,
-                    bytes: 0,
-                    lines: 0,
-                    encoding: None,
-                    replaced: 0,
-                    articles: 0,
-                    error: Some(message),
-                });
+                Rc::make_mut(&mut next.files).push(FileInfo::failed(name, 0, message));
             }
             Action::Clear => {
                 next = State {
@@ -242,19 +235,12 @@ impl Reducible for State {
                     model: self.model.clone(),
                     ..State::default()
                 };
-                next.files.push(FileInfo {
-                    name: file.clone(),
-                    bytes: 0,
-                    lines: 0,
-                    encoding: None,
-                    replaced: 0,
-                    articles: 0,
-                    error: Some(if file.is_empty() {
-                        format!("Folio's core stopped ({message}). It was restarted and your files were read again.")
-                    } else {
-                        format!("{file}: Folio's core stopped while reading it ({message}). It was restarted and your other files were read again.")
-                    }),
-                });
+                let error = if file.is_empty() {
+                    format!("Folio's core stopped ({message}). It was restarted and your files were read again.")
+                } else {
+                    format!("{file}: Folio's core stopped while reading it ({message}). It was restarted and your other files were read again.")
+                };
+                Rc::make_mut(&mut next.files).push(FileInfo::failed(file, 0, error));
             }
             Action::Step(by) => {
                 let visible = next.visible();

@@ -46,9 +46,9 @@ let waiting = [];
 let written = null;
 const GATHER_MS = 20;
 
-export function saveFile(name, bytes) {
-  // The bytes are a view of WebAssembly memory: copy them before anything else runs.
-  waiting.push({ name, bytes: bytes.slice() });
+export function saveFile(record) {
+  // `record` is {name, bytes}, made by serde-wasm-bindgen: its bytes are already a copy.
+  waiting.push(record);
   written ??= new Promise((resolve) => setTimeout(resolve, GATHER_MS)).then(() => {
     const files = waiting;
     waiting = [];

@@ -5,6 +5,10 @@
 //! (wasm-bindgen's no-modules target), which cannot load the page's JavaScript modules, and
 //! the page names [`CoreWorker`] to spawn it.
 
+mod codec;
+
+pub use codec::{Bincode, Structured, WorkerCodec};
+
 use folio::{Request, Response, Session};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
 

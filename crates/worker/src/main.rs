@@ -19,5 +19,7 @@ fn main() {
             let _ = channel.post_message(&report.into());
         }
     }));
-    folio_worker::CoreWorker::registrar().register();
+    folio_worker::CoreWorker::registrar()
+        .encoding::<folio_worker::WorkerCodec>()
+        .register();
 }

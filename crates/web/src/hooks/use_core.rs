@@ -1,0 +1,83 @@
+//! The core in its web worker: spawned once for the page's life, its answers taken in about
+//! once a frame, restarted (with the kept files read again) when a panic kills it.
+
+use folio::Response;
+use folio_worker::{CoreWorker, WorkerCodec, PANIC_CHANNEL};
+use gloo::worker::Spawnable;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::context::{send_files, Shared};
+use crate::dom::download;
+use crate::link::BenchAnswer;
+use crate::link::{batched, Core};
+use crate::state::{Action, State};
+
+/// Where Trunk puts the worker's script (`data-type="worker"` and `data-target-path` in
+/// index.html).
+const SCRIPT: &str = "./worker/folio-worker.js";
+
+/// Spawns the worker and returns the handles every component shares.
+#[hook]
+pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
+    let bench = use_memo((), |_| BenchAnswer::default());
+    let core = {
+        let dispatch = dispatch.clone();
+        let bench = bench.clone();
+        use_memo((), move |_| {
+            Core::new(move || {
+                let dispatch = dispatch.clone();
+                let bench = bench.clone();
+                let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
+                CoreWorker::spawner()
+                    .encoding::<WorkerCodec>()
+                    .callback(move |response| match response {
+                        // An export is a download, not a change to the page.
+                        Response::Exported { name, mime, text } => download(&name, &mime, &text),
+                        Response::Annotated { entities, millis } => bench.answer(entities, millis),
+                        response => to_state(response),
+                    })
+                    .spawn(SCRIPT)
+            })
+        })
+    };
+    let shared = Shared {
+        core,
+        dispatch,
+        bench: bench.clone(),
+    };
+    use_restart_on_panic(shared.clone());
+    shared
+}
+
+/// A panic in the core (its worker says so on a broadcast channel before it dies) is told in
+/// an alert; a new worker reads the kept files again, all but the one it died on.
+#[hook]
+fn use_restart_on_panic(shared: Shared) {
+    use_effect_with((), move |_| {
+        let channel = web_sys::BroadcastChannel::new(PANIC_CHANNEL).ok();
+        let listener = channel.as_ref().map(|channel| {
+            gloo::events::EventListener::new(channel, "message", move |event| {
+                let event: &web_sys::MessageEvent = event.unchecked_ref();
+                let report = event.data().as_string().unwrap_or_default();
+                let (file, message) = report.split_once('\n').unwrap_or(("", &report));
+                let (file, message) = (file.to_owned(), message.to_owned());
+                shared.dispatch.dispatch(Action::CoreFailed {
+                    file: file.clone(),
+                    message,
+                });
+                shared.core.restart();
+                let shared = shared.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut kept = crate::store::load().await;
+                    // The files before the one it died on, and those after it: all but it.
+                    if let Some(at) = kept.iter().position(|k| k.name == file) {
+                        kept.remove(at);
+                    }
+                    send_files(&shared, kept);
+                });
+            })
+        });
+        move || drop((listener, channel))
+    });
+}

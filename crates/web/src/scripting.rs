@@ -1,0 +1,54 @@
+//! What the page offers scripts on `window`: the benchmark's hook (`folioAnnotate`, tagging in
+//! the worker) and the tests' (`folioPanicForTest`, `folioRenders`). They read nothing the page has not
+//! shown and change nothing on it, but for the panic, which is what its test is for.
+
+use folio::Request;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+use crate::context::Shared;
+
+thread_local! {
+    /// Blocks of text the reader has rendered, for the test that typing in the search box
+    /// does not render the open article again.
+    static BLOCK_RENDERS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Counts one rendered block (the reader calls it for each).
+pub fn count_block_render() {
+    BLOCK_RENDERS.with(|n| n.set(n.get() + 1));
+}
+
+fn set(name: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(&gloo::utils::window(), &name.into(), value);
+}
+
+/// Puts the hooks on `window` once.
+#[hook]
+pub fn use_scripting(shared: Shared) {
+    use_effect_with((), move |_| {
+        let core = shared.core.clone();
+        let bench = shared.bench.clone();
+        let annotate = Closure::<dyn Fn(js_sys::Array) -> js_sys::Promise>::new(
+            move |texts: js_sys::Array| {
+                let texts: Vec<String> = texts.iter().filter_map(|t| t.as_string()).collect();
+                let core = core.clone();
+                let bench = bench.clone();
+                js_sys::Promise::new(&mut move |resolve, _reject| {
+                    bench.expect(resolve);
+                    core.send(Request::Annotate(texts.clone()));
+                })
+            },
+        );
+        set("folioAnnotate", annotate.as_ref());
+        annotate.forget();
+        let core = shared.core.clone();
+        let panic = Closure::<dyn Fn()>::new(move || core.send(Request::Panic));
+        set("folioPanicForTest", panic.as_ref());
+        panic.forget();
+        let renders = Closure::<dyn Fn() -> f64>::new(|| BLOCK_RENDERS.with(|n| n.get() as f64));
+        set("folioRenders", renders.as_ref());
+        renders.forget();
+    });
+}
