@@ -22,6 +22,8 @@ cargo clippy --target wasm32-unknown-unknown -p folio-web -p folio-worker --all-
 # The core without its default features, as the page builds it, and with every feature.
 cargo clippy -p folio --no-default-features -- -D warnings
 cargo clippy -p folio --all-features -- -D warnings
+# The core's documentation builds without a broken link.
+RUSTDOCFLAGS="-D warnings" cargo doc -p folio --no-deps --all-features --quiet
 
 step "native tests: core, samples, CLI, trainer, the page's helpers"
 # Tests that need CoNLL-2003 (FOLIO_DATA, see build.rs) are ignored without it, each with a
