@@ -49,7 +49,7 @@ impl Recognizer {
         let mut sentences: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         for (b, toks) in tokens.iter().enumerate() {
             let mut start = 0;
-            for end in tokenize::sentences(toks) {
+            for end in sentence_ends(blocks[b], toks) {
                 // A "sentence" of thousands of tokens is a list or a run-on line, not prose:
                 // tagged in pieces, so memory stays small (Viterbi keeps a row a token).
                 while end - start > MAX_SENTENCE {
@@ -94,6 +94,19 @@ impl Recognizer {
     pub fn annotate(&self, text: &str) -> Vec<Entity> {
         self.document(&[text]).pop().unwrap_or_default()
     }
+}
+
+/// Where the sentences of a block end: where `tokenize::sentences` says, and at every line
+/// break. A name never runs from one line into the next: a photographer's credit at the end of
+/// one line is not the start of the dateline below it.
+fn sentence_ends(text: &str, toks: &[tokenize::Token<'_>]) -> Vec<usize> {
+    let mut ends: Vec<usize> = (1..toks.len())
+        .filter(|&i| text[toks[i - 1].end..toks[i].start].contains('\n'))
+        .collect();
+    ends.extend(tokenize::sentences(toks));
+    ends.sort_unstable();
+    ends.dedup();
+    ends
 }
 
 /// Byte offsets (sorted by start) to scalar-value offsets, filling in each entity's text.
@@ -249,6 +262,39 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
         assert!(names.contains(&"Coordination Framework"), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("pro-")), "{names:?}");
+    }
+
+    /// A credit at the end of one line and a dateline on the next are two names, not one.
+    #[test]
+    fn no_entity_crosses_a_line_break() {
+        let r = Recognizer::embedded();
+        let text = "Smoke rises over the city. Photo by John Smith\nLONDON, Dec 7 (Reuters) - Prices rose.";
+        let found = r.annotate(text);
+        assert!(!found.is_empty());
+        for e in &found {
+            assert!(!e.text.contains('\n'), "{e:?} runs across the line break");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the text, no entity spans a line break, and every entity slices its text.
+        #[test]
+        fn entities_stay_on_their_line(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Photo by John Smith", "LONDON", "Dec 7 (Reuters) -", "Najib Mikati said",
+                    "in New York", "the United Nations", "Bank of America Corp", "", "U.S.",
+                ]),
+                1..8,
+            ),
+        ) {
+            let text = lines.join("\n");
+            let chars: Vec<char> = text.chars().collect();
+            for e in Recognizer::embedded().annotate(&text) {
+                proptest::prop_assert!(!e.text.contains('\n'), "{:?} in {:?}", e, text);
+                proptest::prop_assert_eq!(chars[e.start..e.end].iter().collect::<String>(), e.text);
+            }
+        }
     }
 
     #[test]

@@ -41,6 +41,29 @@ fn committed_model_scores_at_least_0_90_on_the_development_split() {
     );
 }
 
+/// WikiGold (Wikipedia, another register and another decade, never trained on) is scored
+/// exactly like the development split: how far the tagger carries beyond 1996's news.
+#[test]
+fn committed_model_holds_out_of_domain_on_wikigold() {
+    let wikigold = support::wikigold();
+    let tagger = Tagger::from_bytes(EMBEDDED_MODEL).expect("the committed model loads");
+    let scores = folio::train::evaluate(&tagger, &wikigold);
+    eprintln!(
+        "WikiGold, tagger alone: F1 {:.4}\ntagger and the name rules:\n{}",
+        scores.tagger.f1(),
+        scores.shown
+    );
+    assert!(
+        scores.shown.f1() >= WIKIGOLD_FLOOR,
+        "WikiGold F1 fell below {WIKIGOLD_FLOOR}:\n{}",
+        scores.shown
+    );
+}
+
+/// The committed model's WikiGold F1 may not fall below this. (Issue 15 asks for 0.68 once
+/// the model that carries today's names lands; the model of 2026-11-25 scores 0.5977 with the name rules, 0.5966 alone.)
+const WIKIGOLD_FLOOR: f64 = 0.59;
+
 /// Names found in the articles of generated dumps against their answer (text and label,
 /// counted as multisets per article): what the pipeline keeps of the tagger's quality once
 /// text is segmented into titles, captions and paragraphs. Returns (P, R, F1).
