@@ -327,15 +327,13 @@ const SEED_NAMES: [&[(&str, Label)]; 2] = [
     ],
 ];
 
-/// The seed's names against the hand-written list: every one found with its label and span,
-/// nothing else tagged, and no title-case headline word taken for a name.
+/// The seed's names against the hand-written list: a floor of F1 0.95 (names with their label
+/// and span), and no title-case headline word taken for a name.
 ///
-/// What it took, for the record (the model before, alone with the modifier rule, found 78 of
-/// 84): the rules of `names::spans`
-/// split `Baghdad | Mohammad Kazem Al Sadeq` and `Asa'ib Ahl al-Haq | Qais al-Khazali`, take
-/// `Resolution` off `UN Resolution 1701`, join `Lebanese Army` and `South Governorate`, and
-/// given names from Python's Faker (`Qais`) joined the name lists. Each rule was scored on the
-/// development split before it was kept (models/README.md).
+/// A floor, not an exact list: the seed is one sample, and a tagger or rule chosen to get
+/// exactly its 85 names right is chosen for one sample's strings. What the tagger learns is
+/// judged over seeds on dev and WikiGold (models/README.md); this test says the seed still
+/// reads well. (The committed model and the span rules find all 85 and tag nothing else.)
 #[test]
 fn the_seed_sample_names_its_people_organisations_and_places() {
     let c = collection(&[support::seed_path()]);
@@ -387,8 +385,9 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
     eprintln!(
         "seed names: {right} of {wanted} found, {found} tagged: P {precision:.3} R {recall:.3}"
     );
+    let f1 = 2.0 * precision * recall / (precision + recall);
     assert!(
-        right == wanted && found == wanted,
-        "seed names: {right} of {wanted} found, {found} tagged (P {precision:.3} R {recall:.3}); see above"
+        f1 >= 0.95,
+        "seed names: {right} of {wanted} found, {found} tagged (P {precision:.3} R {recall:.3} F1 {f1:.3}); see above"
     );
 }
