@@ -20,7 +20,7 @@ const WORD_TIERS = [10, 20, 35];
 // Python's Faker (PyPI, MIT) has given names of locales the npm faker lacks in Latin script
 // (en_PK: Qais, Hamza; en_KE; en_NG; en_IN). Fetched with pip, read with python3.
 const PYTHON_FAKER = 'Faker==40.63.0';
-const MIN_CITY_POPULATION = 15000;
+const MIN_CITY_POPULATION = Number(process.env.FOLIO_GAZ_MIN_CITY ?? 15000);
 
 const dir = mkdtempSync(join(tmpdir(), 'folio-gaz-'));
 execSync(`npm install --no-audit --no-fund --prefix ${dir} ${PACKAGES.join(' ')}`, { stdio: 'inherit' });
@@ -61,6 +61,15 @@ const per = new Set([...male, ...female].map(clean).filter((n) => n.length >= 2)
 // Given names of many countries, in Latin script (faker's locale data: Mohammad, Reza, Najib,
 // Abbas are not on the English lists, and news names people from everywhere).
 const { allLocales } = await import(join(dir, 'node_modules', '@faker-js', 'faker', 'dist', 'index.js'));
+// Surnames of many countries, in Latin script, from the same locale data.
+const surnames = new Set();
+for (const def of Object.values(allLocales)) {
+  const last = def.person?.last_name;
+  if (!last) continue;
+  for (const n of (Array.isArray(last) ? last : Object.values(last).flat()).map(clean)) {
+    if (n.length >= 2 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(n)) surnames.add(n);
+  }
+}
 for (const def of Object.values(allLocales)) {
   const given = def.person?.first_name;
   if (!given) continue;
@@ -115,3 +124,5 @@ write('loc', loc);
 write('misc', misc);
 write('per', per);
 write('words', words);
+// Surnames were tried as a list and not kept (models/README.md); written only when asked for.
+if (process.env.FOLIO_GAZ_SURNAMES === '1') write('surnames', surnames);

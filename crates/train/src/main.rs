@@ -305,6 +305,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::var_os("FOLIO_NO_AUGMENT").is_none() {
         augment_title_case(&mut train_docs);
     }
+    if flag("FOLIO_AUGMENT_CAPS") {
+        // Headlines and datelines in capitals: each document's first two sentences again,
+        // every letter a capital, labels unchanged.
+        for doc in train_docs.iter_mut() {
+            let copies: Vec<train::Sentence> = doc
+                .sentences
+                .iter()
+                .filter(|s| s.words.len() >= 4)
+                .take(2)
+                .map(|s| train::Sentence {
+                    words: s.words.iter().map(|w| w.to_uppercase()).collect(),
+                    tags: s.tags.clone(),
+                })
+                .collect();
+            doc.sentences.extend(copies);
+        }
+    }
     let dev = train::read(&dir.join("eng.testa"))?;
     let mut gazetteer = Gazetteer::default();
     if std::env::var_os("FOLIO_NO_GAZETTEER").is_none() {
@@ -314,6 +331,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 kind,
                 &std::fs::read_to_string(lists.join(format!("{name}.txt")))?,
             );
+        }
+        // Bit 7: surnames (tried, not kept: models/README.md). `FOLIO_SURNAMES=FILE` adds a list
+        // of them, one a line (`FOLIO_GAZ_SURNAMES=1 node scripts/gazetteers.mjs` writes one).
+        if let Some(path) = std::env::var_os("FOLIO_SURNAMES") {
+            gazetteer.add_list(7, &std::fs::read_to_string(path)?);
         }
     }
     // The names of the training set are a name list too (bits 3 to 6, one a type). Each
