@@ -40,8 +40,20 @@ impl Clean<'_> {
     /// `file`: its text points into `file` wherever it is a verbatim range of it.
     pub fn to_article(&self, source: &Arc<str>, file: &Arc<String>) -> Article {
         let text = |part: &str| Text::within(file, part);
+        let derived = self.title.trim().is_empty();
+        let title = if derived {
+            let first: Option<&str> = self
+                .paragraphs
+                .first()
+                .map(|p| p.as_ref())
+                .or(self.captions.first().copied());
+            first.map_or_else(|| Text::from(UNTITLED), |p| derived_title(p, file))
+        } else {
+            text(self.title)
+        };
         Article {
-            title: Block::new(text(self.title)),
+            title: Block::new(title),
+            title_derived: derived,
             captions: self.captions.iter().map(|c| Block::new(text(c))).collect(),
             paragraphs: self
                 .paragraphs
@@ -66,6 +78,38 @@ impl Clean<'_> {
         }
     }
 }
+
+/// The title of an article with nothing to call one: its first paragraph's first sentence (the
+/// first line of it), shortened to [`DERIVED_WORDS`] words with an ellipsis. A range of the
+/// file where it is one.
+fn derived_title(paragraph: &str, file: &Arc<String>) -> Text {
+    let line = paragraph.lines().next().unwrap_or("").trim();
+    let sentence = line
+        .char_indices()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && line[i + 1..].starts_with(' ')
+                && line[..i]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.chars().count() > 2)
+        })
+        .map_or(line, |(i, c)| &line[..i + c.len_utf8()]);
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if words.is_empty() {
+        return Text::from(UNTITLED);
+    }
+    if words.len() <= DERIVED_WORDS {
+        return Text::within(file, sentence);
+    }
+    Text::from(format!("{}…", words[..DERIVED_WORDS].join(" ")))
+}
+
+/// The most words a derived title keeps.
+const DERIVED_WORDS: usize = 12;
+
+/// The title of an article with no words at all (a caption alone, say).
+const UNTITLED: &str = "(untitled)";
 
 #[cfg(test)]
 /// Removes the repetition inside one raw article, recording every removed line with its reason.
@@ -380,11 +424,16 @@ fn exact_key(article: &Clean<'_>) -> u64 {
 }
 
 fn same_text(a: &Article, b: &Clean<'_>) -> bool {
-    a.title.text == b.title
-        && a.captions
-            .iter()
-            .map(|c| c.text.as_str())
-            .eq(b.captions.iter().copied())
+    // A derived title stands for an empty one.
+    (if a.title_derived {
+        b.title.trim().is_empty()
+    } else {
+        a.title.text == b.title
+    }) && a
+        .captions
+        .iter()
+        .map(|c| c.text.as_str())
+        .eq(b.captions.iter().copied())
         && a.paragraphs
             .iter()
             .map(|p| p.text.as_str())

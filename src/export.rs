@@ -153,6 +153,7 @@ mod tests {
         Collection {
             articles: vec![Article {
                 title: Block::new(title),
+                title_derived: false,
                 captions: vec![],
                 paragraphs: vec![Block::new(body)],
                 sources: vec!["<img src=x onerror=alert(1)>.txt".into()],

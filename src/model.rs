@@ -324,8 +324,12 @@ pub struct Variant {
 /// One clean article: its text once, every file it appears in, and what was removed.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
-    /// The headline.
+    /// The headline. Never empty: where the text had no header line, it is the start of the
+    /// first sentence (and `title_derived` says so).
     pub title: Block,
+    /// Whether the title was made from the text because no line of it was a headline.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub title_derived: bool,
     /// Photo captions, each once.
     pub captions: Vec<Block>,
     /// The body, paragraph by paragraph, each once.
@@ -336,6 +340,10 @@ pub struct Article {
     pub variants: Vec<Variant>,
     /// Every line left out of the text, with its reason.
     pub removed: Vec<Removed>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// What Folio learnt about one input file.

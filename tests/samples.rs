@@ -17,6 +17,16 @@ fn options() -> Options {
     }
 }
 
+/// No article has an empty title: a reader's list has no blank row.
+fn assert_titled(c: &Collection) {
+    for a in &c.articles {
+        assert!(
+            !a.title.text.trim().is_empty(),
+            "an article without a title: {a:?}"
+        );
+    }
+}
+
 /// Every non-blank, non-rule line of every file is in an article's text (for an article that
 /// lists the file), in a variant from that file, or in `removed` with that file.
 fn assert_nothing_lost(files: &[(String, Vec<u8>)], c: &Collection) {
@@ -218,6 +228,60 @@ fn dumps_of_reuters_news_reproduce_their_answer() {
     assert_reproduces(&files, &gold);
 }
 
+/// Headlines whose first word or last character made the segmenter take them for text (a
+/// currency sign, a digit, an entity reference, a bracketed day, an ellipsis): the article
+/// still has a title, its first line, and says it was derived.
+#[test]
+fn a_headline_of_any_shape_gives_the_article_its_title() {
+    for headline in [
+        "$1m payoff for former Shell boss",
+        "&#163;1.8m indecency fine for Viacom",
+        "France v Wales (Sat)",
+        "Preview: Ireland v England (Sun)",
+        "Rivals of the £400 Apple...",
+        "'Quiet' start to the holiday sales",
+    ] {
+        let text = format!(
+            "{headline}\n\nThe company said on Monday that it would pay the sum in full. Shares rose.\n\nA second paragraph follows here with more of the story.\n"
+        );
+        let files = vec![("one.txt".to_owned(), text.into_bytes())];
+        let c = process(files.clone(), &options());
+        assert_eq!(c.articles.len(), 1, "{headline}");
+        assert_eq!(
+            c.articles[0].title.text, headline,
+            "the first line is the title"
+        );
+        assert_nothing_lost(&files, &c);
+    }
+    // A text with no headline at all: its first sentence, shortened.
+    let text = "the figures were revised again on Tuesday after the agency found that several of the regional offices had counted twice. More followed.\n";
+    let c = process(
+        vec![("x.txt".to_owned(), text.as_bytes().to_vec())],
+        &options(),
+    );
+    let a = &c.articles[0];
+    assert!(a.title_derived);
+    assert_eq!(
+        a.title.text,
+        "the figures were revised again on Tuesday after the agency found that…"
+    );
+    let json = serde_json::to_value(&c).unwrap();
+    assert_eq!(
+        json["articles"][0]["title_derived"], true,
+        "the JSON says so"
+    );
+    // Two copies of an untitled article are still one article from two files.
+    let c = process(
+        vec![
+            ("a.txt".to_owned(), text.as_bytes().to_vec()),
+            ("b.txt".to_owned(), text.as_bytes().to_vec()),
+        ],
+        &options(),
+    );
+    assert_eq!(c.articles.len(), 1);
+    assert_eq!(c.articles[0].sources, ["a.txt", "b.txt"]);
+}
+
 /// One generated article in the layouts DESIGN.md lists, from proptest's choices.
 #[derive(Clone, Debug)]
 struct GenArticle {
@@ -322,6 +386,7 @@ proptest! {
         }
         let c = process(files.clone(), &options());
         assert_nothing_lost(&files, &c);
+        assert_titled(&c);
     }
 
     /// Arbitrary text never panics and never loses a line either.
@@ -330,5 +395,6 @@ proptest! {
         let files = vec![("any.txt".to_owned(), text.into_bytes())];
         let c = process(files.clone(), &options());
         assert_nothing_lost(&files, &c);
+        assert_titled(&c);
     }
 }
