@@ -229,8 +229,9 @@ fn dumps_of_reuters_news_reproduce_their_answer() {
 }
 
 /// Headlines whose first word or last character made the segmenter take them for text (a
-/// currency sign, a digit, an entity reference, a bracketed day, an ellipsis): the article
-/// still has a title, its first line, and says it was derived.
+/// currency sign, a digit, an entity reference, a bracketed day, an ellipsis): the first line
+/// of a file with one article is its title. A text with no headline at all gets a title made
+/// from its first sentence, and the JSON says so.
 #[test]
 fn a_headline_of_any_shape_gives_the_article_its_title() {
     for headline in [

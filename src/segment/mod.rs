@@ -22,7 +22,9 @@
 
 mod shape;
 
-pub use shape::{caption, credit_start, dateline, is_ruler, title_cased, title_like};
+pub use shape::{
+    caption, credit_start, dateline, headline_like, is_ruler, title_cased, title_like,
+};
 use shape::{kind, Kind, MAX_TITLE_BYTES};
 
 /// A line of the decoded text, trimmed, with its 1-based line number.
@@ -179,7 +181,8 @@ impl<'a> Articles<'a> {
                 }
                 Kind::Text => {
                     let start = if !self.open {
-                        title_like(line.text).then(|| self.repeats_in_header(i, line.text))
+                        self.opening_title(i, line.text)
+                            .then(|| self.repeats_in_header(i, line.text))
                     } else {
                         self.starts_article(
                             i,
@@ -258,13 +261,25 @@ impl<'a> Articles<'a> {
             return None;
         }
         let repeated = self.repeats_in_header(i, text);
-        let signal = after_ruler
-            || repeated
+        if after_ruler {
+            return self.opening_title(i, text).then_some(repeated);
+        }
+        let signal = repeated
             || (after_blank
                 && self.next_text(i).is_some_and(|next| {
                     caption(next, true) || (dateline(next) && title_like(text) && title_cased(text))
                 }));
         (signal && title_like(text)).then_some(repeated)
+    }
+
+    /// Whether line `i`, the first text of the file or the first after a ruled line, is a
+    /// title: shaped like one, or a headline standing alone before a blank line whatever it
+    /// starts or ends with (`$1m payoff for former Shell boss`, `France v Wales (Sat)`,
+    /// `Rivals of the £400 Apple...`). Nothing can come before a title there, so its first
+    /// line is the article's headline unless it reads as a sentence of body text.
+    fn opening_title(&self, i: usize, text: &str) -> bool {
+        title_like(text)
+            || (self.kinds.get(i + 1).is_none_or(|k| *k == Kind::Blank) && headline_like(text))
     }
 
     /// The next text line after `i`, if only blank lines lie between.

@@ -72,6 +72,34 @@ pub fn title_like(text: &str) -> bool {
     bytes.iter().filter(|&&b| b == b' ').count() < MAX_TITLE_WORDS
 }
 
+/// A headline as a file's first line may be one: short, not a clause cut at a comma or colon,
+/// not a sentence (a full stop ends it only as an ellipsis or an abbreviation), and not
+/// starting with a lower-case word; unlike [`title_like`] it may open with a digit, a currency
+/// sign or a quote and end with a bracketed word (`(Sat)`), as headlines do.
+pub fn headline_like(text: &str) -> bool {
+    let text = text.trim();
+    let Some(last) = text.chars().last() else {
+        return false;
+    };
+    if text.len() > MAX_TITLE_BYTES
+        || text.split_whitespace().count() > MAX_TITLE_WORDS
+        || matches!(last, ',' | ';' | ':')
+        || !text.chars().any(char::is_alphabetic)
+    {
+        return false;
+    }
+    if last == '.' && !text.ends_with("...") {
+        let from = text.rfind(' ').map_or(0, |i| i + 1);
+        if !abbreviation(&text[from..]) {
+            return false;
+        }
+    }
+    // The first word decides: `$1m`, `2,225` and `'Quiet'` open headlines, a lower-case word
+    // (`delivered to consumer`) a wrapped line of text.
+    let first = text.split_whitespace().next().unwrap_or("");
+    !first.chars().next().is_some_and(char::is_lowercase)
+}
+
 /// `U.S.`, `Inc.`, `Jr.`: a full stop that ends a word, not a sentence.
 fn abbreviation(word: &str) -> bool {
     let word = word.trim_end_matches('.');
@@ -280,6 +308,23 @@ mod tests {
         assert!(dateline("BUENOS AIRES, Argentina 1996-08-29") && dateline("MADRID Dec. 7"));
         assert!(!dateline("Six months to August 31, 1996") && !dateline("Sales 3.30 3.17 2.75"));
         assert!(title_cased("Ipo Filing - Transkaryotic Therapies Inc"));
+        for headline in [
+            "$1m payoff for former Shell boss",
+            "France v Wales (Sat)",
+            "Rivals of the £400 Apple...",
+            "'Quiet' start to holiday sales",
+            "2,225 jobs go at the plant",
+        ] {
+            assert!(headline_like(headline), "{headline}");
+        }
+        for text in [
+            "delivered to consumer",
+            "He said so.",
+            "Aluminum scrap, Midwest,",
+            "--",
+        ] {
+            assert!(!headline_like(text), "{text}");
+        }
         assert!(!title_cased("Results at the hamlet cup tennis tournament"));
     }
 }
