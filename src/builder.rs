@@ -138,6 +138,7 @@ impl Builder {
                     lines,
                     encoding: Some(encoding.to_owned()),
                     replaced: decoded.replaced,
+                    references: decoded.references,
                     articles: self.merger.articles().len() - before,
                     error: None,
                 });

@@ -359,6 +359,9 @@ pub struct FileInfo {
     pub encoding: Option<String>,
     /// Characters that could not be decoded and were replaced by U+FFFD.
     pub replaced: usize,
+    /// Character references (`&amp;`, `&#233;`) decoded into the characters they stand for.
+    #[serde(default)]
+    pub references: usize,
     /// Articles first found in this file.
     pub articles: usize,
     /// Why the file could not be read, if it could not.
@@ -374,6 +377,7 @@ impl FileInfo {
             lines: 0,
             encoding: None,
             replaced: 0,
+            references: 0,
             articles: 0,
             error: Some(error.into()),
         }

@@ -248,12 +248,33 @@ fn a_headline_of_any_shape_gives_the_article_its_title() {
         let files = vec![("one.txt".to_owned(), text.into_bytes())];
         let c = process(files.clone(), &options());
         assert_eq!(c.articles.len(), 1, "{headline}");
+        let a = &c.articles[0];
+        // (Its character references decoded: `&#163;` is `£`.)
+        let want = headline.replace("&#163;", "£");
+        assert_eq!(a.title.text, want.as_str(), "the first line is the title");
+        assert!(
+            !a.title_derived,
+            "{headline}: a headline, not a title made from the text"
+        );
         assert_eq!(
-            c.articles[0].title.text, headline,
-            "the first line is the title"
+            a.paragraphs.len(),
+            2,
+            "{headline}: the headline is not body text too"
         );
         assert_nothing_lost(&files, &c);
     }
+    // Character references a scraper left are the characters they stand for, counted.
+    let text = "&#163;1.8m indecency fine for Viacom\n\nThe caf&eacute; &amp; the bar were fined &#163;1.8m on Monday, the regulator said.\n";
+    let c = process(
+        vec![("r.txt".to_owned(), text.as_bytes().to_vec())],
+        &options(),
+    );
+    assert_eq!(c.articles[0].title.text, "£1.8m indecency fine for Viacom");
+    assert_eq!(
+        c.articles[0].paragraphs[0].text,
+        "The café & the bar were fined £1.8m on Monday, the regulator said."
+    );
+    assert_eq!(c.files[0].references, 4);
     // A text with no headline at all: its first sentence, shortened.
     let text = "the figures were revised again on Tuesday after the agency found that several of the regional offices had counted twice. More followed.\n";
     let c = process(

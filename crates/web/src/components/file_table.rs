@@ -46,7 +46,11 @@ pub fn file_table(props: &FileTableProps) -> Html {
                         <td class="file-name" dir="auto">{ &f.name }</td>
                         <td>{ human_size(f.bytes) }</td>
                         <td data-testid="file-lines">{ format!("{} lines", f.lines) }</td>
-                        <td>{ f.encoding.clone().unwrap_or_default() }</td>
+                        <td>{ f.encoding.clone().unwrap_or_default() }
+                            if f.references > 0 {
+                                { format!(" · {} character references decoded", f.references) }
+                            }
+                        </td>
                     </tr>
                 }) }
                 </tbody>

@@ -8,6 +8,8 @@
 //! broken bytes stays UTF-8 (with U+FFFD for the broken ones) rather than being re-read whole as
 //! Windows-1252 mojibake; anything else goes to chardetng, the detector Firefox uses.
 
+mod references;
+
 use std::fmt;
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
@@ -23,6 +25,9 @@ pub struct Decoded {
     pub bom: bool,
     /// Sequences that were not valid in that encoding and became U+FFFD.
     pub replaced: usize,
+    /// Character references (`&amp;`, `&#233;`, `&eacute;`) a scraper left in the text, now
+    /// the characters they stand for.
+    pub references: usize,
 }
 
 /// Why a file could not be read as text.
@@ -115,6 +120,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
                 encoding: encoding.name(),
                 bom: true,
                 replaced,
+                references: 0,
             },
             false,
         ));
@@ -145,6 +151,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
                 encoding: encoding.name(),
                 bom: false,
                 replaced,
+                references: 0,
             },
             false,
         ));
@@ -163,6 +170,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
                 encoding: UTF_8.name(),
                 bom: false,
                 replaced: 0,
+                references: 0,
             },
             false,
         )),
@@ -182,6 +190,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
                     encoding: encoding.name(),
                     bom: false,
                     replaced,
+                    references: 0,
                 },
                 false,
             ))
@@ -196,6 +205,7 @@ fn utf8(bytes: Vec<u8>) -> Decoded {
             encoding: UTF_8.name(),
             bom: true,
             replaced: 0,
+            references: 0,
         },
         Err(err) => {
             let (text, replaced) = decode_with(UTF_8, err.as_bytes());
@@ -204,6 +214,7 @@ fn utf8(bytes: Vec<u8>) -> Decoded {
                 encoding: UTF_8.name(),
                 bom: true,
                 replaced,
+                references: 0,
             }
         }
     }
@@ -216,6 +227,7 @@ fn finish(mut decoded: Decoded, bom: bool) -> Decoded {
         decoded.text = decoded.text.replace('\u{FEFF}', "");
     }
     decoded.text = normalize_line_ends(std::mem::take(&mut decoded.text));
+    decoded.references = references::decode(&mut decoded.text);
     decoded
 }
 
