@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# A legacy-encoded dump: the core benchmark's 50 MB dump written in Windows-1252, read by
+# `folio --no-entities` (JSON included, to /dev/null) and by `awk '!seen[$0]++'`, five turns
+# each taking turns; prints each side's best and median MB/s.
+#   scripts/bench-legacy.sh            (FOLIO_BENCH_TURNS=5)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+turns=${FOLIO_BENCH_TURNS:-5}
+cargo build --release --quiet -p folio-cli
+utf8=${TMPDIR:-/tmp}/folio-bench-50mb.txt
+if [ ! -f "$utf8" ]; then
+  FOLIO_BENCH_MB=50 FOLIO_BENCH_KEEP=1 cargo bench --quiet --bench core >/dev/null
+fi
+legacy=${TMPDIR:-/tmp}/folio-bench-50mb-cp1252.txt
+iconv -c -f UTF-8 -t WINDOWS-1252 "$utf8" >"$legacy" || true
+bytes=$(stat -c %s "$legacy")
+time_of() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  end=$(date +%s%N)
+  echo $(((end - start) / 1000))
+}
+folio=() awk_=()
+for _ in $(seq "$turns"); do
+  folio+=("$(time_of target/release/folio --no-entities "$legacy")")
+  awk_+=("$(time_of awk '!seen[$0]++' "$legacy")")
+done
+report() {
+  local name=$1
+  shift
+  printf '%s\n' "$@" | sort -n | awk -v name="$name" -v bytes="$bytes" '
+    { t[NR] = $1 }
+    END { printf "  %-28s best %7.1f MB/s   median %7.1f MB/s\n", name, bytes / t[1], bytes / t[int((NR + 1) / 2)] }'
+}
+echo "a ${bytes}-byte Windows-1252 dump, $turns turns each:"
+report "folio --no-entities (JSON)" "${folio[@]}"
+report "awk '!seen[\$0]++'" "${awk_[@]}"
+printf '  read as: %s\n' "$(target/release/folio --no-entities "$legacy" | tail -c 4000 | grep -o '"encoding":"[^"]*"' | head -1)"
