@@ -309,7 +309,8 @@ fn a_headline_of_any_shape_gives_the_article_its_title() {
 /// dash. Every file's first line is its article's title, and no title is empty.
 #[test]
 fn a_thousand_one_article_files_each_keep_their_first_line_as_title() {
-    let shapes: [&dyn Fn(&str, usize) -> String; 10] = [
+    type Shape = dyn Fn(&str, usize) -> String;
+    let shapes: [&Shape; 10] = [
         &|w, n| format!("${n}m payoff for former {w} boss"),
         &|w, n| format!("&#163;{n}.8m fine for {w}"),
         &|w, _| format!("France v {w} (Sat)"),
