@@ -328,7 +328,9 @@ pub struct Article {
     /// first sentence (and `title_derived` says so).
     pub title: Block,
     /// Whether the title was made from the text because no line of it was a headline.
-    #[serde(default, skip_serializing_if = "is_false")]
+    /// (Always written: a field skipped when false would break the page's worker bridge,
+    /// whose bincode is not self-describing.)
+    #[serde(default)]
     pub title_derived: bool,
     /// Photo captions, each once.
     pub captions: Vec<Block>,
@@ -340,10 +342,6 @@ pub struct Article {
     pub variants: Vec<Variant>,
     /// Every line left out of the text, with its reason.
     pub removed: Vec<Removed>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
 }
 
 /// What Folio learnt about one input file.
