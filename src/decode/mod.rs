@@ -111,19 +111,11 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         if encoding == UTF_8 {
             bytes.drain(..bom_len);
-            return Ok(finish(utf8(bytes), true));
+            let (text, replaced) = utf8(bytes);
+            return Ok(finish(text, UTF_8, true, replaced));
         }
         let (text, replaced) = decode_with(encoding, &bytes[bom_len..]);
-        return Ok(finish(
-            Decoded {
-                text,
-                encoding: encoding.name(),
-                bom: true,
-                replaced,
-                references: 0,
-            },
-            false,
-        ));
+        return Ok(finish(text, encoding, true, replaced));
     }
     if let Some((_, format)) = MAGIC.iter().find(|(magic, _)| bytes.starts_with(magic)) {
         return Err(DecodeError::Binary { format });
@@ -145,16 +137,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
                 offset: bytes.iter().position(|&b| b == 0).unwrap_or(0),
             });
         }
-        return Ok(finish(
-            Decoded {
-                text,
-                encoding: encoding.name(),
-                bom: false,
-                replaced,
-                references: 0,
-            },
-            false,
-        ));
+        return Ok(finish(text, encoding, false, replaced));
     }
     if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(DecodeError::NulBytes { offset });
@@ -164,16 +147,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         return Err(DecodeError::ControlBytes { percent });
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(finish(
-            Decoded {
-                text,
-                encoding: UTF_8.name(),
-                bom: false,
-                replaced: 0,
-                references: 0,
-            },
-            false,
-        )),
+        Ok(text) => Ok(finish(text, UTF_8, false, 0)),
         Err(err) => {
             let bytes = err.into_bytes();
             // Both judgements read the same sample: the non-ASCII runs, whole, with context.
@@ -187,16 +161,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
             };
             drop(sample);
             let (text, replaced) = decode_with(encoding, &bytes);
-            Ok(finish(
-                Decoded {
-                    text,
-                    encoding: encoding.name(),
-                    bom: false,
-                    replaced,
-                    references: 0,
-                },
-                false,
-            ))
+            Ok(finish(text, encoding, false, replaced))
         }
     }
 }
@@ -239,37 +204,29 @@ fn detection_sample(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
     std::borrow::Cow::Owned(sample)
 }
 
-fn utf8(bytes: Vec<u8>) -> Decoded {
+/// UTF-8 bytes as a string in place, or with broken sequences replaced (and counted).
+fn utf8(bytes: Vec<u8>) -> (String, usize) {
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded {
-            text,
-            encoding: UTF_8.name(),
-            bom: true,
-            replaced: 0,
-            references: 0,
-        },
-        Err(err) => {
-            let (text, replaced) = decode_with(UTF_8, err.as_bytes());
-            Decoded {
-                text,
-                encoding: UTF_8.name(),
-                bom: true,
-                replaced,
-                references: 0,
-            }
-        }
+        Ok(text) => (text, 0),
+        Err(err) => decode_with(UTF_8, err.as_bytes()),
     }
 }
 
-fn finish(mut decoded: Decoded, bom: bool) -> Decoded {
-    decoded.bom |= bom;
+/// The decoded file: stray BOMs out, line ends `\n`, character references decoded.
+fn finish(mut text: String, encoding: &'static Encoding, bom: bool, replaced: usize) -> Decoded {
     // Some writers put a BOM inside the text as well (concatenated files): it is not content.
-    if memchr::memmem::find(decoded.text.as_bytes(), "\u{FEFF}".as_bytes()).is_some() {
-        decoded.text = decoded.text.replace('\u{FEFF}', "");
+    if memchr::memmem::find(text.as_bytes(), "\u{FEFF}".as_bytes()).is_some() {
+        text = text.replace('\u{FEFF}', "");
     }
-    decoded.text = normalize_line_ends(std::mem::take(&mut decoded.text));
-    decoded.references = references::decode(&mut decoded.text);
-    decoded
+    let mut text = normalize_line_ends(text);
+    let references = references::decode(&mut text);
+    Decoded {
+        text,
+        encoding: encoding.name(),
+        bom,
+        replaced,
+        references,
+    }
 }
 
 /// Decodes without BOM sniffing (the caller did it), counting replaced sequences.
