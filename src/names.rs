@@ -294,7 +294,11 @@ mod tests {
         gazetteer.add_list(4, "Kia Motor Corp");
         let mut casing = CasingLexicon::default();
         casing.add_words(&words.join("\n"));
-        Lexicons { casing, gazetteer }
+        Lexicons {
+            casing,
+            gazetteer,
+            ..Lexicons::default()
+        }
     }
 
     /// The mended names of `sentence` tagged with `spans`, as text and label.

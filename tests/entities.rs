@@ -35,14 +35,14 @@ fn gate(what: &str, docs: &[folio::train::Document], floor: f64) {
     );
 }
 
-/// The development split, on which every choice was made: the shipped model stays above 0.90.
+/// The development split, on which every choice was made: the shipped model stays above 0.92.
 #[test]
 #[cfg_attr(
     not(folio_data),
     ignore = "needs CoNLL-2003 (eng.train, eng.testa): set FOLIO_DATA to a directory holding conll2003/"
 )]
-fn committed_model_scores_at_least_0_90_on_the_development_split() {
-    gate("eng.testa", &support::conll("eng.testa"), 0.90);
+fn committed_model_scores_at_least_0_92_on_the_development_split() {
+    gate("eng.testa", &support::conll("eng.testa"), 0.92);
 }
 
 /// WikiGold (Wikipedia, another register and another decade, never trained on) is scored
@@ -52,10 +52,10 @@ fn committed_model_holds_out_of_domain_on_wikigold() {
     gate("WikiGold", &support::wikigold(), WIKIGOLD_FLOOR);
 }
 
-/// The committed model's WikiGold F1 may not fall below this. (Issue 15 asks for 0.68 once the
-/// model that carries today's names lands; the model of 2026-11-25 scores 0.5977 with the name
-/// rules, 0.5966 alone.)
-const WIKIGOLD_FLOOR: f64 = 0.59;
+/// The committed model's WikiGold F1 may not fall below this. The model with word clusters
+/// (2026-12-02, seed 0) scores 0.6286; the one before it 0.5977. Issue 15 asks for a gate of
+/// 0.68, which no model has reached yet (models/README.md).
+const WIKIGOLD_FLOOR: f64 = 0.62;
 
 /// Names found in the articles of generated dumps against their answer (text and label,
 /// counted as multisets per article): what the pipeline keeps of the tagger's quality once

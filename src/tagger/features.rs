@@ -5,7 +5,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::hash::{feature, hash_str, lower_hash, lowercase, shape_hash, BOUNDARY};
-use super::lexicon::{style, Lexicons, Style};
+use super::lexicon::{cluster_prefix, style, Lexicons, Style};
 use crate::tags::Tag;
 
 /// Document-wide evidence: the lower-case forms written in lower case somewhere in normal
@@ -69,6 +69,8 @@ struct Token<'a> {
     word: u64,
     lower: u64,
     shape: u64,
+    /// The word's cluster path (0: in no cluster).
+    cluster: u16,
     lower_text: std::borrow::Cow<'a, str>,
     text: &'a str,
     capitalised: bool,
@@ -157,12 +159,19 @@ pub fn base_features(
                 word: hash_str(w),
                 lower: hash_str(&lower_text),
                 shape: shape_hash(w),
+                cluster: 0,
                 capitalised: w.chars().next().is_some_and(char::is_uppercase),
                 lower_text,
                 text: w,
             }
         })
         .collect();
+    let mut tokens = tokens;
+    if !lexicons.clusters.is_empty() {
+        for t in tokens.iter_mut() {
+            t.cluster = lexicons.clusters.get(t.lower);
+        }
+    }
     // Only grown: lists beyond this sentence keep their capacity for a longer one.
     if out.len() < words.len() {
         out.resize_with(words.len(), Vec::new);
@@ -180,7 +189,7 @@ pub fn base_features(
         let f = &mut out[i];
         f.clear();
         // Room for every template (and the second stage's), so pushes never reallocate.
-        f.reserve(72);
+        f.reserve(88);
         let ii = i as isize;
         let lower = |k: isize| at(ii + k, |t| t.lower);
         let shape_at = |k: isize| at(ii + k, |t| t.shape);
@@ -265,6 +274,28 @@ pub fn base_features(
                     f.push(feature(91, next));
                 }
             }
+        }
+        // Word clusters, coarse to fine (a Brown cluster's prefixes, as Ratinov and Roth read
+        // them), the finest with the word's casing, and the neighbours' at a middle depth.
+        if !lexicons.clusters.is_empty() {
+            let c = t.cluster;
+            for (k, bits) in [4u32, 6, 8, 10, 12].into_iter().enumerate() {
+                f.push(feature(100 + k as u64, u64::from(cluster_prefix(c, bits))));
+            }
+            f.push(feature(
+                105,
+                u64::from(c) | u64::from(t.capitalised) << 16 | sentence_style << 20,
+            ));
+            let near = |k: isize| -> u64 {
+                let j = ii + k;
+                if j < 0 || j as usize >= tokens.len() {
+                    0xffff
+                } else {
+                    u64::from(cluster_prefix(tokens[j as usize].cluster, 8))
+                }
+            };
+            f.push(feature(106, near(-1)));
+            f.push(feature(107, near(1)));
         }
         let (kinds, begins) = marks[i];
         if kinds != 0 {

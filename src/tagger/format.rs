@@ -1,10 +1,10 @@
-//! The saved model: its file format (version 3), written after training and read by every
+//! The saved model: its file format (version 4), written after training and read by every
 //! front end, with the errors a damaged or foreign file gives.
 
 use rustc_hash::FxHashMap;
 
 use super::joint::{Joint, Table};
-use super::lexicon::{CasingLexicon, Gazetteer, Lexicons};
+use super::lexicon::{CasingLexicon, Clusters, Gazetteer, Lexicons};
 use super::stage::Model;
 use super::states::STATES;
 use super::Tagger;
@@ -168,7 +168,9 @@ impl Reader<'_> {
 }
 
 const MAGIC: &[u8; 8] = b"FOLIONER";
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
+/// The format before word clusters: read as a model without them.
+const FORMAT_WITHOUT_CLUSTERS: u32 = 3;
 
 impl Tagger {
     /// The model as bytes: header, lexicons, then both stages.
@@ -197,6 +199,16 @@ impl Tagger {
                 out.push(v);
             }
         }
+        // Word clusters: sorted keys as deltas, each path as a varint (most fit one byte or two).
+        let mut clusters: Vec<(u32, u16)> = lex.clusters.entries().collect();
+        clusters.sort_unstable();
+        write_varint(&mut out, clusters.len() as u64);
+        let mut last = 0u32;
+        for (k, v) in clusters {
+            write_varint(&mut out, u64::from(k - last));
+            last = k;
+            write_varint(&mut out, u64::from(v));
+        }
         self.first.write(&mut out, prune);
         self.second.write(&mut out, prune);
         out
@@ -212,7 +224,7 @@ impl Tagger {
         let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::NotAModel)?;
         let mut input = Reader(rest);
         let version = input.u32()?;
-        if version != FORMAT {
+        if version != FORMAT && version != FORMAT_WITHOUT_CLUSTERS {
             return Err(ModelError::Version(version));
         }
         let mut tables = Vec::new();
@@ -228,7 +240,22 @@ impl Tagger {
         }
         let gazetteer = Gazetteer::from_entries(tables.pop().unwrap_or_default());
         let casing = CasingLexicon::from_entries(tables.pop().unwrap_or_default());
-        let lexicons = Lexicons { casing, gazetteer };
+        let mut clusters = Vec::new();
+        if version == FORMAT {
+            let n = input.varint()? as usize;
+            clusters.reserve(n.min(1 << 20));
+            let mut k = 0u32;
+            for _ in 0..n {
+                k = input.next_key(k)?;
+                let path = u16::try_from(input.varint()?).map_err(|_| ModelError::Corrupt)?;
+                clusters.push((k, path));
+            }
+        }
+        let lexicons = Lexicons {
+            casing,
+            gazetteer,
+            clusters: Clusters::from_entries(clusters),
+        };
         let first = Model::read(&mut input, lexicons.clone())?;
         let second = Model::read(&mut input, lexicons)?;
         if !input.0.is_empty() {
@@ -272,6 +299,9 @@ mod tests {
         lexicons.gazetteer.add_list(0, "Ann\nBob");
         lexicons.gazetteer.add_list(1, "Paris\nNew York");
         lexicons.casing.add_words("met\nin\ntoday");
+        lexicons
+            .clusters
+            .add_list("paris\t0110\nrome\t0111\nmet\t10");
         let mut stages = Vec::new();
         for _ in 0..2 {
             let mut trainer = Trainer::new(lexicons.clone());
@@ -323,6 +353,12 @@ mod tests {
             sorted(b.gazetteer.entries().collect())
         );
         assert_eq!(b.gazetteer.lists(&["new", "york"]), 1 << 1);
+        let mut clusters: Vec<(u32, u16)> = b.clusters.entries().collect();
+        clusters.sort_unstable();
+        let mut trained: Vec<(u32, u16)> = a.clusters.entries().collect();
+        trained.sort_unstable();
+        assert_eq!(clusters, trained);
+        assert_eq!(clusters.len(), 3);
     }
 
     #[test]

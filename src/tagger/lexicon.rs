@@ -1,5 +1,6 @@
 //! What the features consult besides the sentence: how words are written in the training
-//! corpus (`CasingLexicon`), name lists (`Gazetteer`), and a sentence's style.
+//! corpus (`CasingLexicon`), name lists (`Gazetteer`), word clusters learnt from text far larger
+//! than the training set (`Clusters`), and a sentence's style.
 
 use rustc_hash::FxHashMap;
 
@@ -186,13 +187,86 @@ impl Gazetteer {
     }
 }
 
-/// What the features consult besides the sentence: corpus casing and the name lists.
+/// Word clusters: each lower-case word form's place in a binary tree of clusters, as a bit
+/// path with a leading 1 (`0b1` is the root, `0b10` and `0b11` its halves). Words that share
+/// contexts in billions of words of Wikipedia and news share a path, so a word the training
+/// text never showed reads like the seen words of its cluster; a prefix of a path is a coarser
+/// cluster (`data/gazetteers/README.md` says where the tree comes from).
+#[derive(Clone, Debug, Default)]
+pub struct Clusters {
+    map: FxHashMap<u32, u16>,
+}
+
+/// The deepest path [`Clusters`] keeps, in bits (a path and its leading 1 fit in a `u16`).
+pub const CLUSTER_DEPTH: usize = 15;
+
+impl Clusters {
+    /// Adds every `word<TAB>bits` line of `list` (bits a string of `0` and `1`, at most
+    /// [`CLUSTER_DEPTH`] of them); other lines are skipped.
+    pub fn add_list(&mut self, list: &str) {
+        for line in list.lines() {
+            let Some((word, bits)) = line.split_once('\t') else {
+                continue;
+            };
+            if bits.len() > CLUSTER_DEPTH || !bits.bytes().all(|b| b == b'0' || b == b'1') {
+                continue;
+            }
+            let path = bits
+                .bytes()
+                .fold(1u16, |p, b| p << 1 | u16::from(b == b'1'));
+            self.map.insert(key(hash_str(&word.to_lowercase())), path);
+        }
+    }
+
+    /// The path of the word whose lower-case form hashes to `lower`; 0 for a word not in any
+    /// cluster.
+    pub(super) fn get(&self, lower: u64) -> u16 {
+        self.map.get(&key(lower)).copied().unwrap_or(0)
+    }
+
+    /// Whether there are any clusters at all (a model trained without them has none).
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Entries, for saving.
+    pub fn entries(&self) -> impl Iterator<Item = (u32, u16)> + '_ {
+        self.map.iter().map(|(&k, &v)| (k, v))
+    }
+
+    /// Clusters from saved entries.
+    pub fn from_entries(entries: impl IntoIterator<Item = (u32, u16)>) -> Clusters {
+        Clusters {
+            map: entries.into_iter().collect(),
+        }
+    }
+}
+
+/// The first `bits` bits of a cluster path (with its leading 1), or the whole path if it is
+/// shorter; 0 stays 0.
+#[inline]
+pub(super) fn cluster_prefix(path: u16, bits: u32) -> u16 {
+    if path == 0 {
+        return 0;
+    }
+    let len = 15 - path.leading_zeros();
+    if len > bits {
+        path >> (len - bits)
+    } else {
+        path
+    }
+}
+
+/// What the features consult besides the sentence: corpus casing, the name lists and the word
+/// clusters.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicons {
     /// How words are written in the training corpus (and a list of common lower-case words).
     pub casing: CasingLexicon,
     /// The name lists.
     pub gazetteer: Gazetteer,
+    /// Word clusters (empty in a model trained without them).
+    pub clusters: Clusters,
 }
 
 /// The style of a sentence from its words.
@@ -217,5 +291,28 @@ pub fn style(words: &[&str]) -> Style {
         Style::TitleCase
     } else {
         Style::Normal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cluster_paths_and_their_prefixes() {
+        let mut c = Clusters::default();
+        c.add_list("google\t0000001010\nnirvana\t0110\nbad\t012\nnotab 01\n");
+        let google = c.get(hash_str("google"));
+        assert_eq!(google, 0b1_0000001010);
+        assert_eq!(c.get(lower_hash("Google")), google, "looked up lower-cased");
+        assert_eq!(
+            c.get(hash_str("bad")),
+            0,
+            "a path of other characters is skipped"
+        );
+        assert_eq!(c.get(hash_str("notab")), 0);
+        assert_eq!(cluster_prefix(google, 4), 0b1_0000);
+        assert_eq!(cluster_prefix(c.get(hash_str("nirvana")), 8), 0b1_0110);
+        assert_eq!(cluster_prefix(0, 4), 0);
     }
 }

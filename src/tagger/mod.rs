@@ -53,7 +53,7 @@ pub use features::{features, DocContext, DocLabels, Hints};
 #[cfg(feature = "train")]
 pub use format::PRUNE;
 #[cfg(feature = "train")]
-pub use lexicon::{style, CasingLexicon, Gazetteer, Style};
+pub use lexicon::{style, CasingLexicon, Clusters, Gazetteer, Style};
 #[cfg(feature = "train")]
 pub use train::{tag_stage, tag_stage_with, Trainer};
 

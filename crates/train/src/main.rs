@@ -12,7 +12,7 @@
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     use folio::train::{
-        self, CasingLexicon, DocLabels, Document, Gazetteer, Lexicons, Model, Trainer,
+        self, CasingLexicon, Clusters, DocLabels, Document, Gazetteer, Lexicons, Model, Trainer,
     };
     use folio::{Tag, Tagger};
     use std::path::PathBuf;
@@ -22,9 +22,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     type Example = (Vec<Vec<u64>>, Vec<Tag>);
 
-    /// The shuffling seed of the committed model, chosen among seeds 0–11 by F1 on eng.testa
-    /// (it is also the best on the seed sample's names; models/README.md lists them all).
-    const DEFAULT_SEED: u64 = 7;
+    /// The shuffling seed of the committed model: the first, not the best of several on dev
+    /// (a choice among seeds flatters dev and carries nothing to other text; models/README.md
+    /// gives the mean over seeds beside it).
+    const DEFAULT_SEED: u64 = 0;
 
     /// Features of every sentence; `first` holds first-stage tags per document for the second stage.
     /// `lexicons[d]` is what document `d`'s features consult.
@@ -332,9 +333,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 &std::fs::read_to_string(lists.join(format!("{name}.txt")))?,
             );
         }
-        // Bit 7: surnames (tried, not kept: models/README.md). `FOLIO_SURNAMES=FILE` adds a list
-        // of them, one a line (`FOLIO_GAZ_SURNAMES=1 node scripts/gazetteers.mjs` writes one).
-        if let Some(path) = std::env::var_os("FOLIO_SURNAMES") {
+        // Bit 7: tried and not kept (models/README.md): parts of people's names from every
+        // background (FOLIO_NAME_PARTS=1, names.txt), today's organisations and products
+        // (FOLIO_ORG_LIST=1, org.txt), faker's surnames (FOLIO_SURNAMES=FILE).
+        let bit7 = if let Some(path) = std::env::var_os("FOLIO_SURNAMES") {
+            Some(PathBuf::from(path))
+        } else if flag("FOLIO_ORG_LIST") {
+            Some(lists.join("org.txt"))
+        } else if flag("FOLIO_NAME_PARTS") {
+            Some(lists.join("names.txt"))
+        } else {
+            None
+        };
+        if let Some(path) = bit7 {
             gazetteer.add_list(7, &std::fs::read_to_string(path)?);
         }
     }
@@ -349,6 +360,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if std::env::var_os("FOLIO_NO_WORDS").is_none() {
         let words = root.join("data/gazetteers/words.txt");
         casing.add_words(&std::fs::read_to_string(words)?);
+    }
+    // Word clusters from GloVe vectors (scripts/clusters.mjs); FOLIO_NO_CLUSTERS=1 trains
+    // without them, FOLIO_CLUSTERS=FILE reads another tree.
+    let mut clusters = Clusters::default();
+    if !flag("FOLIO_NO_CLUSTERS") {
+        let path = std::env::var_os("FOLIO_CLUSTERS")
+            .map_or_else(|| root.join("data/gazetteers/clusters.txt"), PathBuf::from);
+        clusters.add_list(&std::fs::read_to_string(path)?);
     }
     let with_names = |docs: &mut dyn Iterator<Item = &Document>| {
         let mut g = gazetteer.clone();
@@ -370,6 +389,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Lexicons {
             casing: casing.clone(),
             gazetteer: g,
+            clusters: clusters.clone(),
         }
     };
     let lexicon = with_names(&mut train_docs.iter());
@@ -492,6 +512,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         wiki.tagger.f1(),
         wiki.shown
     );
+    if let Some(path) = std::env::var_os("FOLIO_DUMP_WIKIGOLD") {
+        // The same for WikiGold, as Folio shows names (the tagger, then the name rules).
+        let mut out = String::new();
+        for doc in &wikigold {
+            let words = train::words_of(doc);
+            for ((w, s), tags) in words
+                .iter()
+                .zip(&doc.sentences)
+                .zip(loaded.tag_document(&words))
+            {
+                let shown =
+                    train::tags_of(&train::mend_names(&tags, w, loaded.lexicons()), tags.len());
+                for ((w, g), p) in w.iter().zip(&s.tags).zip(shown) {
+                    out.push_str(&format!("{w} {g:?} {p:?}\n"));
+                }
+                out.push('\n');
+            }
+        }
+        std::fs::write(path, out)?;
+    }
     if let Some(path) = std::env::var_os("FOLIO_DUMP") {
         // word gold predicted, one token a line, for error analysis.
         let mut out = String::new();
