@@ -1,7 +1,5 @@
 //! The inference table of a loaded tagger, and tagging with it.
 
-use rustc_hash::FxHashMap;
-
 use super::features::{base_features, hint_features, DocContext, DocLabels, Hints};
 use super::hash::key;
 use super::stage::Model;
@@ -9,36 +7,25 @@ use super::states::{tag_of, Row, STATES};
 use super::viterbi::viterbi_into;
 use crate::tags::Tag;
 
-/// One stage's saved weights: 16-bit steps of `scale` in a dense array, found through slots
-/// of a 32-bit key and a row number. [`Joint`] merges two.
+/// One stage's saved weights: 16-bit steps of `scale`, one row a feature key, sorted by key
+/// (as the model file stores them). [`Joint`] merges two.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Table {
-    /// Open addressing, at most half full; key 0 marks an empty slot (a real 0 is stored as 1).
-    slots: Vec<(u32, u32)>,
-    rows: Vec<[i16; STATES]>,
+    /// Sorted by key, each key once; key 0 is stored as 1 (0 marks an empty slot in [`Joint`]).
+    entries: Vec<(u32, [i16; STATES])>,
     scale: f32,
 }
 
 impl Table {
-    pub(super) fn new(entries: Vec<(u32, [i16; STATES])>, scale: f32) -> Table {
-        let cap = (entries.len() * 2).next_power_of_two().max(16);
-        let mut table = Table {
-            slots: vec![(0, 0); cap],
-            rows: Vec::with_capacity(entries.len()),
-            scale,
-        };
-        for (k, row) in entries {
-            let k = k.max(1);
-            let mut i = k as usize & (cap - 1);
-            while table.slots[i].0 != 0 && table.slots[i].0 != k {
-                i = (i + 1) & (cap - 1);
-            }
-            if table.slots[i].0 == 0 {
-                table.slots[i] = (k, table.rows.len() as u32);
-                table.rows.push(row);
-            }
+    pub(super) fn new(mut entries: Vec<(u32, [i16; STATES])>, scale: f32) -> Table {
+        for e in entries.iter_mut() {
+            e.0 = e.0.max(1);
         }
-        table
+        // Already sorted when read from a model file, which costs this a single pass; the
+        // first row of a repeated key wins.
+        entries.sort_by_key(|e| e.0);
+        entries.dedup_by_key(|e| e.0);
+        Table { entries, scale }
     }
 }
 
@@ -99,43 +86,56 @@ thread_local! {
 
 impl Joint {
     pub(super) fn new(first: Table, second: Table) -> Joint {
-        let mut index: FxHashMap<u32, usize> = FxHashMap::default();
-        let mut wide: Vec<[i16; 2 * STATES]> = Vec::new();
-        for (stage, table) in [&first, &second].into_iter().enumerate() {
-            for &(k, row) in table.slots.iter().filter(|s| s.0 != 0) {
-                let e = *index.entry(k).or_insert_with(|| {
-                    wide.push([0; 2 * STATES]);
-                    wide.len() - 1
-                });
-                wide[e][stage * STATES..(stage + 1) * STATES]
-                    .copy_from_slice(&table.rows[row as usize]);
+        // Both stages' sorted rows merged by key: one wide row a key, first stage then second.
+        let (a, b) = (&first.entries, &second.entries);
+        let mut keys: Vec<u32> = Vec::with_capacity(a.len().max(b.len()));
+        let mut wide: Vec<[i16; 2 * STATES]> = Vec::with_capacity(a.len().max(b.len()));
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            let ka = a.get(i).map_or(u32::MAX, |e| e.0);
+            let kb = b.get(j).map_or(u32::MAX, |e| e.0);
+            let k = ka.min(kb);
+            let mut row = [0i16; 2 * STATES];
+            if i < a.len() && ka == k {
+                row[..STATES].copy_from_slice(&a[i].1);
+                i += 1;
             }
+            if j < b.len() && kb == k {
+                row[STATES..].copy_from_slice(&b[j].1);
+                j += 1;
+            }
+            keys.push(k);
+            wide.push(row);
         }
         // Each stage's weights to 8 bits, its largest weight to ±127.
         let mut scale = [first.scale, second.scale];
-        let mut step = [1.0f32; 2];
-        for (stage, step) in step.iter_mut().enumerate() {
-            let largest = wide
+        let mut largest = [1i32; 2];
+        for (stage, largest) in largest.iter_mut().enumerate() {
+            *largest = wide
                 .iter()
                 .flat_map(|w| &w[stage * STATES..(stage + 1) * STATES])
-                .map(|w| w.unsigned_abs())
+                .map(|w| i32::from(w.unsigned_abs()))
                 .max()
-                .unwrap_or(0);
-            *step = f32::from(largest.max(1)) / 127.0;
-            scale[stage] *= *step;
+                .unwrap_or(0)
+                .max(1);
+            scale[stage] *= *largest as f32 / 127.0;
         }
-        let cap = (index.len() * 3 / 2).next_power_of_two().max(16);
+        let cap = (keys.len() * 3 / 2).next_power_of_two().max(16);
         let mut slots = vec![EMPTY; cap];
-        for (&k, &e) in &index {
+        for (e, &k) in keys.iter().enumerate() {
             let mut i = k as usize & (cap - 1);
             while slots[i].key != 0 {
                 i = (i + 1) & (cap - 1);
             }
             let mut rows = [0i8; 2 * STATES];
             for (j, (r, &w)) in rows.iter_mut().zip(&wide[e]).enumerate() {
-                *r = (f32::from(w) / step[j / STATES])
-                    .round()
-                    .clamp(-127.0, 127.0) as i8;
+                // w × 127 / largest, rounded half away from zero, in integers: exactly what
+                // rounding the quotient would give (a quotient of these integers is never
+                // within a float's error of a half without being one), without a call to
+                // libm's roundf for each of millions of weights as the model loads.
+                let d = largest[j / STATES];
+                let n = 2 * i32::from(w) * 127;
+                *r = ((n + n.signum() * d) / (2 * d)).clamp(-127, 127) as i8;
             }
             slots[i] = Slot {
                 key: k,
@@ -143,9 +143,9 @@ impl Joint {
                 _pad: [0; 2],
             };
         }
-        let bits = (index.len() * 16).next_power_of_two().max(64);
+        let bits = (keys.len() * 16).next_power_of_two().max(64);
         let mut filter = vec![0u64; bits / 64];
-        for &k in index.keys() {
+        for &k in &keys {
             let b = Self::filter_bit(k, bits);
             filter[b / 64] |= 1 << (b % 64);
         }
