@@ -1,5 +1,6 @@
-//! Building a collection from files given one at a time: decode, segment, clean and merge
-//! each, keep what was learnt about every file, and tag entities when asked.
+//! Building a collection from files given one at a time: open archives into their members,
+//! read structured dumps into their records, decode, segment, clean and merge each, keep what
+//! was learnt about every file, and tag entities when asked.
 
 use std::fmt;
 use std::sync::Arc;
@@ -9,8 +10,8 @@ use crate::dedup::{self, Merger, Outcome};
 use crate::entities::Recognizer;
 #[cfg(feature = "embedded-model")]
 use crate::model::Entity;
-use crate::model::{Article, Collection, FileInfo, Stats};
-use crate::{decode, segment};
+use crate::model::{Article, Collection, FileInfo, Meta, Stats};
+use crate::{archive, decode, records, segment};
 
 /// How a collection is built.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,6 +50,12 @@ pub enum FileErrorKind {
     Decode(decode::DecodeError),
     /// The file could not be opened or read (missing, a directory, no permission).
     Io(String),
+    /// An archive refused as a whole (a decompression bomb, damaged).
+    Archive(archive::ArchiveError),
+    /// A member of an archive that could not be unpacked (encrypted, an unknown method).
+    Member(String),
+    /// A structured dump (JSON lines, CSV) that could not be read as records.
+    Records(records::RecordsError),
     /// The file is larger than the limit this front end accepts.
     TooLarge {
         /// The file's size.
@@ -63,6 +70,9 @@ impl fmt::Display for FileError {
         match &self.kind {
             FileErrorKind::Decode(err) => write!(f, "{}: {err}", self.name),
             FileErrorKind::Io(message) => write!(f, "{}: {message}", self.name),
+            FileErrorKind::Archive(err) => write!(f, "{}: {err}", self.name),
+            FileErrorKind::Member(message) => write!(f, "{}: {message}", self.name),
+            FileErrorKind::Records(err) => write!(f, "{}: {err}", self.name),
             FileErrorKind::TooLarge { bytes, limit } => write!(
                 f,
                 "{}: the file is {} MB; the limit is {} MB",
@@ -101,50 +111,128 @@ impl Builder {
         }
     }
 
-    /// Reads one file. On success returns what was learnt about it; on failure the error is
-    /// also listed in the collection's `files`, and the collection is unchanged otherwise.
-    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<&FileInfo, FileError> {
-        let size = bytes.len();
-        match decode::decode(bytes) {
-            Ok(decoded) => {
-                let before = self.merger.articles().len();
-                let source: Arc<str> = name.into();
-                let lines = count_lines(&decoded.text);
-                let encoding = decoded.encoding;
-                // Articles point into the file's text rather than copying it (see `Text`).
-                let file = Arc::new(decoded.text);
-                let mut articles = segment::articles(&file);
-                let (mut raw, mut clean) = Default::default();
-                while articles.next_into(&mut raw) {
-                    dedup::clean_into(&raw, &mut clean);
-                    let index = match self.merger.add(&clean, &source, &file) {
-                        Outcome::New(i) => i,
-                        Outcome::Duplicate(i) => {
-                            self.duplicates += 1;
-                            i
+    /// Reads one file: loose text, a structured dump (`.jsonl`, `.ndjson`, `.json`, `.csv`,
+    /// `.tsv`: one article a record), or an archive (`.zip`, `.gz`, `.tar`, told by its first
+    /// bytes), whose members are read as files named `archive.zip/path/in/archive.txt`.
+    ///
+    /// Returns the rows this file added to the collection's `files`: one for a file, one a
+    /// member for an archive (a member that could not be read has its error in its row). An
+    /// error means the file as a whole could not be read (not text, a decompression bomb); it is
+    /// also listed in `files`, and the collection is unchanged otherwise.
+    pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<&[FileInfo], FileError> {
+        let first = self.files.len();
+        match archive::open(name, &bytes) {
+            Ok(None) => {
+                self.add_file(name, bytes)?;
+            }
+            Ok(Some(members)) if members.is_empty() => {
+                let kind = FileErrorKind::Member("the archive holds no files".to_owned());
+                return Err(self.fail(name, bytes.len() as u64, kind));
+            }
+            Ok(Some(members)) => {
+                drop(bytes);
+                for member in members {
+                    match member.bytes {
+                        Ok(bytes) => {
+                            // A member that is not text is listed with its error; the rest go on.
+                            let _ = self.add_file(&member.name, bytes);
                         }
-                        Outcome::Variant(i) => {
-                            self.variants += 1;
-                            i
+                        Err(why) => {
+                            self.fail(&member.name, 0, FileErrorKind::Member(why));
                         }
-                    };
-                    if self.touched.last() != Some(&index) {
-                        self.touched.push(index);
                     }
                 }
-                self.files.push(FileInfo {
-                    name: name.to_owned(),
-                    bytes: size,
-                    lines,
-                    encoding: Some(encoding.to_owned()),
-                    replaced: decoded.replaced,
-                    references: decoded.references,
-                    articles: self.merger.articles().len() - before,
-                    error: None,
-                });
-                Ok(self.files.last().expect("just pushed"))
             }
-            Err(err) => Err(self.fail(name, size as u64, FileErrorKind::Decode(err))),
+            Err(err) => {
+                return Err(self.fail(name, bytes.len() as u64, FileErrorKind::Archive(err)));
+            }
+        }
+        Ok(&self.files[first..])
+    }
+
+    /// Reads one file that is not an archive.
+    fn add_file(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), FileError> {
+        if let Some(format) = records::format_of(name) {
+            return self.add_records(name, bytes, format);
+        }
+        let size = bytes.len();
+        let decoded = decode::decode(bytes)
+            .map_err(|err| self.fail(name, size as u64, FileErrorKind::Decode(err)))?;
+        let before = self.merger.articles().len();
+        let lines = count_lines(&decoded.text);
+        // Articles point into the file's text rather than copying it (see `Text`).
+        self.ingest(Arc::new(decoded.text), name.into(), None);
+        self.files.push(FileInfo {
+            name: name.to_owned(),
+            bytes: size,
+            lines,
+            encoding: Some(decoded.encoding.to_owned()),
+            replaced: decoded.replaced,
+            references: decoded.references,
+            articles: self.merger.articles().len() - before,
+            records: 0,
+            skipped: Vec::new(),
+            error: None,
+        });
+        Ok(())
+    }
+
+    /// Reads a structured dump: each record is read as a loose file holding its title and its
+    /// text would be, its source named `file:line`.
+    fn add_records(
+        &mut self,
+        name: &str,
+        bytes: Vec<u8>,
+        format: records::Format,
+    ) -> Result<(), FileError> {
+        let size = bytes.len();
+        let decoded = decode::decode_raw(bytes)
+            .map_err(|err| self.fail(name, size as u64, FileErrorKind::Decode(err)))?;
+        let read = records::read(format, &decoded.text)
+            .map_err(|err| self.fail(name, size as u64, FileErrorKind::Records(err)))?;
+        let before = self.merger.articles().len();
+        for record in &read.records {
+            let source: Arc<str> = format!("{name}:{}", record.line).into();
+            self.ingest(Arc::new(record.as_text()), source, Some(&record.meta));
+        }
+        self.files.push(FileInfo {
+            name: name.to_owned(),
+            bytes: size,
+            lines: count_lines(&decoded.text),
+            encoding: Some(decoded.encoding.to_owned()),
+            replaced: decoded.replaced,
+            references: read.references,
+            articles: self.merger.articles().len() - before,
+            records: read.records.len(),
+            skipped: read.skipped,
+            error: None,
+        });
+        Ok(())
+    }
+
+    /// Segments one text, cleans each article of it and merges it into the collection.
+    fn ingest(&mut self, file: Arc<String>, source: Arc<str>, meta: Option<&Meta>) {
+        let mut articles = segment::articles(&file);
+        let (mut raw, mut clean) = Default::default();
+        while articles.next_into(&mut raw) {
+            dedup::clean_into(&raw, &mut clean);
+            let index = match self.merger.add(&clean, &source, &file) {
+                Outcome::New(i) => i,
+                Outcome::Duplicate(i) => {
+                    self.duplicates += 1;
+                    i
+                }
+                Outcome::Variant(i) => {
+                    self.variants += 1;
+                    i
+                }
+            };
+            if let Some(meta) = meta {
+                self.merger.set_meta(index, meta);
+            }
+            if self.touched.last() != Some(&index) {
+                self.touched.push(index);
+            }
         }
     }
 

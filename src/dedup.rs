@@ -75,6 +75,7 @@ impl Clean<'_> {
                     line: line.no,
                 })
                 .collect(),
+            meta: None,
         }
     }
 }
@@ -289,6 +290,16 @@ impl Merger {
         self.signatures.push(signature);
         self.articles.push(article.to_article(source, file));
         Outcome::New(index)
+    }
+
+    /// Gives article `index` what a structured dump's record said of it, unless an earlier
+    /// copy already did.
+    pub fn set_meta(&mut self, index: usize, meta: &crate::model::Meta) {
+        if let Some(article) = self.articles.get_mut(index) {
+            if article.meta.is_none() && *meta != crate::model::Meta::default() {
+                article.meta = Some(meta.clone());
+            }
+        }
     }
 
     /// The merged articles, in the order they were first read.

@@ -159,6 +159,7 @@ mod tests {
                 sources: vec!["<img src=x onerror=alert(1)>.txt".into()],
                 variants: vec![],
                 removed: vec![],
+                meta: None,
             }],
             files: vec![],
             stats: Stats::default(),

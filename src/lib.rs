@@ -8,6 +8,9 @@
 //!
 //! Each arrow is one module with one job:
 //!
+//! * `archive` opens zip, gzip and tar archives into their members (with limits against
+//!   decompression bombs), and `records` reads structured dumps (JSON lines, CSV) into one
+//!   article text a record; both then go through the same arrows as loose files.
 //! * `decode` turns a file's bytes into text (byte order marks, UTF-8, UTF-16, legacy
 //!   encodings via chardetng, line ends) or says plainly why the file is not text.
 //! * `segment` finds where articles start and splits each into header and body, reading only
@@ -41,6 +44,7 @@
 
 #![warn(missing_docs)]
 
+mod archive;
 mod builder;
 #[cfg(feature = "train")]
 mod conll;
@@ -55,12 +59,14 @@ mod minhash;
 mod model;
 mod names;
 mod numbers;
+mod records;
 mod segment;
 mod session;
 mod tagger;
 mod tags;
 mod tokenize;
 
+pub use archive::{ArchiveError, MAX_EXPANDED, MAX_MEMBERS, MAX_RATIO, RATIO_FLOOR};
 #[cfg(feature = "embedded-model")]
 pub use builder::annotate;
 pub use builder::{count_lines, process, Builder, FileError, FileErrorKind, Options};
@@ -71,8 +77,11 @@ pub use entities::EMBEDDED_MODEL;
 pub use export::{to_html, to_markdown};
 pub use index::normalise;
 pub use model::{
-    Article, Block, Collection, Entity, FileInfo, IndexEntry, Label, Reason, Removed, Stats, Text,
-    Variant,
+    Article, Block, Collection, Entity, FileInfo, IndexEntry, Label, Meta, Reason, Removed, Stats,
+    Text, Variant,
+};
+pub use records::{
+    RecordsError, AUTHOR_FIELDS, DATE_FIELDS, TEXT_FIELDS, TITLE_FIELDS, URL_FIELDS,
 };
 pub use segment::is_ruler;
 pub use session::{ExportFormat, Request, Response, Session, Update};

@@ -342,6 +342,21 @@ pub struct Article {
     pub variants: Vec<Variant>,
     /// Every line left out of the text, with its reason.
     pub removed: Vec<Removed>,
+    /// What a structured dump's record said of the article besides its text (address, date,
+    /// author); `null` for articles from loose text. (Always written, as `title_derived`.)
+    #[serde(default)]
+    pub meta: Option<Meta>,
+}
+
+/// A structured dump's fields about an article (`url`, `date`, `author`, as the record had them).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Its address.
+    pub url: Option<String>,
+    /// Its date, as written.
+    pub date: Option<String>,
+    /// Its author or authors.
+    pub author: Option<String>,
 }
 
 /// What Folio learnt about one input file.
@@ -362,6 +377,13 @@ pub struct FileInfo {
     pub references: usize,
     /// Articles first found in this file.
     pub articles: usize,
+    /// Records read from a structured dump (JSON lines, CSV); 0 for loose text.
+    #[serde(default)]
+    pub records: usize,
+    /// Records of a structured dump left out, each with its line and why (`line 7: no text
+    /// field …`).
+    #[serde(default)]
+    pub skipped: Vec<String>,
     /// Why the file could not be read, if it could not.
     pub error: Option<String>,
 }
@@ -377,6 +399,8 @@ impl FileInfo {
             replaced: 0,
             references: 0,
             articles: 0,
+            records: 0,
+            skipped: Vec::new(),
             error: Some(error.into()),
         }
     }

@@ -71,7 +71,14 @@ pub enum Response {
     ModelFailed(String),
     /// A file was read (or refused: its `FileInfo` carries the error). Its articles come
     /// untagged, at once; [`Response::Tagged`] follows with their entities.
-    File(FileInfo, Update),
+    File {
+        /// The size of the file as it was given (an archive's, not its members').
+        given: usize,
+        /// The rows it added: one for a file, one a member for an archive.
+        files: Vec<FileInfo>,
+        /// Its articles.
+        update: Update,
+    },
     /// The articles of the last file, now tagged, and the entity index.
     Tagged(Update),
     /// What [`Request::Annotate`] found; `millis` is filled in by whoever timed it.
@@ -246,15 +253,12 @@ impl Session {
                 Err(err) => Response::ModelFailed(format!("the entity model is unusable: {err}")),
             },
             Request::File { name, bytes } => {
-                let info = match self.builder.add(&name, bytes) {
-                    Ok(info) => info.clone(),
-                    Err(_) => self
-                        .builder
-                        .files()
-                        .last()
-                        .cloned()
-                        .expect("a failed file is listed"),
-                };
+                let given = bytes.len();
+                let before = self.builder.files().len();
+                // The rows this file added: one, or one a member of an archive; a file refused
+                // as a whole has its row too.
+                let _ = self.builder.add(&name, bytes);
+                let files = self.builder.files()[before..].to_vec();
                 let touched = self.builder.take_touched();
                 for &i in &touched {
                     let article = self.builder.articles()[i].clone();
@@ -271,7 +275,11 @@ impl Session {
                     self.untagged.sort_unstable();
                     self.untagged.dedup();
                 }
-                Response::File(info, self.update(&touched))
+                Response::File {
+                    given,
+                    files,
+                    update: self.update(&touched),
+                }
             }
             Request::Panic => panic!("a panic asked for (Request::Panic)"),
             Request::Annotate(texts) => {
@@ -388,20 +396,21 @@ mod tests {
     #[test]
     fn files_stream_as_updates_and_the_model_tags_what_came_before() {
         let mut s = Session::new();
-        let Response::File(info, update) = s.handle(Request::File {
+        let Response::File { files, update, .. } = s.handle(Request::File {
             name: "seed.txt".into(),
             bytes: seed(),
         }) else {
             panic!("a file gets a file response")
         };
-        assert_eq!((info.lines, info.articles), (67, 2));
+        assert_eq!(files.len(), 1);
+        assert_eq!((files[0].lines, files[0].articles), (67, 2));
         assert_eq!(update.articles.len(), 2);
         assert!(
             update.articles[0].1.title.entities.is_empty(),
             "no model yet"
         );
         // The same file again: one touched article each, nothing new.
-        let Response::File(_, again) = s.handle(Request::File {
+        let Response::File { update: again, .. } = s.handle(Request::File {
             name: "copy.txt".into(),
             bytes: seed(),
         }) else {
@@ -420,7 +429,7 @@ mod tests {
         assert!(index.iter().any(|e| e.name == "Najib Mikati"));
         assert!(tagged.stats.entities > 0);
         // With the model in, a file's articles come at once and their entities right after.
-        let Response::File(_, third) = s.handle(Request::File {
+        let Response::File { update: third, .. } = s.handle(Request::File {
             name: "again.txt".into(),
             bytes: seed(),
         }) else {
@@ -450,13 +459,13 @@ mod tests {
     #[test]
     fn refused_files_and_bad_models_are_answered_not_fatal() {
         let mut s = Session::new();
-        let Response::File(info, update) = s.handle(Request::File {
+        let Response::File { files, update, .. } = s.handle(Request::File {
             name: "photo.png".into(),
             bytes: b"\x89PNG\r\n\x1a\n\0\0".to_vec(),
         }) else {
             panic!()
         };
-        assert!(info.error.as_deref().unwrap().contains("photo.png"));
+        assert!(files[0].error.as_deref().unwrap().contains("photo.png"));
         assert!(update.articles.is_empty());
         assert!(matches!(
             s.handle(Request::Model(b"not a model".to_vec())),
@@ -508,7 +517,7 @@ mod tests {
             })];
             answers.extend(s.tag_pending());
             for answer in answers {
-                if let Response::File(_, u) | Response::Tagged(u) = answer {
+                if let Response::File { update: u, .. } | Response::Tagged(u) = answer {
                     sent += usize::from(u.entities.is_some());
                 }
             }

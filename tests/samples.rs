@@ -309,51 +309,12 @@ fn a_headline_of_any_shape_gives_the_article_its_title() {
 /// dash. Every file's first line is its article's title, and no title is empty.
 #[test]
 fn a_thousand_one_article_files_each_keep_their_first_line_as_title() {
-    type Shape = dyn Fn(&str, usize) -> String;
-    let shapes: [&Shape; 10] = [
-        &|w, n| format!("${n}m payoff for former {w} boss"),
-        &|w, n| format!("&#163;{n}.8m fine for {w}"),
-        &|w, _| format!("France v {w} (Sat)"),
-        &|w, _| format!("Preview: Ireland v {w} (Sun)"),
-        &|w, n| format!("Rivals of the £{n}00 {w}..."),
-        &|w, _| format!("'Quiet' start for {w} sales"),
-        &|w, n| format!("{n} jobs go at {w} plant"),
-        &|w, _| format!("\u{201c}Historic\u{201d} deal for {w} \u{2014} minister"),
-        &|w, n| format!("{w} profits up {n}% in first half"),
-        &|w, _| format!("{w} &amp; partners win contract…"),
-    ];
-    let words = [
-        "Shell", "Viacom", "Wales", "Apple", "Nokia", "Leeds", "Airbus", "Tesco",
-    ];
-    let mut files = Vec::new();
-    let mut want = Vec::new();
-    for n in 0..1000 {
-        let headline = shapes[n % shapes.len()](words[n / 10 % words.len()], n);
-        // Bodies of their own (copies would rightly be merged): words drawn by a generator.
-        let mut seed = n as u64 * 0x9E37_79B9 + 1;
-        let mut sentence = |len: usize| {
-            let vocabulary = [
-                "market", "council", "report", "river", "season", "vote", "price", "team",
-                "school", "storm", "court", "union", "budget", "film", "harbour", "rail", "winter",
-                "museum", "export", "garden", "station", "tax", "bridge", "factory",
-            ];
-            let mut out = Vec::new();
-            for _ in 0..len {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                out.push(vocabulary[(seed % vocabulary.len() as u64) as usize]);
-            }
-            format!("The {}.", out.join(" "))
-        };
-        let body = format!("{} {}\n\n{}", sentence(14), sentence(12), sentence(16));
-        let decoded = headline.replace("&#163;", "£").replace("&amp;", "&");
-        files.push((
-            format!("{n:04}.txt"),
-            format!("{headline}\n\n{body}\n").into_bytes(),
-        ));
-        want.push(decoded);
-    }
+    let corpus = support::headlines::corpus();
+    let files: Vec<(String, Vec<u8>)> = corpus
+        .iter()
+        .map(|f| (f.name.clone(), f.text().into_bytes()))
+        .collect();
+    let want: Vec<String> = corpus.iter().map(|f| f.decoded_headline()).collect();
     let c = process(files.clone(), &options());
     assert_titled(&c);
     let got: Vec<&str> = c.articles.iter().map(|a| a.title.text.as_str()).collect();

@@ -104,7 +104,21 @@ const WEAK_MAGIC: &[(&[u8], &str)] = &[(b"MZ", "a Windows executable"), (b"ID3",
 const SNIFF: usize = 64 * 1024;
 
 /// Decodes a whole file. Takes the bytes by value so valid UTF-8 becomes the `String` in place.
-pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    let mut decoded = decode_raw(bytes)?;
+    decoded.references = references::decode(&mut decoded.text);
+    Ok(decoded)
+}
+
+/// Replaces the character references of `text` (`&amp;`, `&#233;`) by their characters, as
+/// [`decode`] does for a whole file; returns how many it replaced. For the fields of structured
+/// dumps, whose syntax (`&quot;` inside a JSON string) must be read before references are.
+pub fn decode_references(text: &mut String) -> usize {
+    references::decode(text)
+}
+
+/// [`decode`] without decoding character references (`references` is 0).
+pub fn decode_raw(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
     if bytes.is_empty() {
         return Err(DecodeError::Empty);
     }
@@ -212,20 +226,18 @@ fn utf8(bytes: Vec<u8>) -> (String, usize) {
     }
 }
 
-/// The decoded file: stray BOMs out, line ends `\n`, character references decoded.
+/// The decoded file: stray BOMs out, line ends `\n` (character references are [`decode`]'s).
 fn finish(mut text: String, encoding: &'static Encoding, bom: bool, replaced: usize) -> Decoded {
     // Some writers put a BOM inside the text as well (concatenated files): it is not content.
     if memchr::memmem::find(text.as_bytes(), "\u{FEFF}".as_bytes()).is_some() {
         text = text.replace('\u{FEFF}', "");
     }
-    let mut text = normalize_line_ends(text);
-    let references = references::decode(&mut text);
     Decoded {
-        text,
+        text: normalize_line_ends(text),
         encoding: encoding.name(),
         bom,
         replaced,
-        references,
+        references: 0,
     }
 }
 

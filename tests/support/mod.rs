@@ -8,6 +8,7 @@
 #![allow(dead_code)]
 
 pub mod dumps;
+pub mod headlines;
 
 use std::path::PathBuf;
 

@@ -91,13 +91,33 @@ fn collect(args: &Args) -> io::Result<bool> {
     let mut builder = Builder::new(options);
     let mut all_read = true;
     for name in &args.files {
-        let outcome = match read(name) {
-            Ok(bytes) => builder.add(name, bytes).map(|_| ()),
-            Err(err) => Err(builder.fail(name, 0, FileErrorKind::Io(describe(&err)))),
-        };
-        if let Err(err) = outcome {
-            eprintln!("folio: {err}");
-            all_read = false;
+        match read(name) {
+            Ok(bytes) => match builder.add(name, bytes) {
+                // One row for a file, one a member for an archive: each member that could not
+                // be read, and each record left out of a structured dump, gets its line.
+                Ok(rows) => {
+                    for row in rows {
+                        if let Some(error) = &row.error {
+                            eprintln!("folio: {error}");
+                            all_read = false;
+                        }
+                        for skipped in &row.skipped {
+                            eprintln!("folio: {}: {skipped}", row.name);
+                        }
+                    }
+                }
+                Err(err) => {
+                    eprintln!("folio: {err}");
+                    all_read = false;
+                }
+            },
+            Err(err) => {
+                eprintln!(
+                    "folio: {}",
+                    builder.fail(name, 0, FileErrorKind::Io(describe(&err)))
+                );
+                all_read = false;
+            }
         }
     }
     let collection = builder.finish();

@@ -190,3 +190,58 @@ fn standard_input_as_a_file() {
     assert_eq!(c.articles.len(), 2);
     assert_eq!(c.articles[0].sources, ["-"]);
 }
+
+/// Archives and structured dumps on the command line: members and records read as files, a
+/// decompression bomb refused by name with status 1 while the other files still go through, a
+/// record without text reported with its line.
+#[test]
+fn archives_and_structured_dumps_and_a_bomb() {
+    let data = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/formats");
+    let path = |n: &str| data.join(n).display().to_string();
+    let out = folio(&["--no-entities", &path("corpus.zip"), &path("corpus.jsonl")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The same 1,000 articles in both: each one article from two sources.
+    assert_eq!(json["articles"].as_array().unwrap().len(), 1000);
+    let sources = &json["articles"][7]["sources"];
+    assert!(
+        sources[0]
+            .as_str()
+            .unwrap()
+            .ends_with("corpus.zip/0007.txt"),
+        "{sources}"
+    );
+    assert!(
+        sources[1].as_str().unwrap().ends_with("corpus.jsonl:8"),
+        "{sources}"
+    );
+
+    let news = temp("news.txt", b"A Title\n\nSome body text.\n");
+    let partial = temp(
+        "partial.jsonl",
+        b"{\"title\": \"T\", \"text\": \"Body.\"}\n{\"title\": \"no text\"}\n",
+    );
+    let out = folio(&[
+        "--no-entities",
+        &path("bomb.zip"),
+        &news,
+        &partial,
+        &path("bomb.gz"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("bomb.zip: refused: ") && err.contains("bomb.gz: refused: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("partial.jsonl: line 2: no text field"),
+        "{err}"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["articles"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        json["files"][2]["skipped"][0].as_str().unwrap().get(..7),
+        Some("line 2:")
+    );
+}

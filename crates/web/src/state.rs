@@ -118,10 +118,14 @@ impl State {
     /// Takes in one of the core's answers.
     fn answer(&mut self, response: Response) {
         match response {
-            Response::File(info, update) => {
+            Response::File {
+                given,
+                files,
+                update,
+            } => {
                 self.pending = self.pending.saturating_sub(1);
-                self.done_bytes += info.bytes as u64;
-                Rc::make_mut(&mut self.files).push(info);
+                self.done_bytes += given as u64;
+                Rc::make_mut(&mut self.files).extend(files);
                 self.apply(update);
             }
             Response::Tagged(update) => self.apply(update),

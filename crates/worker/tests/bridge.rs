@@ -55,7 +55,7 @@ fn every_message_survives_the_bridge() {
     for request in requests {
         round_trip(&request);
         let response = session.handle(request);
-        if let Response::File(_, update) = &response {
+        if let Response::File { update, .. } = &response {
             derived |= update.articles.iter().any(|(_, a)| a.title_derived);
         }
         round_trip(&response);

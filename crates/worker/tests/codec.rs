@@ -103,7 +103,7 @@ fn the_bridge_codecs_on_the_messages_the_page_sends_and_gets() {
     let mut session = Session::new();
     let mut updates = Vec::new();
     for (name, bytes) in FILES {
-        if let Response::File(_, update) = session.handle(Request::File {
+        if let Response::File { update, .. } = session.handle(Request::File {
             name: name.into(),
             bytes: bytes.to_vec(),
         }) {

@@ -40,7 +40,7 @@ pub fn article_list(props: &ArticleListProps) -> Html {
                 format!("Articles ({} of {total})", visible.len())
             } }</h2>
             if total == 0 {
-                <p class="empty">{ "Drop .txt dumps on the page, choose files, or try the sample." }</p>
+                <p class="empty">{ "Drop text dumps, archives or JSON lines and CSV on the page, choose files, or try the sample." }</p>
             } else {
                 <ol class="article-list">
                     { for visible.iter().take(shown).map(|&i| html! {

@@ -10,6 +10,11 @@ extern "C" {
     fn dropped_files(data: &web_sys::DataTransfer) -> js_sys::Promise;
 }
 
+/// What the file picker offers: loose text, the archives the core opens, and structured dumps.
+/// (A file of another name is still read if chosen: the core tells archives by their bytes.)
+const ACCEPT: &str =
+    ".txt,.text,text/plain,.zip,.gz,.tgz,.tar,.jsonl,.ndjson,.json,.csv,.tsv,application/zip,application/gzip";
+
 #[derive(Properties, PartialEq)]
 pub struct DropZoneProps {
     /// Called with the browser's files once they are chosen or dropped.
@@ -75,11 +80,12 @@ pub fn drop_zone(props: &DropZoneProps) -> Html {
         <section {class} data-testid="dropzone" aria-label="Add files"
             {ondragover} {ondragleave} {ondrop}>
             <p class="dropzone-lead">{ "Drop text dumps (or folders of them) here" }</p>
+            <p class="dropzone-formats">{ "Loose text, .zip, .gz and .tar.gz archives, JSON lines and CSV" }</p>
             <p class="dropzone-or">
                 <label class="button">
                     { "Choose files…" }
-                    <input type="file" multiple=true accept=".txt,text/plain" {onchange}
-                        class="visually-hidden" aria-label="Choose text files to read" />
+                    <input type="file" multiple=true accept={ACCEPT} {onchange}
+                        class="visually-hidden" aria-label="Choose text files, archives or structured dumps to read" />
                 </label>
                 <button type="button" class="button secondary" onclick={on_sample}>
                     { "Try the sample" }

@@ -12,6 +12,8 @@ use crate::state::Action;
 /// How many files the table lists (the latest): a folder of thousands would make every
 /// redraw slow.
 const FILES_SHOWN: usize = 100;
+/// How many of a structured dump's left-out records its row lists (the JSON has them all).
+const SKIPPED_SHOWN: usize = 20;
 
 /// What the table shows.
 #[derive(Properties, PartialEq)]
@@ -45,7 +47,17 @@ pub fn file_table(props: &FileTableProps) -> Html {
                     <tr data-testid="file">
                         <td class="file-name" dir="auto">{ &f.name }</td>
                         <td>{ human_size(f.bytes) }</td>
-                        <td data-testid="file-lines">{ format!("{} lines", f.lines) }</td>
+                        <td data-testid="file-lines">{ format!("{} lines", f.lines) }
+                            if f.records > 0 {
+                                { format!(" · {} records", f.records) }
+                            }
+                            if !f.skipped.is_empty() {
+                                <details class="skipped" data-testid="file-skipped">
+                                    <summary>{ format!("{} records left out", f.skipped.len()) }</summary>
+                                    <ul>{ for f.skipped.iter().take(SKIPPED_SHOWN).map(|s| html! { <li>{ s }</li> }) }</ul>
+                                </details>
+                            }
+                        </td>
                         <td>{ f.encoding.clone().unwrap_or_default() }
                             if f.references > 0 {
                                 { format!(" · {} character references decoded", f.references) }
