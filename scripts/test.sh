@@ -45,7 +45,7 @@ step "fuzzing, briefly: every target for ${FOLIO_FUZZ_SECONDS:-10} s from the se
 # (Long runs, ten minutes a target and more: see fuzz/README.md.)
 (
   cd fuzz
-  for target in decode segment dedup tagger pipeline model; do
+  for target in decode segment dedup tagger pipeline model archive records; do
     mkdir -p "corpus/$target"
     cp seeds/* "corpus/$target/"
     cargo +nightly fuzz run -O "$target" "corpus/$target" -- \

@@ -1,7 +1,8 @@
 //! What the fuzz targets (`fuzz/`, `cargo +nightly fuzz run TARGET`) and their regression tests
 //! (`tests/fuzz_regressions.rs`) run: each takes arbitrary bytes, drives one stage as a front
 //! end would, and panics only if a promise the stage makes is broken. A file from a stranger
-//! must never crash Folio, lose text or yield offsets that do not slice the text.
+//! must never crash Folio, lose text or yield offsets that do not slice the text, and an
+//! archive from one must never expand past its limits.
 
 use crate::builder::{process, Options};
 use crate::entities::Recognizer;
@@ -88,6 +89,51 @@ pub fn pipeline(data: &[u8]) {
         "the HTML export holds a script tag"
     );
     let _ = crate::export::to_markdown(&c);
+}
+
+/// An archive from anywhere (a zip, a gzip, a tar, told by its first bytes, or none of them):
+/// opened or refused with a reason, never a panic; what it expands to stays within the limits,
+/// and every member is named inside the archive.
+pub fn archive(data: &[u8]) {
+    if let Ok(Some(members)) = crate::archive::open("in.zip", data) {
+        let total: usize = members
+            .iter()
+            .map(|m| m.bytes.as_ref().map_or(0, Vec::len))
+            .sum();
+        assert!(total as u64 <= crate::archive::MAX_EXPANDED);
+        assert!(members.len() <= crate::archive::MAX_MEMBERS);
+        assert!(members.iter().all(|m| m.name.starts_with("in.zip/")));
+    }
+    let c = process([("in.zip".to_owned(), data.to_vec())], &Options::default());
+    assert!(
+        !c.files.is_empty(),
+        "an archive leaves at least its own row"
+    );
+    let _ = serde_json::to_string(&c).expect("a collection serialises");
+}
+
+/// A structured dump from anywhere: the first byte chooses JSON lines, a JSON array or CSV,
+/// the rest is the file. Read or refused, never a panic; every article names a record of it,
+/// and no record means no article.
+pub fn records(data: &[u8]) {
+    let Some((&which, rest)) = data.split_first() else {
+        return;
+    };
+    let name = ["in.jsonl", "in.json", "in.csv"][usize::from(which) % 3];
+    let c = process([(name.to_owned(), rest.to_vec())], &Options::default());
+    if c.files[0].records == 0 {
+        assert!(c.articles.is_empty(), "articles from no record");
+    }
+    for a in &c.articles {
+        assert!(
+            a.sources.iter().all(|s| s.starts_with(&format!("{name}:"))),
+            "{:?}",
+            a.sources
+        );
+    }
+    let json = serde_json::to_string(&c).expect("a collection serialises");
+    let back: Collection = serde_json::from_str(&json).expect("and reads back");
+    assert_eq!(back.articles.len(), c.articles.len());
 }
 
 /// A model file from anywhere: read or refused, never a panic.

@@ -48,3 +48,13 @@ fn pipeline() {
 fn model() {
     run("model", folio::fuzzing::model);
 }
+
+#[test]
+fn archive() {
+    run("archive", folio::fuzzing::archive);
+}
+
+#[test]
+fn records() {
+    run("records", folio::fuzzing::records);
+}

@@ -1,0 +1,3 @@
+//! Fuzz target `archive`: see folio::fuzzing::archive.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| folio::fuzzing::archive(data));
