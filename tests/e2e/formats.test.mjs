@@ -57,7 +57,7 @@ async function readInPage(files) {
   await page.locator('progress').waitFor({ state: 'detached', timeout: 120_000 });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'JSON' }).click(),
+    page.getByRole('button', { name: 'JSON', exact: true }).click(),
   ]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.deepEqual(errors, []);
