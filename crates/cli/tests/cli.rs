@@ -245,3 +245,38 @@ fn archives_and_structured_dumps_and_a_bomb() {
         Some("line 2:")
     );
 }
+
+/// The JSON `folio` prints (written by sonic-rs) is byte for byte what serde_json writes for
+/// the same collection, which is what the page exports.
+#[test]
+fn json_is_byte_for_byte_serde_jsons() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = vec![seed()];
+    for entry in std::fs::read_dir(repo.join("tests/data/dumps")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            files.push(path.display().to_string());
+        }
+    }
+    files.push(
+        repo.join("tests/data/formats/corpus.csv")
+            .display()
+            .to_string(),
+    );
+    let hostile = temp(
+        "hostile.txt",
+        "Quotes \" and \\ backslashes\n\nControl \u{1} \u{1f} \u{7f} tab\there, é, \u{2028}, 😀\n"
+            .as_bytes(),
+    );
+    files.push(hostile);
+    let args: Vec<&str> = files.iter().map(String::as_str).collect();
+    let out = folio(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let collection: folio::Collection = serde_json::from_slice(&out.stdout).unwrap();
+    let mut again = serde_json::to_vec(&collection).unwrap();
+    again.push(b'\n');
+    assert!(
+        again == out.stdout,
+        "folio's JSON differs from serde_json's"
+    );
+}
