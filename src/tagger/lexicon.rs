@@ -202,7 +202,7 @@ pub const CLUSTER_DEPTH: usize = 15;
 
 impl Clusters {
     /// Adds every `word<TAB>bits` line of `list` (bits a string of `0` and `1`, at most
-    /// [`CLUSTER_DEPTH`] of them); other lines are skipped.
+    /// fifteen of them, `CLUSTER_DEPTH`); other lines are skipped.
     pub fn add_list(&mut self, list: &str) {
         for line in list.lines() {
             let Some((word, bits)) = line.split_once('\t') else {
