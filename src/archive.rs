@@ -84,6 +84,8 @@ pub enum ArchiveError {
     },
     /// Its structure is damaged (no central directory, a truncated stream).
     Damaged(String),
+    /// It holds no files.
+    Empty,
 }
 
 impl std::fmt::Display for ArchiveError {
@@ -104,6 +106,7 @@ impl std::fmt::Display for ArchiveError {
                 write!(f, "refused: the archive has more than {limit} members")
             }
             ArchiveError::Damaged(why) => write!(f, "the archive is damaged: {why}"),
+            ArchiveError::Empty => write!(f, "the archive holds no files"),
         }
     }
 }
@@ -166,7 +169,8 @@ impl Budget {
 }
 
 /// Opens the archive `bytes` named `name` into its members, in the order it stores them,
-/// archives inside it opened in their place. `Ok(None)` if the bytes are not an archive.
+/// archives inside it opened in their place. `Ok(None)` if the bytes are not an archive; an
+/// archive with no files is refused ([`ArchiveError::Empty`]).
 pub fn open(name: &str, bytes: &[u8]) -> Result<Option<Vec<Member>>, ArchiveError> {
     let Some(kind) = kind(bytes) else {
         return Ok(None);
@@ -178,6 +182,9 @@ pub fn open(name: &str, bytes: &[u8]) -> Result<Option<Vec<Member>>, ArchiveErro
     };
     let mut out = Vec::new();
     open_into(name, kind, bytes, 1, &mut budget, &mut out)?;
+    if out.is_empty() {
+        return Err(ArchiveError::Empty);
+    }
     Ok(Some(out))
 }
 
@@ -284,7 +291,7 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    pub(crate) fn zip_of(members: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
+    fn zip_of(members: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
         let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let method = if deflate {
             zip::CompressionMethod::Deflated
@@ -388,5 +395,8 @@ mod tests {
         gz.truncate(gz.len() - 12);
         let m = open("cut.gz", &gz).unwrap().unwrap();
         assert!(m[0].bytes.is_err(), "{m:?}");
+        // An archive of nothing but a folder and macOS's leftovers holds no files.
+        let z = zip_of(&[("__MACOSX/._a.txt", b"\0")], false);
+        assert_eq!(open("empty.zip", &z), Err(ArchiveError::Empty));
     }
 }

@@ -125,10 +125,6 @@ impl Builder {
             Ok(None) => {
                 self.add_file(name, bytes)?;
             }
-            Ok(Some(members)) if members.is_empty() => {
-                let kind = FileErrorKind::Member("the archive holds no files".to_owned());
-                return Err(self.fail(name, bytes.len() as u64, kind));
-            }
             Ok(Some(members)) => {
                 drop(bytes);
                 for member in members {
@@ -159,22 +155,33 @@ impl Builder {
         let decoded = decode::decode(bytes)
             .map_err(|err| self.fail(name, size as u64, FileErrorKind::Decode(err)))?;
         let before = self.merger.articles().len();
-        let lines = count_lines(&decoded.text);
+        let row = Self::row(name, size, &decoded);
         // Articles point into the file's text rather than copying it (see `Text`).
         self.ingest(Arc::new(decoded.text), name.into(), None);
-        self.files.push(FileInfo {
+        self.push_row(row, before);
+        Ok(())
+    }
+
+    /// What a file's row says before its articles are counted.
+    fn row(name: &str, size: usize, decoded: &decode::Decoded) -> FileInfo {
+        FileInfo {
             name: name.to_owned(),
             bytes: size,
-            lines,
+            lines: count_lines(&decoded.text),
             encoding: Some(decoded.encoding.to_owned()),
             replaced: decoded.replaced,
             references: decoded.references,
-            articles: self.merger.articles().len() - before,
+            articles: 0,
             records: 0,
             skipped: Vec::new(),
             error: None,
-        });
-        Ok(())
+        }
+    }
+
+    /// Lists a file read, with the articles first found in it (those after `before`).
+    fn push_row(&mut self, row: FileInfo, before: usize) {
+        let articles = self.merger.articles().len() - before;
+        self.files.push(FileInfo { articles, ..row });
     }
 
     /// Reads a structured dump: each record is read as a loose file holding its title and its
@@ -195,18 +202,13 @@ impl Builder {
             let source: Arc<str> = format!("{name}:{}", record.line).into();
             self.ingest(Arc::new(record.as_text()), source, Some(&record.meta));
         }
-        self.files.push(FileInfo {
-            name: name.to_owned(),
-            bytes: size,
-            lines: count_lines(&decoded.text),
-            encoding: Some(decoded.encoding.to_owned()),
-            replaced: decoded.replaced,
+        let row = FileInfo {
             references: read.references,
-            articles: self.merger.articles().len() - before,
             records: read.records.len(),
             skipped: read.skipped,
-            error: None,
-        });
+            ..Self::row(name, size, &decoded)
+        };
+        self.push_row(row, before);
         Ok(())
     }
 

@@ -155,23 +155,18 @@ pub fn base_features(
         .iter()
         .map(|&w| {
             let lower_text = lowercase(w);
+            let lower = hash_str(&lower_text);
             Token {
                 word: hash_str(w),
-                lower: hash_str(&lower_text),
+                lower,
                 shape: shape_hash(w),
-                cluster: 0,
+                cluster: lexicons.clusters.get(lower),
                 capitalised: w.chars().next().is_some_and(char::is_uppercase),
                 lower_text,
                 text: w,
             }
         })
         .collect();
-    let mut tokens = tokens;
-    if !lexicons.clusters.is_empty() {
-        for t in tokens.iter_mut() {
-            t.cluster = lexicons.clusters.get(t.lower);
-        }
-    }
     // Only grown: lists beyond this sentence keep their capacity for a longer one.
     if out.len() < words.len() {
         out.resize_with(words.len(), Vec::new);

@@ -512,37 +512,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         wiki.tagger.f1(),
         wiki.shown
     );
-    if let Some(path) = std::env::var_os("FOLIO_DUMP_WIKIGOLD") {
-        // The same for WikiGold, as Folio shows names (the tagger, then the name rules).
+    // `word gold predicted`, one token a line, a blank line between sentences, for error
+    // analysis: FOLIO_DUMP the dev split as the tagger alone tags it, FOLIO_DUMP_WIKIGOLD
+    // WikiGold as Folio shows names (the tagger, then the name rules).
+    let dump = |path: std::ffi::OsString,
+                docs: &[Document],
+                predicted: &[Vec<Tag>]|
+     -> std::io::Result<()> {
         let mut out = String::new();
-        for doc in &wikigold {
-            let words = train::words_of(doc);
-            for ((w, s), tags) in words
-                .iter()
-                .zip(&doc.sentences)
-                .zip(loaded.tag_document(&words))
-            {
-                let shown =
-                    train::tags_of(&train::mend_names(&tags, w, loaded.lexicons()), tags.len());
-                for ((w, g), p) in w.iter().zip(&s.tags).zip(shown) {
-                    out.push_str(&format!("{w} {g:?} {p:?}\n"));
-                }
-                out.push('\n');
-            }
-        }
-        std::fs::write(path, out)?;
-    }
-    if let Some(path) = std::env::var_os("FOLIO_DUMP") {
-        // word gold predicted, one token a line, for error analysis.
-        let mut out = String::new();
-        let sentences = dev.iter().flat_map(|d| d.sentences.iter());
-        for (s, p) in sentences.zip(&predicted) {
+        let sentences = docs.iter().flat_map(|d| d.sentences.iter());
+        for (s, p) in sentences.zip(predicted) {
             for ((w, g), p) in s.words.iter().zip(&s.tags).zip(p) {
                 out.push_str(&format!("{w} {g:?} {p:?}\n"));
             }
             out.push('\n');
         }
-        std::fs::write(path, out)?;
+        std::fs::write(path, out)
+    };
+    if let Some(path) = std::env::var_os("FOLIO_DUMP_WIKIGOLD") {
+        let mut shown = Vec::new();
+        for doc in &wikigold {
+            let words = train::words_of(doc);
+            for (w, tags) in words.iter().zip(loaded.tag_document(&words)) {
+                let spans = train::mend_names(&tags, w, loaded.lexicons());
+                shown.push(train::tags_of(&spans, tags.len()));
+            }
+        }
+        dump(path, &wikigold, &shown)?;
+    }
+    if let Some(path) = std::env::var_os("FOLIO_DUMP") {
+        dump(path, &dev, &predicted)?;
     }
     Ok(())
 }
