@@ -76,6 +76,79 @@ struct Token<'a> {
     capitalised: bool,
 }
 
+impl<'a> Token<'a> {
+    fn new(w: &'a str, lexicons: &Lexicons) -> Token<'a> {
+        let lower_text = lowercase(w);
+        let lower = hash_str(&lower_text);
+        Token {
+            word: hash_str(w),
+            lower,
+            shape: shape_hash(w),
+            cluster: lexicons.clusters.get(lower),
+            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            lower_text,
+            text: w,
+        }
+    }
+
+    /// The word, its lower-case form and shape, and its prefixes and suffixes of up to four
+    /// characters (as slices of the lower-case form).
+    fn forms(&self, f: &mut Vec<u64>) {
+        f.push(feature(0, 0));
+        f.push(feature(1, self.word));
+        f.push(feature(2, self.lower));
+        f.push(feature(3, self.shape));
+        let lt: &str = &self.lower_text;
+        for (k, (b, c)) in lt.char_indices().take(4).enumerate() {
+            f.push(feature(11 + k as u64, hash_str(&lt[..b + c.len_utf8()])));
+        }
+        for (k, (b, _)) in lt.char_indices().rev().take(4).enumerate() {
+            f.push(feature(21 + k as u64, hash_str(&lt[b..])));
+        }
+    }
+
+    /// Parts of hyphenated words: Pro-Iran, al-Maliki, Asa'ib.
+    fn parts(&self, f: &mut Vec<u64>) {
+        if self.text.contains('-') {
+            for part in self.lower_text.split('-').filter(|p| !p.is_empty()) {
+                f.push(feature(62, hash_str(part)));
+            }
+        }
+    }
+
+    /// The word's length in characters (up to 12) with its shape.
+    fn length(&self, f: &mut Vec<u64>) {
+        f.push(feature(
+            64,
+            (self.text.chars().count().min(12) as u64) | (self.shape << 8),
+        ));
+    }
+
+    /// The word's cluster, coarse to fine (a Brown cluster's prefixes, as Ratinov and Roth
+    /// read them).
+    fn clusters(&self, f: &mut Vec<u64>) {
+        for (k, bits) in CLUSTER_PREFIXES.into_iter().enumerate() {
+            f.push(feature(
+                100 + k as u64,
+                u64::from(cluster_prefix(self.cluster, bits)),
+            ));
+        }
+    }
+}
+
+/// The features of `word` that read nothing but the word (as [`base_features`] makes them
+/// for each token): the same for every occurrence, so a tagger can sum their rows once a
+/// word.
+pub fn word_features(word: &str, lexicons: &Lexicons, out: &mut Vec<u64>) {
+    let t = Token::new(word, lexicons);
+    t.forms(out);
+    t.parts(out);
+    t.length(out);
+    if !lexicons.clusters.is_empty() {
+        t.clusters(out);
+    }
+}
+
 /// First-stage labels across a document: for each word form, how often its tokens were tagged
 /// O, PER, ORG, LOC or MISC. The second stage reads them so that one name is tagged alike
 /// throughout a document (`Mikati` after `Najib Mikati`).
@@ -134,39 +207,44 @@ pub fn features(
     hints: Option<Hints<'_>>,
     out: &mut Vec<Vec<u64>>,
 ) {
-    base_features(words, doc, lexicons, out);
+    base_features(words, doc, lexicons, out, None);
     if let Some(h) = hints {
         hint_features(words, h, &mut out[..words.len()]);
     }
 }
 
+/// What a tagger that keeps rows by word (see `joint::WordRows`) needs of each token besides
+/// its pushed features: the word's hash (whose row sums the templates that read only the word,
+/// [`word_features`]) and its neighbours' 8-bit cluster prefixes (templates 106 and 107;
+/// [`PAST_SENTENCE`] beyond the sentence).
+#[derive(Clone, Copy, Debug)]
+pub struct TokenKeys {
+    /// The hash of the word as written.
+    pub word: u64,
+    /// The cluster prefixes of the words before and after.
+    pub near: [u16; 2],
+}
+
+/// A neighbour's cluster prefix past either end of the sentence.
+pub const PAST_SENTENCE: u16 = 0xffff;
+
 /// The features every stage uses: the word, its forms and neighbours, casing evidence and
 /// the name lists, into the first `words.len()` lists of `out` (one a token, replacing what
 /// was there; `out` grows to that length if shorter).
+///
+/// With `keys`, the templates that read only the word itself ([`word_features`]) and the
+/// neighbours' clusters (106, 107) are not pushed; each token's [`TokenKeys`] go to `keys`
+/// instead, for a tagger that keeps those templates' rows summed by word and by prefix.
 pub fn base_features(
     words: &[&str],
     doc: &DocContext,
     lexicons: &Lexicons,
     out: &mut Vec<Vec<u64>>,
+    mut keys: Option<&mut Vec<TokenKeys>>,
 ) {
     let lexicon = &lexicons.casing;
     let sentence_style = style(words) as u64;
-    let tokens: Vec<Token<'_>> = words
-        .iter()
-        .map(|&w| {
-            let lower_text = lowercase(w);
-            let lower = hash_str(&lower_text);
-            Token {
-                word: hash_str(w),
-                lower,
-                shape: shape_hash(w),
-                cluster: lexicons.clusters.get(lower),
-                capitalised: w.chars().next().is_some_and(char::is_uppercase),
-                lower_text,
-                text: w,
-            }
-        })
-        .collect();
+    let tokens: Vec<Token<'_>> = words.iter().map(|&w| Token::new(w, lexicons)).collect();
     // Only grown: lists beyond this sentence keep their capacity for a longer one.
     if out.len() < words.len() {
         out.resize_with(words.len(), Vec::new);
@@ -188,17 +266,9 @@ pub fn base_features(
         let ii = i as isize;
         let lower = |k: isize| at(ii + k, |t| t.lower);
         let shape_at = |k: isize| at(ii + k, |t| t.shape);
-        f.push(feature(0, 0));
-        f.push(feature(1, t.word));
-        f.push(feature(2, t.lower));
-        f.push(feature(3, t.shape));
-        // Prefixes and suffixes of up to four characters, as slices of the lower-case form.
-        let lt: &str = &t.lower_text;
-        for (k, (b, c)) in lt.char_indices().take(4).enumerate() {
-            f.push(feature(11 + k as u64, hash_str(&lt[..b + c.len_utf8()])));
-        }
-        for (k, (b, _)) in lt.char_indices().rev().take(4).enumerate() {
-            f.push(feature(21 + k as u64, hash_str(&lt[b..])));
+        let whole = keys.is_none();
+        if whole {
+            t.forms(f);
         }
         f.push(feature(30, lower(-1)));
         f.push(feature(31, lower(1)));
@@ -234,11 +304,8 @@ pub fn base_features(
         // Neighbours as written: a capitalised neighbour is a name's other half.
         f.push(feature(60, at(ii - 1, |t| t.word)));
         f.push(feature(61, at(ii + 1, |t| t.word)));
-        // Parts of hyphenated words: Pro-Iran, al-Maliki, Asa'ib.
-        if t.text.contains('-') {
-            for part in t.lower_text.split('-').filter(|p| !p.is_empty()) {
-                f.push(feature(62, hash_str(part)));
-            }
+        if whole {
+            t.parts(f);
         }
         // Where the token sits in a run of capitalised words, and how long the run is.
         let cap = |k: isize| -> bool {
@@ -258,10 +325,9 @@ pub fn base_features(
                 (left as u64) << 8 | right as u64 | sentence_style << 16,
             ));
         }
-        f.push(feature(
-            64,
-            (t.text.chars().count().min(12) as u64) | (t.shape << 8),
-        ));
+        if whole {
+            t.length(f);
+        }
         if t.capitalised {
             if let Some(list) = doc.contexts.get(&t.lower) {
                 for &(prev, next) in list {
@@ -270,27 +336,39 @@ pub fn base_features(
                 }
             }
         }
-        // Word clusters, coarse to fine (a Brown cluster's prefixes, as Ratinov and Roth read
-        // them), the finest with the word's casing, and the neighbours' at a middle depth.
-        if !lexicons.clusters.is_empty() {
-            let c = t.cluster;
-            for (k, bits) in [4u32, 6, 8, 10, 12].into_iter().enumerate() {
-                f.push(feature(100 + k as u64, u64::from(cluster_prefix(c, bits))));
+        // Word clusters: the token's own (its prefixes in `Token::clusters`), the finest
+        // with the word's casing, and the neighbours' at a middle depth.
+        let near = |k: isize| -> u16 {
+            let j = ii + k;
+            if j < 0 || j as usize >= tokens.len() {
+                PAST_SENTENCE
+            } else {
+                cluster_prefix(tokens[j as usize].cluster, NEAR_BITS)
+            }
+        };
+        let clustered = !lexicons.clusters.is_empty();
+        if clustered {
+            if whole {
+                t.clusters(f);
             }
             f.push(feature(
                 105,
-                u64::from(c) | u64::from(t.capitalised) << 16 | sentence_style << 20,
+                u64::from(t.cluster) | u64::from(t.capitalised) << 16 | sentence_style << 20,
             ));
-            let near = |k: isize| -> u64 {
-                let j = ii + k;
-                if j < 0 || j as usize >= tokens.len() {
-                    0xffff
+            if whole {
+                f.push(feature(106, u64::from(near(-1))));
+                f.push(feature(107, u64::from(near(1))));
+            }
+        }
+        if let Some(keys) = keys.as_deref_mut() {
+            keys.push(TokenKeys {
+                word: t.word,
+                near: if clustered {
+                    [near(-1), near(1)]
                 } else {
-                    u64::from(cluster_prefix(tokens[j as usize].cluster, 8))
-                }
-            };
-            f.push(feature(106, near(-1)));
-            f.push(feature(107, near(1)));
+                    [0; 2]
+                },
+            });
         }
         let (kinds, begins) = marks[i];
         if kinds != 0 {
@@ -314,6 +392,12 @@ pub fn base_features(
         }
     }
 }
+
+/// The prefix lengths of a token's own cluster path that templates 100–104 read.
+const CLUSTER_PREFIXES: [u32; 5] = [4, 6, 8, 10, 12];
+
+/// The prefix length of the neighbours' cluster paths (templates 106 and 107).
+pub const NEAR_BITS: u32 = 8;
 
 /// The second stage's features: the first stage's tags around each token and the labels
 /// its word form got elsewhere in the document, appended to `out`.

@@ -261,10 +261,11 @@ impl Tagger {
         if !input.0.is_empty() {
             return Err(ModelError::Corrupt);
         }
+        let joint = Joint::new(first.1, second.1, !first.0.lexicons.clusters.is_empty());
         Ok(Tagger {
             first: first.0,
             second: second.0,
-            joint: Some(Joint::new(first.1, second.1)),
+            joint: Some(joint),
         })
     }
 }

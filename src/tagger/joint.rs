@@ -1,7 +1,13 @@
 //! The inference table of a loaded tagger, and tagging with it.
 
-use super::features::{base_features, hint_features, DocContext, DocLabels, Hints};
-use super::hash::key;
+use rustc_hash::FxHashMap;
+
+use super::features::{
+    base_features, hint_features, word_features, DocContext, DocLabels, Hints, TokenKeys,
+    NEAR_BITS, PAST_SENTENCE,
+};
+use super::hash::{feature, key};
+use super::lexicon::Lexicons;
 use super::stage::Model;
 use super::states::{tag_of, Row, STATES};
 use super::viterbi::viterbi_into;
@@ -48,6 +54,79 @@ pub(super) struct Joint {
     /// were never learnt, and this small array (it stays in cache) turns most of them away
     /// before the slots are read.
     filter: Vec<u64>,
+    /// Templates 106 and 107 (a neighbour's 8-bit cluster prefix) by prefix, the last row
+    /// past the sentence; empty in a model without clusters. At most 513 values each: two
+    /// small tables that stay in cache, where two probes of the big one a token had not.
+    near: [Vec<Wide>; 2],
+    /// Which tagger this is, for [`WordRows`] (kept per thread, they must not outlive it).
+    id: u64,
+}
+
+type Wide = [i32; 2 * STATES];
+
+/// The row of a neighbour's prefix in [`Joint::near`].
+#[inline]
+fn near_row(prefix: u16) -> usize {
+    if prefix == PAST_SENTENCE {
+        1 << (NEAR_BITS + 1)
+    } else {
+        usize::from(prefix)
+    }
+}
+
+/// Both stages' rows summed over the features that read only the word (`word_features`:
+/// the word, its forms, prefixes, suffixes, parts, length and cluster — some twenty of a
+/// token's fifty), kept by word for the words seen lately. Words repeat (a few thousand
+/// make most of any text), so most tokens take one probe of this table instead of twenty of
+/// the model's, and skip hashing their prefixes and suffixes. The sums are of the same 8-bit
+/// rows, in integers, so tagging gives exactly what it gave without them.
+#[derive(Default)]
+struct WordRows {
+    /// The [`Joint::id`] these rows are of.
+    owner: u64,
+    index: FxHashMap<u64, u32>,
+    rows: Vec<Wide>,
+    /// Reused for a new word's features.
+    feats: Vec<u64>,
+}
+
+/// The words [`WordRows`] keeps before it starts afresh (each row 136 bytes: 4 MiB; a few
+/// in tests, so that they start afresh often).
+#[cfg(not(test))]
+const WORD_ROWS: usize = 1 << 15;
+#[cfg(test)]
+const WORD_ROWS: usize = 37;
+
+impl WordRows {
+    /// The summed row of `word` (hash `hash`), computed from the `joint` table if new.
+    #[inline]
+    fn row(&mut self, joint: &Joint, lexicons: &Lexicons, word: &str, hash: u64) -> &Wide {
+        if self.owner != joint.id {
+            self.owner = joint.id;
+            self.index.clear();
+            self.rows.clear();
+        }
+        let at = match self.index.get(&hash) {
+            Some(&at) => at,
+            None => {
+                if self.rows.len() >= WORD_ROWS {
+                    self.index.clear();
+                    self.rows.clear();
+                }
+                self.feats.clear();
+                word_features(word, lexicons, &mut self.feats);
+                let mut sum = [0i32; 2 * STATES];
+                for &f in &self.feats {
+                    joint.add(&mut sum, f);
+                }
+                self.rows.push(sum);
+                let at = (self.rows.len() - 1) as u32;
+                self.index.insert(hash, at);
+                at
+            }
+        };
+        &self.rows[at as usize]
+    }
 }
 
 /// One learnt feature: its key, then the first stage's row and the second's (zero where a
@@ -72,6 +151,10 @@ type Sum = [i32; STATES];
 #[derive(Default)]
 struct Scratch {
     feats: Vec<Vec<u64>>,
+    keys: Vec<TokenKeys>,
+    words: WordRows,
+    cands: Vec<(u32, u32)>,
+    wide: Vec<Wide>,
     hints: Vec<Vec<u64>>,
     sums: Vec<(Sum, Sum)>,
     partial: Vec<Sum>,
@@ -85,7 +168,8 @@ thread_local! {
 }
 
 impl Joint {
-    pub(super) fn new(first: Table, second: Table) -> Joint {
+    /// The table of two stages' weights; `clustered` if their features read word clusters.
+    pub(super) fn new(first: Table, second: Table, clustered: bool) -> Joint {
         // Both stages' sorted rows merged by key: one wide row a key, first stage then second.
         let (a, b) = (&first.entries, &second.entries);
         let mut keys: Vec<u32> = Vec::with_capacity(a.len().max(b.len()));
@@ -149,11 +233,31 @@ impl Joint {
             let b = Self::filter_bit(k, bits);
             filter[b / 64] |= 1 << (b % 64);
         }
-        Joint {
+        static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut joint = Joint {
             slots,
             scale,
             filter,
+            near: [Vec::new(), Vec::new()],
+            id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        };
+        if clustered {
+            joint.near = [106u64, 107].map(|template| {
+                (0..=1u32 << (NEAR_BITS + 1))
+                    .map(|p| {
+                        let value = if p == 1 << (NEAR_BITS + 1) {
+                            PAST_SENTENCE
+                        } else {
+                            p as u16
+                        };
+                        let mut sum = [0i32; 2 * STATES];
+                        joint.add(&mut sum, feature(template, u64::from(value)));
+                        sum
+                    })
+                    .collect()
+            });
         }
+        joint
     }
 
     /// The filter bit of key `k` (slots use its low bits; this, its high ones).
@@ -165,10 +269,22 @@ impl Joint {
     /// Both stages' rows of key `k`, if the feature was learnt.
     #[inline]
     fn get(&self, k: u32) -> Option<&[i8; 2 * STATES]> {
-        let b = Self::filter_bit(k, self.filter.len() * 64);
-        if self.filter[b / 64] & (1 << (b % 64)) == 0 {
+        if !self.may_have(k) {
             return None;
         }
+        self.probe(k)
+    }
+
+    /// Whether key `k`'s filter bit is set (if not, the feature was never learnt).
+    #[inline]
+    fn may_have(&self, k: u32) -> bool {
+        let b = Self::filter_bit(k, self.filter.len() * 64);
+        self.filter[b / 64] & (1 << (b % 64)) != 0
+    }
+
+    /// Both stages' rows of key `k`, looked for in the slots whatever the filter says.
+    #[inline]
+    fn probe(&self, k: u32) -> Option<&[i8; 2 * STATES]> {
         let k = k.max(1);
         let mask = self.slots.len() - 1;
         let mut i = k as usize & mask;
@@ -184,18 +300,65 @@ impl Joint {
         }
     }
 
-    /// Both stages' sums over each token's features, for a whole sentence.
-    fn sums(&self, feats: &[Vec<u64>], out: &mut Vec<(Sum, Sum)>) {
-        out.clear();
-        for fs in feats {
-            let mut sum = [0i32; 2 * STATES];
+    /// Adds both stages' rows of feature `f` to `sum`.
+    #[inline]
+    fn add(&self, sum: &mut Wide, f: u64) {
+        if let Some(w) = self.get(key(f)) {
+            for (s, &w) in sum.iter_mut().zip(w) {
+                *s += i32::from(w);
+            }
+        }
+    }
+
+    /// Both stages' sums over each token's features, its word's row and its neighbours'
+    /// cluster rows, for a whole sentence.
+    fn sums(&self, lexicons: &Lexicons, words: &[&str], s: &mut Scratch) {
+        let Scratch {
+            feats,
+            keys,
+            words: cache,
+            cands,
+            wide,
+            sums: out,
+            ..
+        } = s;
+        let feats = &feats[..words.len()];
+        // Two passes. The first asks the filter about every feature of the sentence and
+        // keeps those it lets through, without a branch; the second reads their slots. A
+        // lookup that waits on memory then has others beside it to overlap with, where one
+        // lookup at a time, each behind a branch that goes either way, had waited alone.
+        let total: usize = feats.iter().map(Vec::len).sum();
+        cands.clear();
+        cands.resize(total + 1, (0, 0));
+        let mut n = 0;
+        for (i, fs) in feats.iter().enumerate() {
             for &f in fs {
-                if let Some(w) = self.get(key(f)) {
-                    for (s, &w) in sum.iter_mut().zip(w) {
-                        *s += i32::from(w);
-                    }
+                let k = key(f);
+                cands[n] = (i as u32, k);
+                n += usize::from(self.may_have(k));
+            }
+        }
+        wide.clear();
+        for (k, word) in keys.iter().zip(words) {
+            let mut sum = *cache.row(self, lexicons, word, k.word);
+            if !self.near[0].is_empty() {
+                let before = &self.near[0][near_row(k.near[0])];
+                let after = &self.near[1][near_row(k.near[1])];
+                for (j, s) in sum.iter_mut().enumerate() {
+                    *s += before[j] + after[j];
                 }
             }
+            wide.push(sum);
+        }
+        for &(i, k) in &cands[..n] {
+            if let Some(w) = self.probe(k) {
+                for (s, &w) in wide[i as usize].iter_mut().zip(w) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+        out.clear();
+        for sum in wide.iter() {
             let (mut one, mut two) = ([0; STATES], [0; STATES]);
             one.copy_from_slice(&sum[..STATES]);
             two.copy_from_slice(&sum[STATES..]);
@@ -245,8 +408,15 @@ impl Joint {
         // Each sentence's second-stage sums over the shared features, one after another.
         s.partial.clear();
         for words in sentences {
-            base_features(words, &ctx, &first_stage.lexicons, &mut s.feats);
-            joint.sums(&s.feats[..words.len()], &mut s.sums);
+            s.keys.clear();
+            base_features(
+                words,
+                &ctx,
+                &first_stage.lexicons,
+                &mut s.feats,
+                Some(&mut s.keys),
+            );
+            joint.sums(&first_stage.lexicons, words, s);
             s.emissions.clear();
             s.emissions
                 .extend(s.sums.iter().map(|(one, _)| joint.emission(0, one)));
@@ -302,6 +472,111 @@ mod tests {
 
     /// The joint table finds each stage's row of every learnt feature, to within half an
     /// 8-bit step, zero where a stage lacks the feature, and nothing for an unknown one.
+    /// What tagging sums for each token — its pushed features, the rows kept by word (which
+    /// start afresh every few dozen words here) and the neighbours' cluster rows — is exactly
+    /// the sum of the rows of every feature `base_features` makes, through sentences of known
+    /// and new words, hyphens, capitals, digits and words in no cluster, and for a second
+    /// table in the same thread.
+    #[test]
+    fn kept_rows_sum_exactly_what_each_feature_would() {
+        let mut lexicons = Lexicons::default();
+        lexicons
+            .clusters
+            .add_list("paris\t0110\nrome\t0111\nmet\t10\nthe\t1\nann\t011011011011\n");
+        lexicons.casing.add_words("met\nin\nthe");
+        let pool = [
+            "Ann",
+            "met",
+            "Bob",
+            "in",
+            "Paris",
+            ".",
+            "Rome",
+            "pro-Iran",
+            "al-Maliki",
+            "the",
+            "ÉCOLE",
+            "x--y-",
+            "2,000",
+            "-",
+            "Dec",
+        ];
+        // Sentences of pool words and new words (w0, w1, …), 1 to 15 words long.
+        let mut state = 7u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
+        };
+        let mut fresh = 0;
+        let sentences: Vec<Vec<String>> = (0..300)
+            .map(|_| {
+                (0..1 + next() % 15)
+                    .map(|_| {
+                        if next() % 3 == 0 {
+                            fresh += 1;
+                            format!("W{}", fresh % 500)
+                        } else {
+                            pool[next() % pool.len()].to_string()
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        let sentences: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
+        let mut every = Vec::new();
+        let mut feats = Vec::new();
+        for words in &sentences {
+            base_features(words, &ctx, &lexicons, &mut feats, None);
+            every.extend(feats[..words.len()].iter().flatten().map(|&f| key(f)));
+        }
+        every.sort_unstable();
+        every.dedup();
+        for seed in [1u32, 2] {
+            // Every other feature learnt by each stage, with rows that differ by key.
+            let row = |k: u32, salt: u32| -> [i16; STATES] {
+                std::array::from_fn(|i| {
+                    (k.wrapping_mul(2654435761)
+                        .wrapping_add(salt * 977 + i as u32 * 101)
+                        % 4095) as i16
+                        - 2047
+                })
+            };
+            let stage = |parity: u32| {
+                Table::new(
+                    every
+                        .iter()
+                        .filter(|&&k| (k / 3) % 2 == parity || k % 5 == 0)
+                        .map(|&k| (k, row(k, seed + parity)))
+                        .collect(),
+                    0.5,
+                )
+            };
+            let joint = Joint::new(stage(0), stage(1), true);
+            let mut s = Scratch::default();
+            for words in &sentences {
+                s.keys.clear();
+                base_features(words, &ctx, &lexicons, &mut s.feats, Some(&mut s.keys));
+                joint.sums(&lexicons, words, &mut s);
+                base_features(words, &ctx, &lexicons, &mut feats, None);
+                for (i, fs) in feats[..words.len()].iter().enumerate() {
+                    let mut want = [0i32; 2 * STATES];
+                    for &f in fs {
+                        joint.add(&mut want, f);
+                    }
+                    let (one, two) = s.sums[i];
+                    assert_eq!(one[..], want[..STATES], "{words:?}, token {i}");
+                    assert_eq!(two[..], want[STATES..], "{words:?}, token {i}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn joint_rows_are_both_stages_within_half_a_step() {
         let row = |k: u32| -> [i16; STATES] {
@@ -310,7 +585,7 @@ mod tests {
         let key = |k: u32| k * 7919;
         let first = Table::new((1..500).map(|k| (key(k), row(k))).collect(), 0.5);
         let second = Table::new((250..800).map(|k| (key(k), row(k + 1))).collect(), 0.25);
-        let joint = Joint::new(first, second);
+        let joint = Joint::new(first, second, false);
         for k in 1..800 {
             let rows = joint.get(key(k)).expect("a learnt feature is found");
             let want = [

@@ -100,7 +100,7 @@ impl Tagger {
             .iter()
             .map(|words| {
                 let mut f = Vec::new();
-                base_features(words, &ctx, &self.first.lexicons, &mut f);
+                base_features(words, &ctx, &self.first.lexicons, &mut f, None);
                 f
             })
             .collect();
