@@ -121,60 +121,28 @@ impl Builder {
     /// also listed in `files`, and the collection is unchanged otherwise.
     pub fn add(&mut self, name: &str, bytes: Vec<u8>) -> Result<&[FileInfo], FileError> {
         let first = self.files.len();
-        match archive::open(name, &bytes) {
-            Ok(None) => {
-                self.add_file(name, bytes)?;
+        let size = bytes.len() as u64;
+        // A file that is not an archive fails as a whole; an archive's member, on its own.
+        let mut failed = None;
+        let whole = read(name, bytes, &mut |file, size, read| match read {
+            Ok((row, units)) => {
+                let before = self.merger.articles().len();
+                for unit in &units {
+                    self.ingest(unit);
+                }
+                self.push_row(row, before);
             }
-            Ok(Some(members)) => {
-                drop(bytes);
-                for member in members {
-                    match member.bytes {
-                        Ok(bytes) => {
-                            // A member that is not text is listed with its error; the rest go on.
-                            let _ = self.add_file(&member.name, bytes);
-                        }
-                        Err(why) => {
-                            self.fail(&member.name, 0, FileErrorKind::Member(why));
-                        }
-                    }
+            Err(kind) => {
+                let error = self.fail(file, size, kind);
+                if file == name {
+                    failed = Some(error);
                 }
             }
-            Err(err) => {
-                return Err(self.fail(name, bytes.len() as u64, FileErrorKind::Archive(err)));
-            }
-        }
-        Ok(&self.files[first..])
-    }
-
-    /// Reads one file that is not an archive.
-    fn add_file(&mut self, name: &str, bytes: Vec<u8>) -> Result<(), FileError> {
-        if let Some(format) = records::format_of(name) {
-            return self.add_records(name, bytes, format);
-        }
-        let size = bytes.len();
-        let decoded = decode::decode(bytes)
-            .map_err(|err| self.fail(name, size as u64, FileErrorKind::Decode(err)))?;
-        let before = self.merger.articles().len();
-        let row = Self::row(name, size, &decoded);
-        // Articles point into the file's text rather than copying it (see `Text`).
-        self.ingest(Arc::new(decoded.text), name.into(), None);
-        self.push_row(row, before);
-        Ok(())
-    }
-
-    /// What a file's row says before its articles are counted.
-    fn row(name: &str, size: usize, decoded: &decode::Decoded) -> FileInfo {
-        FileInfo {
-            name: name.to_owned(),
-            bytes: size,
-            lines: count_lines(&decoded.text),
-            encoding: Some(decoded.encoding.to_owned()),
-            replaced: decoded.replaced,
-            references: decoded.references,
-            articles: 0,
-            records: 0,
-            skipped: Vec::new(),
-            error: None,
+        });
+        match (whole, failed) {
+            (Err(kind), _) => Err(self.fail(name, size, kind)),
+            (Ok(()), Some(error)) => Err(error),
+            (Ok(()), None) => Ok(&self.files[first..]),
         }
     }
 
@@ -184,41 +152,14 @@ impl Builder {
         self.files.push(FileInfo { articles, ..row });
     }
 
-    /// Reads a structured dump: each record is read as a loose file holding its title and its
-    /// text would be, its source named `file:line`.
-    fn add_records(
-        &mut self,
-        name: &str,
-        bytes: Vec<u8>,
-        format: records::Format,
-    ) -> Result<(), FileError> {
-        let size = bytes.len();
-        let decoded = decode::decode_raw(bytes)
-            .map_err(|err| self.fail(name, size as u64, FileErrorKind::Decode(err)))?;
-        let read = records::read(format, &decoded.text)
-            .map_err(|err| self.fail(name, size as u64, FileErrorKind::Records(err)))?;
-        let before = self.merger.articles().len();
-        for record in &read.records {
-            let source: Arc<str> = format!("{name}:{}", record.line).into();
-            self.ingest(Arc::new(record.as_text()), source, Some(&record.meta));
-        }
-        let row = FileInfo {
-            references: read.references,
-            records: read.records.len(),
-            skipped: read.skipped,
-            ..Self::row(name, size, &decoded)
-        };
-        self.push_row(row, before);
-        Ok(())
-    }
-
     /// Segments one text, cleans each article of it and merges it into the collection.
-    fn ingest(&mut self, file: Arc<String>, source: Arc<str>, meta: Option<&Meta>) {
-        let mut articles = segment::articles(&file);
+    fn ingest(&mut self, unit: &Unit) {
+        let (file, source, meta) = (&unit.text, &unit.source, unit.meta.as_ref());
+        let mut articles = segment::articles(file);
         let (mut raw, mut clean) = Default::default();
         while articles.next_into(&mut raw) {
             dedup::clean_into(&raw, &mut clean);
-            let index = match self.merger.add(&clean, &source, &file) {
+            let index = match self.merger.add(&clean, source, file) {
                 Outcome::New(i) => i,
                 Outcome::Duplicate(i) => {
                     self.duplicates += 1;
@@ -290,6 +231,109 @@ impl Builder {
         };
         annotated(collection, self.entities)
     }
+}
+
+/// One text the merge reads: a loose file's, or one record's of a structured dump (its title
+/// and text as a loose file would hold them), with the name its articles cite as their source.
+/// Owned, so it can travel between tasks (see `cluster`).
+#[derive(Clone, Debug)]
+pub struct Unit {
+    /// The name its articles cite in `sources`.
+    pub source: Arc<str>,
+    /// The decoded text, which kept articles point into (see `Text`).
+    pub text: Arc<String>,
+    /// What a structured dump's record said of its article.
+    pub meta: Option<Meta>,
+}
+
+/// What reading one file (not an archive) gives: its row, before its articles are counted,
+/// and its units in reading order.
+pub(crate) type Read = Result<(FileInfo, Vec<Unit>), FileErrorKind>;
+
+/// Reads one file as [`Builder::add`] does, opening an archive into its members: calls `each`
+/// with every file's name, size and [`Read`], in reading order. An error is the file's as a
+/// whole (an archive refused, say), after which `each` was not called.
+pub(crate) fn read(
+    name: &str,
+    bytes: Vec<u8>,
+    each: &mut dyn FnMut(&str, u64, Read),
+) -> Result<(), FileErrorKind> {
+    match archive::open(name, &bytes) {
+        Ok(None) => {
+            let size = bytes.len() as u64;
+            each(name, size, read_file(name, bytes));
+        }
+        Ok(Some(members)) => {
+            drop(bytes);
+            for member in members {
+                match member.bytes {
+                    Ok(bytes) => {
+                        let size = bytes.len() as u64;
+                        each(&member.name, size, read_file(&member.name, bytes));
+                    }
+                    Err(why) => each(&member.name, 0, Err(FileErrorKind::Member(why))),
+                }
+            }
+        }
+        Err(err) => return Err(FileErrorKind::Archive(err)),
+    }
+    Ok(())
+}
+
+/// Reads one file that is not an archive.
+fn read_file(name: &str, bytes: Vec<u8>) -> Read {
+    if let Some(format) = records::format_of(name) {
+        return read_records(name, bytes, format);
+    }
+    let size = bytes.len();
+    let decoded = decode::decode(bytes).map_err(FileErrorKind::Decode)?;
+    let row = row(name, size, &decoded);
+    let unit = Unit {
+        source: name.into(),
+        text: Arc::new(decoded.text),
+        meta: None,
+    };
+    Ok((row, vec![unit]))
+}
+
+/// What a file's row says before its articles are counted.
+fn row(name: &str, size: usize, decoded: &decode::Decoded) -> FileInfo {
+    FileInfo {
+        name: name.to_owned(),
+        bytes: size,
+        lines: count_lines(&decoded.text),
+        encoding: Some(decoded.encoding.to_owned()),
+        replaced: decoded.replaced,
+        references: decoded.references,
+        articles: 0,
+        records: 0,
+        skipped: Vec::new(),
+        error: None,
+    }
+}
+
+/// Reads a structured dump: each record is read as a loose file holding its title and its
+/// text would be, its source named `file:line`.
+fn read_records(name: &str, bytes: Vec<u8>, format: records::Format) -> Read {
+    let size = bytes.len();
+    let decoded = decode::decode_raw(bytes).map_err(FileErrorKind::Decode)?;
+    let read = records::read(format, &decoded.text).map_err(FileErrorKind::Records)?;
+    let units = read
+        .records
+        .iter()
+        .map(|record| Unit {
+            source: format!("{name}:{}", record.line).into(),
+            text: Arc::new(record.as_text()),
+            meta: Some(record.meta.clone()),
+        })
+        .collect();
+    let row = FileInfo {
+        references: read.references,
+        records: read.records.len(),
+        skipped: read.skipped,
+        ..row(name, size, &decoded)
+    };
+    Ok((row, units))
 }
 
 fn stats_of(articles: &[Article], files: &[FileInfo], duplicates: usize, variants: usize) -> Stats {

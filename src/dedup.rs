@@ -403,7 +403,8 @@ fn body_shingles<'p>(
     shingler.finish(f);
 }
 
-fn body_signature(shingler: &mut Shingler, article: &Clean<'_>) -> Option<Signature> {
+/// The signature near copies are found by: of the body, or of the title without one.
+pub(crate) fn body_signature(shingler: &mut Shingler, article: &Clean<'_>) -> Option<Signature> {
     let mut sketch = Sketcher::default();
     let paragraphs = article.paragraphs.iter().map(|p| p.as_ref());
     body_shingles(shingler, paragraphs, article.title, |h| sketch.add(h));
@@ -419,7 +420,8 @@ fn shingle_set<'p>(paragraphs: impl Iterator<Item = &'p str>, title: &str) -> Ve
     set
 }
 
-fn exact_key(article: &Clean<'_>) -> u64 {
+/// The key of an article's exact text (see `cluster::link_keys`).
+pub(crate) fn exact_key(article: &Clean<'_>) -> u64 {
     let mut h = FxHasher::default();
     h.write(article.title.as_bytes());
     for text in &article.captions {

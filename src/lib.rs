@@ -46,6 +46,7 @@
 
 mod archive;
 mod builder;
+pub mod cluster;
 #[cfg(feature = "train")]
 mod conll;
 mod decode;

@@ -25,8 +25,10 @@ pub struct Signature {
     bins: [u16; BINS],
     /// How many bins a shingle fell in; the others borrowed a neighbour's.
     full: u8,
-    /// Each band's key in the LSH index, computed once for the lookup and the insert.
-    keys: [u32; BANDS],
+    /// Each band's key in the LSH index, computed once for the lookup and the insert: 64 bits,
+    /// the keys a job past one machine groups by (`cluster`), so that a billion documents do
+    /// not collide into one group and candidates here are exactly articles sharing a key there.
+    pub(crate) keys: [u64; BANDS],
 }
 
 impl Signature {
@@ -353,7 +355,7 @@ impl Sketcher {
 /// two. (A general hash map hashed each key again and cost twice as much here.)
 #[derive(Clone, Debug, Default)]
 pub struct Index {
-    slots: Vec<(u32, u32)>,
+    slots: Vec<(u64, u32)>,
     len: usize,
 }
 
@@ -398,7 +400,7 @@ impl Index {
     }
 
     /// The slot holding `key`, or the empty one where it would go.
-    fn find(&self, key: u32) -> usize {
+    fn find(&self, key: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = key as usize & mask;
         loop {
@@ -420,13 +422,13 @@ impl Index {
     }
 }
 
-/// A band's key; 32 bits suffice, as a collision only adds a candidate that is then screened.
-/// The band's four 16-bit rows fill one u64, mixed once with the band's number.
-fn band_key(bins: &[u16; BINS], band: usize) -> u32 {
+/// A band's key: the band's four 16-bit rows in one u64, mixed once with the band's number.
+/// All 64 bits are kept (see [`Signature`]'s `keys`).
+fn band_key(bins: &[u16; BINS], band: usize) -> u64 {
     const { assert!(ROWS * 16 <= 64, "a band's rows fit one u64") };
     let rows = &bins[band * ROWS..(band + 1) * ROWS];
     let packed = rows.iter().fold(0u64, |v, &r| (v << 16) | u64::from(r));
-    mix(packed ^ (band as u64 + 1).wrapping_mul(DENSIFY)) as u32
+    mix(packed ^ (band as u64 + 1).wrapping_mul(DENSIFY))
 }
 
 const DENSIFY: u64 = 0x9e37_79b9_7f4a_7c15;

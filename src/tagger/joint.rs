@@ -1,7 +1,5 @@
 //! The inference table of a loaded tagger, and tagging with it.
 
-use rustc_hash::FxHashMap;
-
 use super::features::{
     base_features, hint_features, word_features, DocContext, DocLabels, Hints, TokenKeys,
     NEAR_BITS, PAST_SENTENCE,
@@ -11,6 +9,7 @@ use super::lexicon::Lexicons;
 use super::stage::Model;
 use super::states::{tag_of, Row, STATES};
 use super::viterbi::viterbi_into;
+use super::words::{Wide, WordRows};
 use crate::tags::Tag;
 
 /// One stage's saved weights: 16-bit steps of `scale`, one row a feature key, sorted by key
@@ -58,11 +57,9 @@ pub(super) struct Joint {
     /// past the sentence; empty in a model without clusters. At most 513 values each: two
     /// small tables that stay in cache, where two probes of the big one a token had not.
     near: [Vec<Wide>; 2],
-    /// Which tagger this is, for [`WordRows`] (kept per thread, they must not outlive it).
+    /// Which table this is, for [`WordRows`] (kept per thread, they must not outlive it).
     id: u64,
 }
-
-type Wide = [i32; 2 * STATES];
 
 /// The row of a neighbour's prefix in [`Joint::near`].
 #[inline]
@@ -71,61 +68,6 @@ fn near_row(prefix: u16) -> usize {
         1 << (NEAR_BITS + 1)
     } else {
         usize::from(prefix)
-    }
-}
-
-/// Both stages' rows summed over the features that read only the word (`word_features`:
-/// the word, its forms, prefixes, suffixes, parts, length and cluster — some twenty of a
-/// token's fifty), kept by word for the words seen lately. Words repeat (a few thousand
-/// make most of any text), so most tokens take one probe of this table instead of twenty of
-/// the model's, and skip hashing their prefixes and suffixes. The sums are of the same 8-bit
-/// rows, in integers, so tagging gives exactly what it gave without them.
-#[derive(Default)]
-struct WordRows {
-    /// The [`Joint::id`] these rows are of.
-    owner: u64,
-    index: FxHashMap<u64, u32>,
-    rows: Vec<Wide>,
-    /// Reused for a new word's features.
-    feats: Vec<u64>,
-}
-
-/// The words [`WordRows`] keeps before it starts afresh (each row 136 bytes: 4 MiB; a few
-/// in tests, so that they start afresh often).
-#[cfg(not(test))]
-const WORD_ROWS: usize = 1 << 15;
-#[cfg(test)]
-const WORD_ROWS: usize = 37;
-
-impl WordRows {
-    /// The summed row of `word` (hash `hash`), computed from the `joint` table if new.
-    #[inline]
-    fn row(&mut self, joint: &Joint, lexicons: &Lexicons, word: &str, hash: u64) -> &Wide {
-        if self.owner != joint.id {
-            self.owner = joint.id;
-            self.index.clear();
-            self.rows.clear();
-        }
-        let at = match self.index.get(&hash) {
-            Some(&at) => at,
-            None => {
-                if self.rows.len() >= WORD_ROWS {
-                    self.index.clear();
-                    self.rows.clear();
-                }
-                self.feats.clear();
-                word_features(word, lexicons, &mut self.feats);
-                let mut sum = [0i32; 2 * STATES];
-                for &f in &self.feats {
-                    joint.add(&mut sum, f);
-                }
-                self.rows.push(sum);
-                let at = (self.rows.len() - 1) as u32;
-                self.index.insert(hash, at);
-                at
-            }
-        };
-        &self.rows[at as usize]
     }
 }
 
@@ -340,7 +282,14 @@ impl Joint {
         }
         wide.clear();
         for (k, word) in keys.iter().zip(words) {
-            let mut sum = *cache.row(self, lexicons, word, k.word);
+            let mut sum = *cache.row(self.id, k.word, |feats| {
+                word_features(word, lexicons, feats);
+                let mut sum = [0i32; 2 * STATES];
+                for &f in feats.iter() {
+                    self.add(&mut sum, f);
+                }
+                sum
+            });
             if !self.near[0].is_empty() {
                 let before = &self.near[0][near_row(k.near[0])];
                 let after = &self.near[1][near_row(k.near[1])];

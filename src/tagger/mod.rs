@@ -30,6 +30,7 @@
 //! * `viterbi` — the best well-formed state sequence;
 //! * `stage` — one stage's weights and decoding, for training;
 //! * `joint` — a loaded tagger's table of both stages' weights, and tagging with it;
+//! * `words` — the rows of the features that read only the word, kept by word as it tags;
 //! * `format` — the saved model, written and read, and [`ModelError`];
 //! * `train` — the averaged perceptron's updates.
 
@@ -43,6 +44,7 @@ mod states;
 #[cfg(feature = "train")]
 mod train;
 mod viterbi;
+mod words;
 
 pub use format::ModelError;
 pub use lexicon::Lexicons;
