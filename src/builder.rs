@@ -336,7 +336,12 @@ fn read_records(name: &str, bytes: Vec<u8>, format: records::Format) -> Read {
     Ok((row, units))
 }
 
-fn stats_of(articles: &[Article], files: &[FileInfo], duplicates: usize, variants: usize) -> Stats {
+pub(crate) fn stats_of(
+    articles: &[Article],
+    files: &[FileInfo],
+    duplicates: usize,
+    variants: usize,
+) -> Stats {
     Stats {
         files: files.len(),
         files_failed: files.iter().filter(|f| f.error.is_some()).count(),
@@ -354,7 +359,7 @@ fn stats_of(articles: &[Article], files: &[FileInfo], duplicates: usize, variant
 
 /// The finished collection, tagged with the built-in model if `tag` is set.
 #[cfg(feature = "embedded-model")]
-fn annotated(mut collection: Collection, tag: bool) -> Collection {
+pub(crate) fn annotated(mut collection: Collection, tag: bool) -> Collection {
     if tag {
         collection.annotate(Recognizer::embedded());
     }
@@ -364,7 +369,7 @@ fn annotated(mut collection: Collection, tag: bool) -> Collection {
 /// Without a built-in model a front end tags with the one it loads
 /// ([`Collection::annotate`]).
 #[cfg(not(feature = "embedded-model"))]
-fn annotated(collection: Collection, _tag: bool) -> Collection {
+pub(crate) fn annotated(collection: Collection, _tag: bool) -> Collection {
     collection
 }
 

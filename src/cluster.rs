@@ -18,19 +18,20 @@
 //!    structured dumps, decoding) into its units and each unit's articles' keys;
 //! 2. **link** (shuffle by key, then one union-find): [`components`];
 //! 3. **merge** (per component): [`merge`], in reading order;
-//! 4. **order**: [`interleave`] by each article's first reading.
+//! 4. **order**: [`collect`], by each article's first reading.
 //!
 //! Entities are tagged per article afterwards; tagging reads one article at a time, so it
 //! needs no cut.
 
 use rustc_hash::FxHashMap;
 
-use crate::builder::read;
 pub use crate::builder::Unit;
+use crate::builder::{annotated, read, stats_of};
 use crate::dedup::{self, Clean, Merger, Outcome};
 use crate::minhash::Shingler;
-use crate::model::{Article, FileInfo};
+use crate::model::{Article, Collection, FileInfo};
 use crate::segment;
+use crate::Options;
 
 /// What links an article to the articles `Merger::add` could compare it with: its exact
 /// text's key, tagged [`EXACT`], then its body signature's band keys, tagged with their band
@@ -62,8 +63,8 @@ pub type Key = (u8, u64);
 pub struct Signed {
     /// What the file row says before articles are counted (its error, if it failed).
     pub rows: Vec<FileInfo>,
-    /// The file's units and, for each, every article's keys.
-    pub units: Vec<(Unit, Vec<Vec<Key>>)>,
+    /// The file's units, each with the place of its row in `rows` and every article's keys.
+    pub units: Vec<(Unit, usize, Vec<Vec<Key>>)>,
 }
 
 /// The sign stage: reads file `name` as [`Builder::add`](crate::Builder::add) would and signs
@@ -79,7 +80,7 @@ pub fn sign(name: &str, bytes: Vec<u8>) -> Signed {
             signed.rows.push(row);
             for unit in units {
                 let keys = keys_of(&mut shingler, &unit.text);
-                signed.units.push((unit, keys));
+                signed.units.push((unit, signed.rows.len() - 1, keys));
             }
         }
         Err(kind) => signed.rows.push(failed(file, size, kind)),
@@ -141,13 +142,21 @@ pub fn components(keys: &[Vec<Key>]) -> Vec<u32> {
         .collect()
 }
 
+/// What the merge stage makes of one component.
+#[derive(Clone, Debug, Default)]
+pub struct Merged {
+    /// The component's articles, each with the reading place of its first copy.
+    pub articles: Vec<(At, Article)>,
+    /// Articles that were exact copies of one of these.
+    pub duplicates: usize,
+    /// Articles kept as variants of one of these.
+    pub variants: usize,
+}
+
 /// The merge stage for one component: its articles, in reading order, each given as its unit
-/// and its place in the unit. Returns the component's articles, each with the reading place of
-/// its first copy.
-pub fn merge<'u>(
-    members: impl IntoIterator<Item = (At, &'u Unit)>,
-    near_threshold: f32,
-) -> Vec<(At, Article)> {
+/// and its place in the unit.
+pub fn merge<'u>(members: impl IntoIterator<Item = (At, &'u Unit)>, near_threshold: f32) -> Merged {
+    let mut merged = Merged::default();
     let mut merger = Merger::new(near_threshold);
     let mut firsts = Vec::new();
     // The unit being read and how far: members come in reading order, so a unit's articles
@@ -174,50 +183,83 @@ pub fn merge<'u>(
                 firsts.push(at);
                 i
             }
-            Outcome::Duplicate(i) | Outcome::Variant(i) => i,
+            Outcome::Duplicate(i) => {
+                merged.duplicates += 1;
+                i
+            }
+            Outcome::Variant(i) => {
+                merged.variants += 1;
+                i
+            }
         };
         if let Some(meta) = &unit.meta {
             merger.set_meta(index, meta);
         }
     }
-    firsts.into_iter().zip(merger.finish()).collect()
+    merged.articles = firsts.into_iter().zip(merger.finish()).collect();
+    merged
 }
 
 /// The order stage: every component's articles in order of their first reading, as one
-/// machine lists them.
-pub fn interleave(components: impl IntoIterator<Item = Vec<(At, Article)>>) -> Vec<Article> {
-    let mut all: Vec<(At, Article)> = components.into_iter().flatten().collect();
+/// machine lists them, and the files' rows with the articles first read in each (`unit_rows`:
+/// each unit's row in `rows`), as a collection (untagged).
+pub fn collect(
+    components: impl IntoIterator<Item = Merged>,
+    mut rows: Vec<FileInfo>,
+    unit_rows: &[usize],
+) -> Collection {
+    let (mut all, mut duplicates, mut variants) = (Vec::new(), 0, 0);
+    for c in components {
+        all.extend(c.articles);
+        duplicates += c.duplicates;
+        variants += c.variants;
+    }
     all.sort_by_key(|(at, _)| *at);
-    all.into_iter().map(|(_, a)| a).collect()
+    for ((unit, _), _) in &all {
+        rows[unit_rows[*unit as usize]].articles += 1;
+    }
+    let articles: Vec<Article> = all.into_iter().map(|(_, a)| a).collect();
+    let stats = stats_of(&articles, &rows, duplicates, variants);
+    Collection {
+        articles,
+        files: rows,
+        stats,
+        entities: Vec::new(),
+    }
 }
 
 /// The whole pass on one machine, cut as a cluster cuts it: what a job's output must equal,
-/// and the reference its test compares both with. Returns the articles.
-pub fn run(files: Vec<(String, Vec<u8>)>, near_threshold: f32) -> Vec<Article> {
+/// and the reference its test compares both with. The collection is tagged if
+/// `options.entities` (and the library has its model built in), as the builder's is.
+pub fn run(files: Vec<(String, Vec<u8>)>, options: &Options) -> Collection {
     let signed: Vec<Signed> = files
         .into_iter()
         .map(|(name, bytes)| sign(&name, bytes))
         .collect();
     let mut places: Vec<(At, &Unit)> = Vec::new();
     let mut keys: Vec<Vec<Key>> = Vec::new();
-    let mut unit_no = 0u32;
+    let mut unit_rows = Vec::new();
+    let mut rows_before = 0;
     for file in &signed {
-        for (unit, articles) in &file.units {
+        for (unit, row, articles) in &file.units {
+            let unit_no = unit_rows.len() as u32;
+            unit_rows.push(rows_before + row);
             for (i, k) in articles.iter().enumerate() {
                 places.push(((unit_no, i as u32), unit));
                 keys.push(k.clone());
             }
-            unit_no += 1;
         }
+        rows_before += file.rows.len();
     }
     let component = components(&keys);
     let mut groups: FxHashMap<u32, Vec<(At, &Unit)>> = FxHashMap::default();
     for (place, c) in places.iter().zip(&component) {
         groups.entry(*c).or_default().push(*place);
     }
-    interleave(
-        groups
-            .into_values()
-            .map(|members| merge(members, near_threshold)),
-    )
+    let merged: Vec<Merged> = groups
+        .into_values()
+        .map(|members| merge(members, options.near_threshold))
+        .collect();
+    let rows = signed.iter().flat_map(|f| f.rows.clone()).collect();
+    annotated(collect(merged, rows, &unit_rows), options.entities)
 }

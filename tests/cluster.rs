@@ -1,35 +1,44 @@
 //! The pass cut as a cluster cuts it (`folio::cluster`: sign each file, link articles that
 //! share a key into components, merge each component alone, put the articles back in reading
 //! order) gives exactly the articles one machine gives: sources, variants, removed lines and
-//! all. Checked on the repository's samples and on generated collections whose copies, exact
+//! all, and tagged alike. Checked on the repository's samples and on generated collections whose copies, exact
 //! and edited, are spread over many files.
 
 mod support;
 
 use folio::{cluster, process, Article, Options};
 
-fn one_machine(files: &[(String, Vec<u8>)]) -> Vec<Article> {
-    let options = Options {
+fn untagged() -> Options {
+    Options {
         entities: false,
         ..Options::default()
-    };
-    process(files.to_vec(), &options).articles
+    }
 }
 
-fn assert_same(files: Vec<(String, Vec<u8>)>, what: &str) {
-    let want = one_machine(&files);
+fn one_machine(files: &[(String, Vec<u8>)]) -> Vec<Article> {
+    process(files.to_vec(), &untagged()).articles
+}
+
+/// The collections both ways, as JSON, equal: articles, files and their counts, totals, and
+/// (tagged) entities.
+fn assert_same(files: Vec<(String, Vec<u8>)>, options: &Options, what: &str) {
+    let want = process(files.clone(), options);
     // Not a vacuous check: copies from other files and edited copies are there to merge.
     assert!(
-        want.iter().any(|a| a.sources.len() > 1),
+        want.articles.iter().any(|a| a.sources.len() > 1),
         "{what}: no copies"
     );
     assert!(
-        want.iter().any(|a| !a.variants.is_empty()),
+        want.articles.iter().any(|a| !a.variants.is_empty()),
         "{what}: no variants"
     );
-    let got = cluster::run(files, Options::default().near_threshold);
-    assert_eq!(got.len(), want.len(), "{what}: article count");
-    for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+    let got = cluster::run(files, options);
+    assert_eq!(
+        got.articles.len(),
+        want.articles.len(),
+        "{what}: article count"
+    );
+    for (i, (g, w)) in got.articles.iter().zip(&want.articles).enumerate() {
         assert_eq!(
             serde_json::to_string(g).unwrap(),
             serde_json::to_string(w).unwrap(),
@@ -37,6 +46,11 @@ fn assert_same(files: Vec<(String, Vec<u8>)>, what: &str) {
             w.title.text.as_str()
         );
     }
+    assert_eq!(
+        serde_json::to_string(&got).unwrap(),
+        serde_json::to_string(&want).unwrap(),
+        "{what}: the collection"
+    );
 }
 
 #[test]
@@ -62,7 +76,7 @@ fn the_samples_merge_alike_cut_into_components() {
         .map(|(n, b)| (format!("again/{n}"), b.clone()))
         .collect();
     files.extend(again);
-    assert_same(files, "samples");
+    assert_same(files, &Options::default(), "samples, tagged");
 }
 
 /// A generated collection of `articles` articles in `files` files: new articles recombined
@@ -123,6 +137,10 @@ fn generated(seed: u64, articles: usize, files: usize) -> Vec<(String, Vec<u8>)>
 #[test]
 fn generated_collections_with_copies_over_many_files_merge_alike() {
     for seed in 1..=4 {
-        assert_same(generated(seed, 1_500, 24), &format!("seed {seed}"));
+        assert_same(
+            generated(seed, 1_500, 24),
+            &untagged(),
+            &format!("seed {seed}"),
+        );
     }
 }
