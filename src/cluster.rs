@@ -23,14 +23,16 @@
 //! Entities are tagged per article afterwards; tagging reads one article at a time, so it
 //! needs no cut.
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 pub use crate::builder::Unit;
 use crate::builder::{annotated, read, stats_of};
 use crate::dedup::{self, Clean, Merger, Outcome};
 use crate::minhash::Shingler;
-use crate::model::{Article, Collection, FileInfo};
-use crate::segment;
+use crate::model::{Article, Collection, FileInfo, Meta};
+use crate::segment::{self, Line, RawArticle};
 use crate::Options;
 
 /// What links an article to the articles `Merger::add` could compare it with: its exact
@@ -63,8 +65,90 @@ pub type Key = (u8, u64);
 pub struct Signed {
     /// What the file row says before articles are counted (its error, if it failed).
     pub rows: Vec<FileInfo>,
-    /// The file's units, each with the place of its row in `rows` and every article's keys.
-    pub units: Vec<(Unit, usize, Vec<Vec<Key>>)>,
+    /// The file's units, each with the place of its row in `rows` and every article, signed.
+    pub units: Vec<(Unit, usize, Vec<SignedArticle>)>,
+}
+
+/// One article as the sign stage leaves it: the keys that link it, and its raw lines packed
+/// to travel to the merge stage alone (its unit's text stays behind).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedArticle {
+    /// Its exact text's key, then its band keys.
+    pub keys: Vec<Key>,
+    /// Its lines.
+    pub packed: Packed,
+}
+
+/// An article's raw lines, as segmentation found them, owned: `lines` joined by `\n` (a line
+/// never holds one) in the order header, body, separators; `shape` the counts of each, then
+/// the body's paragraph starts, then every line's number in its file. Cleaning it gives what
+/// cleaning the article in its file gives, removed lines' numbers included.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Packed {
+    /// The lines' text.
+    pub lines: String,
+    /// Counts, paragraph starts and line numbers.
+    pub shape: Vec<u64>,
+}
+
+impl Packed {
+    /// Packs a raw article.
+    pub fn new(raw: &RawArticle<'_>) -> Packed {
+        let all = || raw.header.iter().chain(&raw.body).chain(&raw.separators);
+        let mut lines = String::new();
+        for (i, l) in all().enumerate() {
+            if i > 0 {
+                lines.push('\n');
+            }
+            lines.push_str(l.text);
+        }
+        let mut shape = vec![
+            raw.header.len() as u64,
+            raw.body.len() as u64,
+            raw.separators.len() as u64,
+            raw.starts.len() as u64,
+        ];
+        shape.extend(raw.starts.iter().map(|&s| s as u64));
+        shape.extend(all().map(|l| l.no as u64));
+        Packed { lines, shape }
+    }
+
+    /// The raw article again, borrowing these lines; `None` if the shape does not fit them.
+    pub fn raw(&self) -> Option<RawArticle<'_>> {
+        unpack(&self.lines, &self.shape)
+    }
+}
+
+/// A [`Packed`] article's raw article from its `lines` and `shape`.
+fn unpack<'a>(lines: &'a str, shape: &[u64]) -> Option<RawArticle<'a>> {
+    {
+        let [h, b, s, p] = *shape.get(..4)? else {
+            return None;
+        };
+        let (h, b, s, p) = (h as usize, b as usize, s as usize, p as usize);
+        let n = h.checked_add(b)?.checked_add(s)?;
+        let starts = shape.get(4..4 + p)?;
+        let numbers = shape.get(4 + p..)?;
+        let texts: Vec<&str> = if n == 0 {
+            Vec::new()
+        } else {
+            lines.split('\n').collect()
+        };
+        if texts.len() != n || numbers.len() != n || starts.iter().any(|&x| x as usize >= b.max(1))
+        {
+            return None;
+        }
+        let mut lines = texts.into_iter().zip(numbers).map(|(text, &no)| Line {
+            text,
+            no: no as usize,
+        });
+        Some(RawArticle {
+            header: lines.by_ref().take(h).collect(),
+            body: lines.by_ref().take(b).collect(),
+            starts: starts.iter().map(|&x| x as usize).collect(),
+            separators: lines.collect(),
+        })
+    }
 }
 
 /// The sign stage: reads file `name` as [`Builder::add`](crate::Builder::add) would and signs
@@ -79,8 +163,8 @@ pub fn sign(name: &str, bytes: Vec<u8>) -> Signed {
         Ok((row, units)) => {
             signed.rows.push(row);
             for unit in units {
-                let keys = keys_of(&mut shingler, &unit.text);
-                signed.units.push((unit, signed.rows.len() - 1, keys));
+                let articles = sign_text(&mut shingler, &unit.text);
+                signed.units.push((unit, signed.rows.len() - 1, articles));
             }
         }
         Err(kind) => signed.rows.push(failed(file, size, kind)),
@@ -99,16 +183,19 @@ fn failed(name: &str, size: u64, kind: crate::FileErrorKind) -> FileInfo {
     FileInfo::failed(name, size as usize, error.to_string())
 }
 
-/// Every article's keys in one text, in reading order.
-fn keys_of(shingler: &mut Shingler, text: &str) -> Vec<Vec<Key>> {
+/// Every article of one text, signed, in reading order.
+fn sign_text(shingler: &mut Shingler, text: &str) -> Vec<SignedArticle> {
     let mut articles = segment::articles(text);
     let (mut raw, mut clean) = Default::default();
-    let mut keys = Vec::new();
+    let mut signed = Vec::new();
     while articles.next_into(&mut raw) {
         dedup::clean_into(&raw, &mut clean);
-        keys.push(link_keys(shingler, &clean));
+        signed.push(SignedArticle {
+            keys: link_keys(shingler, &clean),
+            packed: Packed::new(&raw),
+        });
     }
-    keys
+    signed
 }
 
 /// The link stage: each article's component, named by its first article in reading order
@@ -116,7 +203,21 @@ fn keys_of(shingler: &mut Shingler, text: &str) -> Vec<Vec<Key>> {
 /// each key linking its articles to the first that had it — the star edges a shuffle by key
 /// gives.
 pub fn components(keys: &[Vec<Key>]) -> Vec<u32> {
-    let mut parent: Vec<u32> = (0..keys.len() as u32).collect();
+    let mut first: FxHashMap<Key, u32> = FxHashMap::default();
+    let mut edges = Vec::new();
+    for (i, ks) in keys.iter().enumerate() {
+        for &k in ks {
+            edges.push((*first.entry(k).or_insert(i as u32), i as u32));
+        }
+    }
+    link(keys.len(), &edges)
+}
+
+/// The union-find of the link stage: the component of each of `n` articles (named by its
+/// first article in reading order) from edges between articles, such as the star edges
+/// from each key's first article to the others that a job's shuffle by key gives.
+pub fn link(n: usize, edges: &[(u32, u32)]) -> Vec<u32> {
+    let mut parent: Vec<u32> = (0..n as u32).collect();
     fn root(parent: &mut [u32], mut i: u32) -> u32 {
         while parent[i as usize] != i {
             let up = parent[parent[i as usize] as usize];
@@ -125,21 +226,38 @@ pub fn components(keys: &[Vec<Key>]) -> Vec<u32> {
         }
         i
     }
-    let mut first: FxHashMap<Key, u32> = FxHashMap::default();
-    for (i, ks) in keys.iter().enumerate() {
-        for &k in ks {
-            let f = *first.entry(k).or_insert(i as u32);
-            let (a, b) = (root(&mut parent, f), root(&mut parent, i as u32));
-            // The smaller index is the root, so a component is named by its first article.
-            if a != b {
-                let (lo, hi) = (a.min(b), a.max(b));
-                parent[hi as usize] = lo;
-            }
+    for &(x, y) in edges {
+        let (a, b) = (root(&mut parent, x), root(&mut parent, y));
+        // The smaller index is the root, so a component is named by its first article.
+        if a != b {
+            parent[a.max(b) as usize] = a.min(b);
         }
     }
-    (0..keys.len() as u32)
-        .map(|i| root(&mut parent, i))
-        .collect()
+    (0..n as u32).map(|i| root(&mut parent, i)).collect()
+}
+
+/// A collection from a job's outputs: the merged `articles` in reading order (tagged or
+/// not), every file's row with its article count, and the number of exact copies and
+/// variants merged. Builds the totals and, for tagged articles, the entity index, as
+/// [`Builder::finish`](crate::Builder::finish) does.
+pub fn assemble(
+    articles: Vec<Article>,
+    files: Vec<FileInfo>,
+    duplicates: usize,
+    variants: usize,
+    tagged: bool,
+) -> Collection {
+    let stats = stats_of(&articles, &files, duplicates, variants);
+    let mut collection = Collection {
+        articles,
+        files,
+        stats,
+        entities: Vec::new(),
+    };
+    if tagged {
+        collection.index_entities();
+    }
+    collection
 }
 
 /// What the merge stage makes of one component.
@@ -153,34 +271,37 @@ pub struct Merged {
     pub variants: usize,
 }
 
-/// The merge stage for one component: its articles, in reading order, each given as its unit
-/// and its place in the unit.
-pub fn merge<'u>(members: impl IntoIterator<Item = (At, &'u Unit)>, near_threshold: f32) -> Merged {
+/// One article given to the merge stage.
+#[derive(Clone, Copy, Debug)]
+pub struct Member<'a> {
+    /// Where it was read.
+    pub at: At,
+    /// The name its unit's articles cite.
+    pub source: &'a Arc<str>,
+    /// What a structured dump's record said of it.
+    pub meta: Option<&'a Meta>,
+    /// Its lines.
+    pub article: &'a Packed,
+}
+
+/// The merge stage for one component: its articles, in reading order. An article whose
+/// packed shape does not fit its lines is an error, named by its place.
+pub fn merge<'a>(
+    members: impl IntoIterator<Item = Member<'a>>,
+    near_threshold: f32,
+) -> Result<Merged, At> {
     let mut merged = Merged::default();
     let mut merger = Merger::new(near_threshold);
     let mut firsts = Vec::new();
-    // The unit being read and how far: members come in reading order, so a unit's articles
-    // come one after another and its text is segmented once.
-    let mut current: Option<(u32, &Unit, segment::Articles<'u>, u32)> = None;
-    let (mut raw, mut clean) = Default::default();
-    for (at, unit) in members {
-        if current.as_ref().is_none_or(|c| c.0 != at.0 || c.3 > at.1) {
-            current = Some((at.0, unit, segment::articles(&unit.text), 0));
-        }
-        let (_, unit, articles, next) = current.as_mut().expect("set above");
-        while *next <= at.1 {
-            assert!(
-                articles.next_into(&mut raw),
-                "unit {} has no article {}",
-                at.0,
-                at.1
-            );
-            *next += 1;
-        }
+    for m in members {
+        // The article's lines are its own small text, which kept articles share.
+        let file = Arc::new(m.article.lines.clone());
+        let raw = unpack(&file, &m.article.shape).ok_or(m.at)?;
+        let mut clean = Clean::default();
         dedup::clean_into(&raw, &mut clean);
-        let index = match merger.add(&clean, &unit.source, &unit.text) {
+        let index = match merger.add(&clean, m.source, &file) {
             Outcome::New(i) => {
-                firsts.push(at);
+                firsts.push(m.at);
                 i
             }
             Outcome::Duplicate(i) => {
@@ -192,12 +313,12 @@ pub fn merge<'u>(members: impl IntoIterator<Item = (At, &'u Unit)>, near_thresho
                 i
             }
         };
-        if let Some(meta) = &unit.meta {
+        if let Some(meta) = m.meta {
             merger.set_meta(index, meta);
         }
     }
     merged.articles = firsts.into_iter().zip(merger.finish()).collect();
-    merged
+    Ok(merged)
 }
 
 /// The order stage: every component's articles in order of their first reading, as one
@@ -236,7 +357,7 @@ pub fn run(files: Vec<(String, Vec<u8>)>, options: &Options) -> Collection {
         .into_iter()
         .map(|(name, bytes)| sign(&name, bytes))
         .collect();
-    let mut places: Vec<(At, &Unit)> = Vec::new();
+    let mut members: Vec<Member<'_>> = Vec::new();
     let mut keys: Vec<Vec<Key>> = Vec::new();
     let mut unit_rows = Vec::new();
     let mut rows_before = 0;
@@ -244,21 +365,26 @@ pub fn run(files: Vec<(String, Vec<u8>)>, options: &Options) -> Collection {
         for (unit, row, articles) in &file.units {
             let unit_no = unit_rows.len() as u32;
             unit_rows.push(rows_before + row);
-            for (i, k) in articles.iter().enumerate() {
-                places.push(((unit_no, i as u32), unit));
-                keys.push(k.clone());
+            for (i, a) in articles.iter().enumerate() {
+                members.push(Member {
+                    at: (unit_no, i as u32),
+                    source: &unit.source,
+                    meta: unit.meta.as_ref(),
+                    article: &a.packed,
+                });
+                keys.push(a.keys.clone());
             }
         }
         rows_before += file.rows.len();
     }
     let component = components(&keys);
-    let mut groups: FxHashMap<u32, Vec<(At, &Unit)>> = FxHashMap::default();
-    for (place, c) in places.iter().zip(&component) {
-        groups.entry(*c).or_default().push(*place);
+    let mut groups: FxHashMap<u32, Vec<Member<'_>>> = FxHashMap::default();
+    for (member, c) in members.iter().zip(&component) {
+        groups.entry(*c).or_default().push(*member);
     }
     let merged: Vec<Merged> = groups
         .into_values()
-        .map(|members| merge(members, options.near_threshold))
+        .map(|members| merge(members, options.near_threshold).expect("packed by sign"))
         .collect();
     let rows = signed.iter().flat_map(|f| f.rows.clone()).collect();
     annotated(collect(merged, rows, &unit_rows), options.entities)

@@ -134,6 +134,11 @@ impl Collection {
         for article in &mut self.articles {
             article.annotate(recognizer);
         }
+        self.index_entities();
+    }
+
+    /// Builds the entity index (and its totals) from the articles' tagged blocks.
+    pub fn index_entities(&mut self) {
         self.entities = index::build(&self.articles);
         self.stats.entities = self.entities.len();
         self.stats.mentions = self.entities.iter().map(|e| e.mentions).sum();

@@ -1,0 +1,22 @@
+"""Folio's core in Python: raw scraped news to clean articles, deduplicated across files,
+with people, organisations, places and the rest tagged.
+
+The functions are the stages of ``folio::cluster`` (see docs/past-one-machine.md), for a job
+that runs past one machine, and the whole pass on one machine to compare a job with:
+
+- :func:`sign` reads one file as ``folio`` does and gives each article its keys;
+- :func:`components` links articles that share a key (a union-find); :func:`link` does
+  the same from edges;
+- :func:`merge` merges one component's articles in reading order;
+- :func:`tag` tags an article's entities; :func:`annotate` tags a text;
+- :func:`assemble` makes a collection of a job's outputs;
+- :func:`process` is ``folio FILE...``; :func:`run` the same pass cut into components.
+
+Articles and file rows cross as the JSON ``folio`` writes.
+"""
+
+from ._folio import EXACT, annotate, assemble, components, link, merge, process, run, sign, tag
+
+__all__ = [
+    "EXACT", "annotate", "assemble", "components", "link", "merge", "process", "run", "sign", "tag",
+]

@@ -1,0 +1,123 @@
+"""The PySpark pipeline (folio.spark) in local mode gives `folio`'s JSON for the same files:
+the samples, and a generated collection of 20,000+ articles over 8 partitions whose exact and
+edited copies lie in other files."""
+
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+from pyspark.sql import SparkSession  # noqa: E402
+
+import folio  # noqa: E402
+from folio.spark import pipeline  # noqa: E402
+
+from test_folio import DUMPS, FORMATS, ROOT, SEED  # noqa: E402
+
+
+def folio_json(paths, entities=True):
+    """`folio FILE...` on `paths` in reading order (sorted), as the command writes it."""
+    files = []
+    for p in sorted(paths):
+        with open(p, "rb") as f:
+            files.append((p, f.read()))
+    return json.loads(folio.process(files, entities=entities))
+
+
+def generated(folder, articles, files, seed=1):
+    """Writes `articles` articles into `files` files: new ones recombined from the seed's and
+    the dumps' paragraphs, 25% exact copies, 20% copies with a paragraph added or dropped."""
+    rng = random.Random(seed)
+    pool = []
+    for n in sorted(os.listdir(DUMPS)):
+        if n.endswith(".txt"):
+            with open(os.path.join(DUMPS, n), "rb") as f:
+                c = json.loads(folio.process([(n, f.read())], entities=False))
+            pool += [p["text"] for a in c["articles"] for p in a["paragraphs"] if len(p["text"].split()) >= 6]
+    written, out = [], [[] for _ in range(files)]
+    for i in range(articles):
+        roll = rng.randrange(100)
+        if roll < 25 and written:
+            title, body = rng.choice(written)
+        elif roll < 45 and written:
+            title, body = rng.choice(written)
+            body = list(body)
+            if rng.randrange(2) and len(body) > 2:
+                body.pop(rng.randrange(len(body)))
+            else:
+                body.append(rng.choice(pool))
+        else:
+            title, body = f"Story number {i} of the day", [rng.choice(pool) for _ in range(2 + rng.randrange(6))]
+        written.append((title, body))
+        out[rng.randrange(files)].append(f"{title}\n\n{title}\n\n" + "".join(p + "\n\n" for p in body))
+    paths = []
+    for k, parts in enumerate(out):
+        path = os.path.join(folder, f"part-{k:03}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("".join(parts))
+        paths.append(path)
+    return paths
+
+
+class Spark(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.spark = (
+            SparkSession.builder.master("local[2]")
+            .appName("folio-test")
+            .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.memory", "4g")
+            .getOrCreate()
+        )
+        cls.spark.sparkContext.setLogLevel("ERROR")
+        cls.dir = tempfile.mkdtemp(prefix="folio-spark-")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.spark.stop()
+        shutil.rmtree(cls.dir, ignore_errors=True)
+
+    def assertSame(self, got, want):
+        self.assertEqual(len(got["articles"]), len(want["articles"]))
+        for i, (g, w) in enumerate(zip(got["articles"], want["articles"])):
+            self.assertEqual(g, w, f"article {i}: {w['title']['text']}")
+        self.assertEqual(got, want)
+
+    def test_the_samples_as_folio_reads_them(self):
+        folder = os.path.join(self.dir, "samples")
+        os.makedirs(folder)
+        sources = [SEED] + [os.path.join(d, n) for d in (DUMPS, FORMATS) for n in os.listdir(d)
+                            if not n.endswith(".json") and not n.startswith("bomb")]
+        for s in sources:
+            shutil.copy(s, folder)
+            shutil.copy(s, os.path.join(folder, "again-" + os.path.basename(s)))
+        paths = [os.path.join(folder, n) for n in os.listdir(folder)]
+        got, _ = pipeline(self.spark, folder, partitions=8)
+        got = json.loads(got)
+        cli = os.path.join(ROOT, "target", "release", "folio")
+        want = json.loads(subprocess.run([cli, *sorted(paths)], capture_output=True, check=True).stdout)
+        self.assertTrue(any(len(a["sources"]) > 1 for a in want["articles"]))
+        self.assertSame(got, want)
+
+    def test_twenty_thousand_articles_over_eight_partitions(self):
+        folder = os.path.join(self.dir, "generated")
+        os.makedirs(folder)
+        paths = generated(folder, 20_000, 40)
+        want = folio_json(paths)
+        self.assertGreaterEqual(want["stats"]["articles"] + want["stats"]["duplicate_articles"]
+                                + want["stats"]["near_duplicates"], 20_000)
+        self.assertGreater(want["stats"]["near_duplicates"], 1000)
+        got, articles = pipeline(self.spark, folder, partitions=8)
+        self.assertSame(json.loads(got), want)
+
+
+if __name__ == "__main__":
+    unittest.main()
