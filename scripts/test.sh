@@ -31,6 +31,11 @@ step "native tests: core, samples, CLI, trainer, the page's helpers"
 mkdir -p target
 cargo test --workspace --all-targets 2>&1 | tee target/native-tests.log
 
+step "Python wheel and the Spark pipeline (local[2]) against folio's JSON"
+# The wheel's crate is outside the workspace (it builds against a Python); lint it here.
+cargo fmt --manifest-path crates/python/Cargo.toml -- --check
+scripts/python.sh
+
 step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p folio-web
 

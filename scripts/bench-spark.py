@@ -1,0 +1,76 @@
+"""Folio past one machine: per-core speed of the map stages and the shuffle per article.
+
+    target/python-venv/bin/python scripts/bench-spark.py     (after scripts/python.sh)
+    FOLIO_BENCH_ARTICLES=20000 (default)
+
+1. sign and tag, each in this one process (one core), on a generated collection (the Spark
+   test's generator: 25% exact and 20% edited copies spread over 40 files): MB/s of input for
+   sign (read, decode, segment, clean, keys), MB/s of article text for tag;
+2. the whole pipeline in local[2], and the bytes its stages wrote to the shuffle (Spark's own
+   count, from its REST API), per article read.
+"""
+
+import json
+import os
+import sys
+import tempfile
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests", "python"))
+os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+
+import folio  # noqa: E402
+from test_spark import generated  # noqa: E402
+
+n = int(os.environ.get("FOLIO_BENCH_ARTICLES", "20000"))
+folder = tempfile.mkdtemp(prefix="folio-bench-spark-")
+paths = generated(folder, n, 40)
+files = []
+for p in sorted(paths):
+    with open(p, "rb") as f:
+        files.append((p, f.read()))
+size = sum(len(b) for _, b in files)
+
+t0 = time.perf_counter()
+signed = [folio.sign(name, data) for name, data in files]
+sign_s = time.perf_counter() - t0
+articles = sum(len(u["articles"]) for s in signed for u in s["units"])
+
+merged = json.loads(folio.process(files, entities=False))["articles"]
+texts = [json.dumps(a) for a in merged]
+text_bytes = sum(len(p["text"].encode()) for a in merged for p in a["paragraphs"] + a["captions"] + [a["title"]])
+t0 = time.perf_counter()
+for a in texts:
+    folio.tag(a)
+tag_s = time.perf_counter() - t0
+
+print(f"{n:,} articles written ({articles:,} read), {size / 1e6:.1f} MB in {len(files)} files")
+print(f"  sign (one core)  {size / 1e6 / sign_s:7.1f} MB/s of input   ({sign_s:.2f} s)")
+print(f"  tag  (one core)  {text_bytes / 1e6 / tag_s:7.1f} MB/s of text    ({tag_s:.2f} s, {len(texts):,} articles)")
+
+from pyspark.sql import SparkSession  # noqa: E402
+
+from folio.spark import pipeline  # noqa: E402
+
+spark = (
+    SparkSession.builder.master("local[2]")
+    .appName("folio-bench")
+    .config("spark.sql.shuffle.partitions", "8")
+    .config("spark.driver.memory", "4g")
+    .getOrCreate()
+)
+spark.sparkContext.setLogLevel("ERROR")
+t0 = time.perf_counter()
+collection, _ = pipeline(spark, folder, partitions=8)
+wall = time.perf_counter() - t0
+app = spark.sparkContext.applicationId
+ui = spark.sparkContext.uiWebUrl
+with urllib.request.urlopen(f"{ui}/api/v1/applications/{app}/stages") as r:
+    stages = json.load(r)
+shuffled = sum(s.get("shuffleWriteBytes", 0) for s in stages)
+print(f"  pipeline in local[2]: {wall:.1f} s, {size / 1e6 / wall:.2f} MB/s over 2 cores")
+print(f"  shuffle written: {shuffled / 1e6:.1f} MB, {shuffled / articles:,.0f} bytes per article read")
+spark.stop()
