@@ -1,5 +1,6 @@
 //! Folio's pass cut where an engine past one machine cuts it, so that a job over terabytes
-//! (Spark, `crates/python` once it exists) gives exactly what `folio FILE...` gives.
+//! (Spark, through the Python wheel of `crates/python`) gives exactly what `folio FILE...`
+//! gives.
 //!
 //! One machine reads files in order and merges each article into everything before it
 //! (`dedup::Merger`). A cluster cannot: no task sees everything. But the
@@ -121,34 +122,31 @@ impl Packed {
 
 /// A [`Packed`] article's raw article from its `lines` and `shape`.
 fn unpack<'a>(lines: &'a str, shape: &[u64]) -> Option<RawArticle<'a>> {
-    {
-        let [h, b, s, p] = *shape.get(..4)? else {
-            return None;
-        };
-        let (h, b, s, p) = (h as usize, b as usize, s as usize, p as usize);
-        let n = h.checked_add(b)?.checked_add(s)?;
-        let starts = shape.get(4..4 + p)?;
-        let numbers = shape.get(4 + p..)?;
-        let texts: Vec<&str> = if n == 0 {
-            Vec::new()
-        } else {
-            lines.split('\n').collect()
-        };
-        if texts.len() != n || numbers.len() != n || starts.iter().any(|&x| x as usize >= b.max(1))
-        {
-            return None;
-        }
-        let mut lines = texts.into_iter().zip(numbers).map(|(text, &no)| Line {
-            text,
-            no: no as usize,
-        });
-        Some(RawArticle {
-            header: lines.by_ref().take(h).collect(),
-            body: lines.by_ref().take(b).collect(),
-            starts: starts.iter().map(|&x| x as usize).collect(),
-            separators: lines.collect(),
-        })
+    let [h, b, s, p] = *shape.get(..4)? else {
+        return None;
+    };
+    let (h, b, s, p) = (h as usize, b as usize, s as usize, p as usize);
+    let n = h.checked_add(b)?.checked_add(s)?;
+    let starts = shape.get(4..4 + p)?;
+    let numbers = shape.get(4 + p..)?;
+    let texts: Vec<&str> = if n == 0 {
+        Vec::new()
+    } else {
+        lines.split('\n').collect()
+    };
+    if texts.len() != n || numbers.len() != n || starts.iter().any(|&x| x as usize >= b.max(1)) {
+        return None;
     }
+    let mut lines = texts.into_iter().zip(numbers).map(|(text, &no)| Line {
+        text,
+        no: no as usize,
+    });
+    Some(RawArticle {
+        header: lines.by_ref().take(h).collect(),
+        body: lines.by_ref().take(b).collect(),
+        starts: starts.iter().map(|&x| x as usize).collect(),
+        separators: lines.collect(),
+    })
 }
 
 /// The sign stage: reads file `name` as [`Builder::add`](crate::Builder::add) would and signs
@@ -207,10 +205,16 @@ pub fn components(keys: &[Vec<Key>]) -> Vec<u32> {
     let mut edges = Vec::new();
     for (i, ks) in keys.iter().enumerate() {
         for &k in ks {
-            edges.push((*first.entry(k).or_insert(i as u32), i as u32));
+            edges.push((*first.entry(link_key(k)).or_insert(i as u32), i as u32));
         }
     }
     link(keys.len(), &edges)
+}
+
+/// What articles are linked by: the exact-text map and the LSH index are apart, but the index
+/// keeps every band's keys in one table, so band keys link by value whatever their band.
+pub fn link_key((tag, value): Key) -> Key {
+    (if tag == EXACT { EXACT } else { 0 }, value)
 }
 
 /// The union-find of the link stage: the component of each of `n` articles (named by its

@@ -9,7 +9,8 @@ The stages (``folio::cluster`` in Rust does the work inside each task):
    files sorted), through ``mapInArrow`` -> :func:`folio.sign`: one row per unit of text, one
    per article (its raw lines, packed) and one per key of each article (its exact text's key,
    tag 255, and its 16 LSH band keys);
-2. ``groupBy(tag, key)``: star edges from each key's first article to the others; one
+2. ``groupBy(exact, key)`` (band keys by value, whatever their band): star edges from each
+   key's first article to the others; one
    union-find (:func:`folio.link`, in Rust) over those edges on the driver;
 3. articles joined with their component and their unit's source, partitioned by component and
    sorted in reading order, each component merged by :func:`folio.merge` in ``mapInArrow``;
@@ -163,12 +164,14 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None):
         ["file", "unit", "article"],
         "id",
     )
+    # Band keys link by value whatever their band, as the single machine's LSH index keeps
+    # every band in one table; exact-text keys apart (folio::cluster::link_key).
     linked = keys.join(articles.select("file", "unit", "article", "id"), ["file", "unit", "article"]).select(
-        "tag", "key", "id"
+        (F.col("tag") == folio.EXACT).alias("exact"), "key", "id"
     )
     # Star edges: each key's first article to every other article with it.
     edges = (
-        linked.groupBy("tag", "key")
+        linked.groupBy("exact", "key")
         .agg(F.min("id").alias("root"), F.collect_list("id").alias("ids"))
         .where(F.size("ids") > 1)
         .select("root", F.explode("ids").alias("id"))
