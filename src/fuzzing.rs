@@ -124,7 +124,10 @@ pub fn records(data: &[u8]) {
     // Archives are told by their first bytes whatever the name: a zip called `in.json` is read
     // as an archive, its members named `in.json/…` (fuzz/regressions/records/zip-named-json).
     if c.files.len() != 1 || c.files[0].name != name {
-        assert!(c.files.iter().all(|f| f.name.starts_with(&format!("{name}/"))));
+        assert!(c
+            .files
+            .iter()
+            .all(|f| f.name.starts_with(&format!("{name}/"))));
         return;
     }
     if c.files[0].records == 0 {
