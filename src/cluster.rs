@@ -157,7 +157,8 @@ pub fn sign(name: &str, bytes: Vec<u8>) -> Signed {
         units: Vec::new(),
     };
     let mut shingler = Shingler::default();
-    let whole = read(name, bytes.clone(), &mut |file, size, got| match got {
+    let size = bytes.len() as u64;
+    let whole = read(name, bytes, &mut |file, size, got| match got {
         Ok((row, units)) => {
             signed.rows.push(row);
             for unit in units {
@@ -168,7 +169,7 @@ pub fn sign(name: &str, bytes: Vec<u8>) -> Signed {
         Err(kind) => signed.rows.push(failed(file, size, kind)),
     });
     if let Err(kind) = whole {
-        signed.rows.push(failed(name, bytes.len() as u64, kind));
+        signed.rows.push(failed(name, size, kind));
     }
     signed
 }
@@ -343,14 +344,8 @@ pub fn collect(
     for ((unit, _), _) in &all {
         rows[unit_rows[*unit as usize]].articles += 1;
     }
-    let articles: Vec<Article> = all.into_iter().map(|(_, a)| a).collect();
-    let stats = stats_of(&articles, &rows, duplicates, variants);
-    Collection {
-        articles,
-        files: rows,
-        stats,
-        entities: Vec::new(),
-    }
+    let articles = all.into_iter().map(|(_, a)| a).collect();
+    assemble(articles, rows, duplicates, variants, false)
 }
 
 /// The whole pass on one machine, cut as a cluster cuts it: what a job's output must equal,
