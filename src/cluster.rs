@@ -18,7 +18,13 @@
 //! 1. **sign** (map, per file): [`sign`] reads a file as the builder does (archives,
 //!    structured dumps, decoding) into its units and each unit's articles' keys;
 //! 2. **link** (shuffle by key, then one union-find): [`components`];
-//! 3. **merge** (per component): [`merge`], in reading order;
+//! 3. **merge** (per component): [`merge`], in reading order. A component of more articles
+//!    than a task should hold (boilerplate pages copied across a whole archive) is first
+//!    split by exact copies ([`split`]): each text travels once, its later exact copies as
+//!    their place and title line only, which is all a duplicate of a kept article adds to
+//!    it. Should the first of a text not be kept (it became a variant, so its copies need
+//!    the near check), the component is merged whole; either way it is reported
+//!    ([`Oversized`], [`run_guarded`]);
 //! 4. **order**: [`collect`], by each article's first reading.
 //!
 //! Entities are tagged per article afterwards; tagging reads one article at a time, so it
@@ -76,6 +82,9 @@ pub struct Signed {
 pub struct SignedArticle {
     /// Its exact text's key, then its band keys.
     pub keys: Vec<Key>,
+    /// Its title's line in its file: all that an exact copy of a kept article adds to it
+    /// (the line of the copy it removed), so a split component sends copies without lines.
+    pub line: usize,
     /// Its lines.
     pub packed: Packed,
 }
@@ -191,6 +200,7 @@ fn sign_text(shingler: &mut Shingler, text: &str) -> Vec<SignedArticle> {
         dedup::clean_into(&raw, &mut clean);
         signed.push(SignedArticle {
             keys: link_keys(shingler, &clean),
+            line: clean.line,
             packed: Packed::new(&raw),
         });
     }
@@ -285,28 +295,88 @@ pub struct Member<'a> {
     pub source: &'a Arc<str>,
     /// What a structured dump's record said of it.
     pub meta: Option<&'a Meta>,
-    /// Its lines.
-    pub article: &'a Packed,
+    /// Its lines, or the article it is an exact copy of.
+    pub body: Body<'a>,
 }
 
-/// The merge stage for one component: its articles, in reading order. An article whose
-/// packed shape does not fit its lines is an error, named by its place.
+/// What the merge stage reads of an article.
+#[derive(Clone, Copy, Debug)]
+pub enum Body<'a> {
+    /// Its lines.
+    Lines(&'a Packed),
+    /// An exact copy, sent without its lines, of the component's article read at `of`: the
+    /// first in reading order with its exact text. `line` is the copy's title line in its
+    /// file ([`SignedArticle::line`]). If that first article is kept as a new one, the
+    /// merger makes the copy a duplicate of it, which adds only the copy's source, line and
+    /// meta; so the lines are not needed. If it is not (it became a variant), the copy needs
+    /// the near check and its lines: [`MergeError::NeedLines`].
+    CopyOf {
+        /// Where the first article with this exact text was read.
+        of: At,
+        /// The copy's title line in its file.
+        line: usize,
+    },
+}
+
+/// Why the merge stage could not merge a component.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MergeError {
+    /// The article read here has a packed shape that does not fit its lines.
+    Shape(At),
+    /// These copies were sent without their lines, but the first article with their text
+    /// was not kept as a new one: the component must be merged with their lines.
+    NeedLines(Vec<At>),
+}
+
+impl std::fmt::Display for MergeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            MergeError::Shape(at) => write!(f, "article {at:?}: its shape does not fit its lines"),
+            MergeError::NeedLines(ats) => write!(
+                f,
+                "{} copies sent without lines copy an article that was not kept",
+                ats.len()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for MergeError {}
+
+/// The merge stage for one component: its articles, in reading order.
 pub fn merge<'a>(
     members: impl IntoIterator<Item = Member<'a>>,
     near_threshold: f32,
-) -> Result<Merged, At> {
+) -> Result<Merged, MergeError> {
     let mut merged = Merged::default();
     let mut merger = Merger::new(near_threshold);
     let mut firsts = Vec::new();
+    // Articles kept as new ones, by where they were read: what a copy without lines reads.
+    let mut kept: FxHashMap<At, (&'a Packed, Arc<String>)> = FxHashMap::default();
+    let mut need = Vec::new();
     for m in members {
-        // The article's lines are its own small text, which kept articles share.
-        let file = Arc::new(m.article.lines.clone());
-        let raw = unpack(&file, &m.article.shape).ok_or(m.at)?;
+        let (packed, file, line) = match m.body {
+            // The article's lines are its own small text, which kept articles share.
+            Body::Lines(packed) => (packed, Arc::new(packed.lines.clone()), None),
+            Body::CopyOf { of, line } => match kept.get(&of) {
+                Some((packed, file)) => (*packed, Arc::clone(file), Some(line)),
+                None => {
+                    need.push(m.at);
+                    continue;
+                }
+            },
+        };
+        let raw = unpack(&file, &packed.shape).ok_or(MergeError::Shape(m.at))?;
         let mut clean = Clean::default();
         dedup::clean_into(&raw, &mut clean);
+        if let Some(line) = line {
+            // The first article's text is the copy's: only the line differs.
+            clean.line = line;
+        }
         let index = match merger.add(&clean, m.source, &file) {
             Outcome::New(i) => {
                 firsts.push(m.at);
+                kept.insert(m.at, (packed, file));
                 i
             }
             Outcome::Duplicate(i) => {
@@ -322,8 +392,64 @@ pub fn merge<'a>(
             merger.set_meta(index, meta);
         }
     }
+    if !need.is_empty() {
+        return Err(MergeError::NeedLines(need));
+    }
     merged.articles = firsts.into_iter().zip(merger.finish()).collect();
     Ok(merged)
+}
+
+/// The guard on the merge stage's task size: a component of more than `max` articles is
+/// split by exact copies first — every article whose exact text an earlier one of the
+/// component had is sent as a [`Body::CopyOf`] that first one, without its lines — so a task
+/// loads each text once. `exact` is each member's exact key ([`EXACT`]), `lines` each
+/// member's [`SignedArticle::line`].
+///
+/// Returns the members to send, and the number of them sent with their lines; unchanged for
+/// a component within the guard.
+pub fn split<'a>(
+    members: &[Member<'a>],
+    exact: &[u64],
+    lines: &[usize],
+    max: usize,
+) -> (Vec<Member<'a>>, usize) {
+    if members.len() <= max {
+        return (members.to_vec(), members.len());
+    }
+    let mut first: FxHashMap<u64, At> = FxHashMap::default();
+    let mut loaded = 0;
+    let sent = members
+        .iter()
+        .zip(exact)
+        .zip(lines)
+        .map(|((m, key), &line)| match first.get(key) {
+            Some(&of) => Member {
+                body: Body::CopyOf { of, line },
+                ..*m
+            },
+            None => {
+                first.insert(*key, m.at);
+                loaded += 1;
+                *m
+            }
+        })
+        .collect();
+    (sent, loaded)
+}
+
+/// A component larger than the guard's size, as the guard reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Oversized {
+    /// Where its first article was read (the component's name).
+    pub first: At,
+    /// Its articles.
+    pub articles: usize,
+    /// The articles one task loaded with their lines: its distinct texts when the split held,
+    /// every article when it did not.
+    pub loaded: usize,
+    /// Whether it had to be merged whole: a copy of a text whose first article became a
+    /// variant needs its own lines ([`MergeError::NeedLines`]).
+    pub whole: bool,
 }
 
 /// The order stage: every component's articles in order of their first reading, as one
@@ -352,12 +478,22 @@ pub fn collect(
 /// and the reference its test compares both with. The collection is tagged if
 /// `options.entities` (and the library has its model built in), as the builder's is.
 pub fn run(files: Vec<(String, Vec<u8>)>, options: &Options) -> Collection {
+    run_guarded(files, options, usize::MAX).0
+}
+
+/// [`run`] with the merge stage's guard at `max` articles a component ([`split`]), and the
+/// guard's report of every component above it. The collection is the same whatever `max`.
+pub fn run_guarded(
+    files: Vec<(String, Vec<u8>)>,
+    options: &Options,
+    max: usize,
+) -> (Collection, Vec<Oversized>) {
     let signed: Vec<Signed> = files
         .into_iter()
         .map(|(name, bytes)| sign(&name, bytes))
         .collect();
-    let mut members: Vec<Member<'_>> = Vec::new();
-    let mut keys: Vec<Vec<Key>> = Vec::new();
+    // Every article in reading order: how it is sent, its keys, its title line.
+    let mut members: Vec<(Member<'_>, &[Key], usize)> = Vec::new();
     let mut unit_rows = Vec::new();
     let mut rows_before = 0;
     for file in &signed {
@@ -365,26 +501,51 @@ pub fn run(files: Vec<(String, Vec<u8>)>, options: &Options) -> Collection {
             let unit_no = unit_rows.len() as u32;
             unit_rows.push(rows_before + row);
             for (i, a) in articles.iter().enumerate() {
-                members.push(Member {
+                let member = Member {
                     at: (unit_no, i as u32),
                     source: &unit.source,
                     meta: unit.meta.as_ref(),
-                    article: &a.packed,
-                });
-                keys.push(a.keys.clone());
+                    body: Body::Lines(&a.packed),
+                };
+                members.push((member, &a.keys, a.line));
             }
         }
         rows_before += file.rows.len();
     }
+    let keys: Vec<Vec<Key>> = members.iter().map(|m| m.1.to_vec()).collect();
     let component = components(&keys);
-    let mut groups: FxHashMap<u32, Vec<Member<'_>>> = FxHashMap::default();
-    for (member, c) in members.iter().zip(&component) {
-        groups.entry(*c).or_default().push(*member);
+    let mut groups: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for (i, c) in component.iter().enumerate() {
+        groups.entry(*c).or_default().push(i);
     }
-    let merged: Vec<Merged> = groups
-        .into_values()
-        .map(|members| merge(members, options.near_threshold).expect("packed by sign"))
-        .collect();
+    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+    groups.sort_unstable();
+    let (mut merged, mut report) = (Vec::new(), Vec::new());
+    for group in groups {
+        let whole: Vec<Member<'_>> = group.iter().map(|&i| members[i].0).collect();
+        let exact: Vec<u64> = group.iter().map(|&i| members[i].1[0].1).collect();
+        let lines: Vec<usize> = group.iter().map(|&i| members[i].2).collect();
+        let (sent, loaded) = split(&whole, &exact, &lines, max);
+        let mut oversized = (whole.len() > max).then_some(Oversized {
+            first: whole[0].at,
+            articles: whole.len(),
+            loaded,
+            whole: false,
+        });
+        let one = match merge(sent, options.near_threshold) {
+            Err(MergeError::NeedLines(_)) => {
+                let o = oversized
+                    .as_mut()
+                    .expect("only a split component lacks lines");
+                (o.loaded, o.whole) = (whole.len(), true);
+                merge(whole, options.near_threshold)
+            }
+            other => other,
+        };
+        merged.push(one.expect("packed by sign"));
+        report.extend(oversized);
+    }
     let rows = signed.iter().flat_map(|f| f.rows.clone()).collect();
-    annotated(collect(merged, rows, &unit_rows), options.entities)
+    let collection = annotated(collect(merged, rows, &unit_rows), options.entities);
+    (collection, report)
 }

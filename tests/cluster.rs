@@ -144,3 +144,55 @@ fn generated_collections_with_copies_over_many_files_merge_alike() {
         );
     }
 }
+
+/// The guard on a merge task's size: every component above it is split by exact copies (a
+/// text travels once) or, where a copy's first article became a variant, merged whole — and
+/// either way reported — and the collection is the same as one machine's.
+#[test]
+fn oversized_components_split_by_exact_copies_merge_alike_and_are_reported() {
+    for seed in 1..=2 {
+        let mut files = generated(seed, 1_500, 24);
+        // One page copied into every file many times over: a component of 480 copies.
+        let boiler = "Subscribe to our newsletter\n\nSubscribe to our newsletter\n\n\
+                      Get the day's top stories delivered to your inbox every morning, \
+                      with analysis from our correspondents around the world.\n\n";
+        for (_, bytes) in files.iter_mut() {
+            for _ in 0..20 {
+                bytes.extend_from_slice(boiler.as_bytes());
+            }
+        }
+        let want = process(files.clone(), &untagged());
+        for max in [1, 4, 100] {
+            let (got, report) = cluster::run_guarded(files.clone(), &untagged(), max);
+            assert_eq!(
+                serde_json::to_string(&got).unwrap(),
+                serde_json::to_string(&want).unwrap(),
+                "seed {seed}, guard {max}"
+            );
+            // The boilerplate's component is reported, and its task loaded its text once.
+            assert!(
+                report
+                    .iter()
+                    .any(|o| o.articles >= 480 && o.loaded == 1 && !o.whole),
+                "seed {seed}, guard {max}: {report:?}"
+            );
+            assert!(report
+                .iter()
+                .all(|o| o.articles > max && o.loaded <= o.articles));
+            if max == 1 {
+                // Both outcomes occur: split components, and copies of variants merged whole.
+                assert!(report.iter().any(|o| o.whole), "seed {seed}: none whole");
+                assert!(
+                    report
+                        .iter()
+                        .any(|o| !o.whole && o.loaded < o.articles && o.articles < 480),
+                    "seed {seed}: none split but the boilerplate"
+                );
+            }
+        }
+        // Within the guard nothing is reported.
+        assert!(cluster::run_guarded(files, &untagged(), usize::MAX)
+            .1
+            .is_empty());
+    }
+}
