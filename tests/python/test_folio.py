@@ -97,6 +97,77 @@ class Wheel(unittest.TestCase):
         self.assertEqual(variants, want["stats"]["near_duplicates"])
         self.assertEqual(json.loads(folio.run(files)), want)
 
+    def test_the_arrow_stages_are_the_stages(self):
+        import pyarrow as pa
+
+        files = samples()
+        batch = pa.record_batch(
+            [pa.array(range(len(files)), pa.int64()), pa.array([n for n, _ in files]), pa.array([b for _, b in files])],
+            ["file", "name", "content"],
+        )
+        out = folio.sign_arrow(batch)
+        self.assertIsInstance(out, pa.RecordBatch)
+        rows = out.to_pylist()
+        members = []
+        for f, (name, data) in enumerate(files):
+            signed = folio.sign(name, data)
+            mine = [r for r in rows if r["file"] == f]
+            self.assertEqual([r["json"] for r in mine if r["kind"] == "row"], signed["rows"])
+            units = [r for r in mine if r["kind"] == "unit"]
+            self.assertEqual([(u["source"], u["meta"], u["row"]) for u in units],
+                             [(u["source"], u["meta"], u["row"]) for u in signed["units"]])
+            for u, unit in enumerate(signed["units"]):
+                for a, article in enumerate(unit["articles"]):
+                    row = next(r for r in mine if r["kind"] == "article" and r["unit"] == u and r["article"] == a)
+                    self.assertEqual((row["lines"], row["shape"], row["line"]),
+                                     (article["lines"], article["shape"], article["line"]))
+                    keys = [(r["tag"], r["key"] % 2**64) for r in mine
+                            if r["kind"] == "key" and r["unit"] == u and r["article"] == a]
+                    self.assertEqual(keys, [tuple(k) for k in article["keys"]])
+            if f == 0:
+                unit = signed["units"][0]
+                members = [((0, a), unit["source"], x["lines"], x["shape"], unit["meta"], x["line"])
+                           for a, x in enumerate(unit["articles"])]
+
+        def batch_of(members, copy=None):
+            """The members as one component's rows; `copy` (its place, the first's place) is
+            sent as an exact copy without lines."""
+            cols = {c: [] for c in ("component", "unit", "article", "source", "meta", "line", "lines", "shape",
+                                    "of_unit", "of_article")}
+            for (u, a), source, lines, shape, meta, line in members:
+                is_copy = copy is not None and copy[0] == (u, a)
+                for c, v in (("component", 0), ("unit", u), ("article", a), ("source", source), ("meta", meta),
+                             ("line", line), ("lines", None if is_copy else lines), ("shape", None if is_copy else shape),
+                             ("of_unit", copy[1][0] if is_copy else None),
+                             ("of_article", copy[1][1] if is_copy else None)):
+                    cols[c].append(v)
+            types = {"lines": pa.string(), "shape": pa.list_(pa.int64()), "source": pa.string(), "meta": pa.string()}
+            return pa.record_batch([pa.array(v, types.get(c, pa.int64())) for c, v in cols.items()], list(cols))
+
+        want, duplicates, variants = folio.merge([m[:5] for m in members])
+        got = folio.merge_arrow(batch_of(members)).to_pylist()
+        self.assertEqual([(r["unit"], r["article"], r["json"]) for r in got], want)
+        self.assertEqual(sum(r["duplicates"] for r in got), duplicates)
+        self.assertEqual(sum(r["variants"] for r in got), variants)
+        self.assertTrue(all(r["failed"] is None for r in got))
+
+        # An exact copy of the first article, at its end, sent without lines: a duplicate, with
+        # its own title line in the removed row, as with its lines.
+        (u, a), source, lines, shape, meta, line = members[0]
+        copy = ((1, 0), "copy.txt", lines, shape, None, line + 100)
+        shape_moved = shape[:4 + shape[3]] + [n + 100 for n in shape[4 + shape[3]:]]
+        want, d, _ = folio.merge([m[:5] for m in members] + [((1, 0), "copy.txt", lines, shape_moved, None)])
+        got = folio.merge_arrow(batch_of(members + [copy], ((1, 0), (u, a)))).to_pylist()
+        self.assertEqual([(r["unit"], r["article"], r["json"]) for r in got], want)
+        self.assertEqual(sum(r["duplicates"] for r in got), d)
+        self.assertIn(line + 100, [r["line"] for r in json.loads(want[0][2])["removed"]])
+        # A copy sent without lines of an article that is not the component's: it needs them.
+        lost = folio.merge_arrow(batch_of(members + [copy], ((1, 0), (7, 7)))).to_pylist()
+        self.assertEqual([r["failed"] for r in lost], [0])
+
+        tagged = folio.tag_arrow(folio.merge_arrow(batch_of(members))).to_pylist()
+        self.assertEqual([r["json"] for r in tagged], [folio.tag(a) for _, _, a in folio.merge([m[:5] for m in members])[0]])
+
     def test_one_machine_is_the_folio_command(self):
         cli = os.path.join(ROOT, "target", "release", "folio")
         if not os.path.exists(cli):

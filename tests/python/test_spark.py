@@ -100,7 +100,8 @@ class Spark(unittest.TestCase):
             shutil.copy(s, folder)
             shutil.copy(s, os.path.join(folder, "again-" + os.path.basename(s)))
         paths = [os.path.join(folder, n) for n in os.listdir(folder)]
-        got, _ = pipeline(self.spark, folder, partitions=8)
+        got, _, oversized = pipeline(self.spark, folder, partitions=8)
+        self.assertEqual(oversized, [])
         got = json.loads(got)
         cli = os.path.join(ROOT, "target", "release", "folio")
         want = json.loads(subprocess.run([cli, *sorted(paths)], capture_output=True, check=True).stdout)
@@ -115,8 +116,29 @@ class Spark(unittest.TestCase):
         self.assertGreaterEqual(want["stats"]["articles"] + want["stats"]["duplicate_articles"]
                                 + want["stats"]["near_duplicates"], 20_000)
         self.assertGreater(want["stats"]["near_duplicates"], 1000)
-        got, articles = pipeline(self.spark, folder, partitions=8)
+        got, articles, _ = pipeline(self.spark, folder, partitions=8)
         self.assertSame(json.loads(got), want)
+
+    def test_components_above_the_guard_are_split_by_exact_copies_and_reported(self):
+        folder = os.path.join(self.dir, "guarded")
+        os.makedirs(folder)
+        paths = generated(folder, 3_000, 16, seed=2)
+        # One page copied into every file many times over: a component of 320 copies.
+        boiler = ("Subscribe to our newsletter\n\nSubscribe to our newsletter\n\nGet the day's top stories "
+                  "delivered to your inbox every morning, with analysis from our correspondents.\n\n")
+        for p in paths:
+            with open(p, "a", encoding="utf-8") as f:
+                f.write(boiler * 20)
+        want = folio_json(paths, entities=False)
+        got, _, oversized = pipeline(self.spark, folder, entities=False, partitions=8, max_component=3)
+        self.assertSame(json.loads(got), want)
+        self.assertTrue(all(o["articles"] > 3 for o in oversized))
+        # The boilerplate's task read its text once; others were split, and some, whose
+        # copies copy a variant, merged whole.
+        self.assertTrue(any(o["articles"] >= 320 and o["loaded"] == 1 and not o["whole"] for o in oversized),
+                        oversized)
+        self.assertTrue(any(o["whole"] and o["loaded"] == o["articles"] for o in oversized), oversized)
+        self.assertTrue(any(not o["whole"] and 1 < o["loaded"] < o["articles"] for o in oversized), oversized)
 
 
 if __name__ == "__main__":

@@ -7,19 +7,21 @@
 //! JSON `folio` writes, so a job's output is `folio`'s by construction. Keys are 64-bit
 //! unsigned integers; Spark's `LongType` is signed, so the Spark module reinterprets them.
 
+mod arrow;
+
 use std::sync::Arc;
 
-use folio::cluster::{self, At, Key, Member, Packed};
+use folio::cluster::{self, At, Body, Key, Member, Packed};
 use folio::{Article, Meta, Options, Recognizer};
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-fn json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string(value).expect("Folio's values serialise")
 }
 
-fn bad(err: impl std::fmt::Display) -> PyErr {
+pub(crate) fn bad(err: impl std::fmt::Display) -> PyErr {
     PyValueError::new_err(err.to_string())
 }
 
@@ -47,6 +49,7 @@ fn sign<'py>(py: Python<'py>, name: &str, data: &[u8]) -> PyResult<Bound<'py, Py
         for a in signed {
             let d = PyDict::new(py);
             d.set_item("keys", &a.keys)?;
+            d.set_item("line", a.line)?;
             d.set_item("lines", a.packed.lines.as_str())?;
             d.set_item("shape", &a.packed.shape)?;
             articles.push(d);
@@ -133,13 +136,12 @@ fn merge(
                 at: *at,
                 source,
                 meta: meta.as_ref(),
-                article,
+                body: Body::Lines(article),
             }),
             near_threshold,
         )
     });
-    let merged =
-        merged.map_err(|at| bad(format!("article {at:?}: its shape does not fit its lines")))?;
+    let merged = merged.map_err(bad)?;
     let articles = merged
         .articles
         .iter()
@@ -211,6 +213,9 @@ fn _folio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(annotate, m)?)?;
     m.add_function(wrap_pyfunction!(process, m)?)?;
     m.add_function(wrap_pyfunction!(run, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::sign_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::merge_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::tag_arrow, m)?)?;
     m.add("EXACT", cluster::EXACT)?;
     Ok(())
 }

@@ -10,13 +10,30 @@ that runs past one machine, and the whole pass on one machine to compare a job w
 - :func:`merge` merges one component's articles in reading order;
 - :func:`tag` tags an article's entities; :func:`annotate` tags a text;
 - :func:`assemble` makes a collection of a job's outputs;
-- :func:`process` is ``folio FILE...``; :func:`run` the same pass cut into components.
+- :func:`process` is ``folio FILE...``; :func:`run` the same pass cut into components;
+- :func:`sign_arrow`, :func:`merge_arrow` and :func:`tag_arrow` are the stages over whole
+  Arrow record batches, as ``folio.spark`` hands them over in ``mapInArrow``.
 
 Articles and file rows cross as the JSON ``folio`` writes.
 """
 
-from ._folio import EXACT, annotate, assemble, components, link, merge, process, run, sign, tag
+from ._folio import (
+    EXACT,
+    annotate,
+    assemble,
+    components,
+    link,
+    merge,
+    merge_arrow,
+    process,
+    run,
+    sign,
+    sign_arrow,
+    tag,
+    tag_arrow,
+)
 
 __all__ = [
-    "EXACT", "annotate", "assemble", "components", "link", "merge", "process", "run", "sign", "tag",
+    "EXACT", "annotate", "assemble", "components", "link", "merge", "merge_arrow", "process", "run",
+    "sign", "sign_arrow", "tag", "tag_arrow",
 ]

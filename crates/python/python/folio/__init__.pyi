@@ -1,5 +1,7 @@
 from typing import List, Optional, Sequence, Tuple, TypedDict
 
+import pyarrow
+
 EXACT: int
 """The tag of an exact-text key (LSH band keys are tagged 0 to 15)."""
 
@@ -12,6 +14,8 @@ Place = Tuple[int, int]
 class SignedArticle(TypedDict):
     keys: List[Key]
     """Its exact text's key (tag ``EXACT``), then its LSH band keys."""
+    line: int
+    """Its title's line in its file (all an exact copy of a kept article adds to it)."""
     lines: str
     """Its raw lines, joined by newlines, for :func:`merge`."""
     shape: List[int]
@@ -71,3 +75,18 @@ def run(
     files: Sequence[Tuple[str, bytes]], entities: bool = True, near_threshold: float = 0.8
 ) -> str:
     """The same pass cut into components as a cluster cuts it; equal to :func:`process`."""
+
+def sign_arrow(batch: pyarrow.RecordBatch) -> pyarrow.RecordBatch:
+    """The sign stage over a batch of files (columns ``file``: its number in reading order,
+    ``name``, ``content``): rows of ``folio.spark.SIGNED`` (``row``, ``unit``, ``article`` and
+    ``key`` rows)."""
+
+def merge_arrow(batch: pyarrow.RecordBatch, near_threshold: float = 0.8) -> pyarrow.RecordBatch:
+    """The merge stage over a batch of whole components (columns ``folio.spark.MEMBERS``,
+    each component's rows together in reading order; an exact copy may come without
+    ``lines``/``shape`` but with ``of_unit``/``of_article``, the first article with its text):
+    rows of ``folio.spark.MERGED``. A component whose copies need their lines gives one row
+    with ``failed`` set to it instead."""
+
+def tag_arrow(batch: pyarrow.RecordBatch) -> pyarrow.RecordBatch:
+    """The tag stage over rows of ``folio.spark.MERGED``: column ``json`` tagged, the rest kept."""
