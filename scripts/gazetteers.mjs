@@ -17,6 +17,7 @@ const PACKAGES = [
   'simple-icons@16.37.0',
   '@cspell/dict-companies@3.2.13',
   '@cspell/dict-people-names@1.1.16',
+  'date-holidays@3.37.0',
 ];
 // SCOWL's size tiers up to 35 (the common words), dialect-neutral, American and British.
 const WORD_TIERS = [10, 20, 35];
@@ -143,6 +144,59 @@ for (const line of companies.split('\n')) {
   }
 }
 
+// Holidays and observances of every country, in English (date-holidays: `Christmas Day`,
+// `Eid al-Fitr`, `Thanksgiving Day`, `Deepavali`): MISC, as CoNLL's guidelines and WikiGold tag
+// events, where a tagger that never saw them reads `Christmas` as a place or `Diwali` as an
+// organisation. Written as the tokenizer splits them (`New Year 's Day`); a parenthesis is an
+// alternative name (`End of Ramadan (Eid al-Fitr)`) unless it is lower case (`(substitute
+// day)`). A word standing alone for holidays — in two or more names, capitalised, not a
+// common word, place or given name (`Christmas`, `Easter`, `Ramadan`, `Eid`) — is an entry too.
+// Written to holidays.txt, which `train` reads as MISC names with FOLIO_HOLIDAYS=1 (tried, not
+// yet in the committed model: models/README.md).
+const holidays = new Set();
+{
+  const Holidays = require('date-holidays');
+  const PARTICLES = new Set(['of', 'the', 'and', 'de', 'la', 'du', 'des', 'der', 'after', 'before', 'for', 'in']);
+  const tokenised = (s) => s.replace(/['’]s\b/g, " 's").replace(/s['’](\s|$)/g, "s '$1").replace(/\s+/g, ' ').trim();
+  const fits = (t) => {
+    const ws = t.split(' ');
+    return (
+      ws.length <= 4 &&
+      /^\p{Lu}/u.test(ws[0]) &&
+      ws.every((w) => /^\p{Lu}/u.test(w) || PARTICLES.has(w) || w === "'s" || w === "'" || /^(al|el|an|ad|ash|at)-\p{L}/u.test(w)) &&
+      !common(t) && !loc.has(t) && !per.has(t)
+    );
+  };
+  const heads = new Map();
+  const codes = Object.keys(new Holidays().getCountries('en')).sort();
+  for (const c of codes) {
+    const h = new Holidays(c, { languages: ['en'] });
+    for (const year of [2024, 2025, 2026]) {
+      for (const { name } of h.getHolidays(year, 'en') ?? []) {
+        for (const part of clean(name).split(/\s*[()]\s*/)) {
+          const t = tokenised(part);
+          if (!t || !fits(t)) continue;
+          holidays.add(t);
+          for (const w of new Set(t.split(' '))) heads.set(w, (heads.get(w) ?? new Set()).add(t));
+        }
+      }
+    }
+  }
+  // A word before `Day`, `Eve` or a weekday (`Christmas Eve`, `Easter Monday`) in one name
+  // and found in another; never a weekday, a month or a world region (`Europe Day`).
+  const GENERIC = ['Day', 'Eve', 'Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+  const DATES = new Set([...GENERIC, 'January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+    'September', 'October', 'November', 'December']);
+  const regions = new Set(countries.flatMap((c) => [c.region, c.subregion]).filter(Boolean));
+  for (const [w, names] of heads) {
+    const before = [...names].some((t) => GENERIC.some((g) => t === `${w} ${g}`));
+    if (before && names.size >= 2 && /^\p{Lu}\p{Ll}+$/u.test(w) && !words.has(w.toLowerCase()) &&
+        !DATES.has(w) && !regions.has(w) && fits(w)) {
+      holidays.add(w);
+    }
+  }
+}
+
 // Parts of people's names (given names and surnames) from every background, as cspell's
 // people-names dictionary collects them (MIT): `Schumer`, `Abdirahman`, `Aamodt`.
 const names = new Set();
@@ -166,5 +220,6 @@ write('per', per);
 write('words', words);
 write('org', org);
 write('names', names);
+write('holidays', holidays);
 // Surnames were tried as a list and not kept (models/README.md); written only when asked for.
 if (process.env.FOLIO_GAZ_SURNAMES === '1') write('surnames', surnames);

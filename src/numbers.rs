@@ -44,6 +44,13 @@ const MONTHS: &[&str] = &[
     "dec.",
 ];
 
+/// Months abbreviated without a full stop, as news datelines write them (`WASHINGTON, Dec 7
+/// (Reuters) -`): a date only when capitalised and followed by a day or a year, since `mar`,
+/// `jan` and `sept` are also words and names (`Jan Kowalski`).
+const BARE_MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
 const RELATIVE_DAYS: &[&str] = &["today", "yesterday", "tomorrow", "tonight"];
 
 const SCALES: &[&str] = &[
@@ -245,6 +252,7 @@ fn may_start(word: &str) -> bool {
             WEEKDAYS,
             RELATIVE_DAYS,
             MONTHS,
+            BARE_MONTHS,
             NUMBER_WORDS,
             CURRENCY_SIGNS,
         ]
@@ -289,6 +297,13 @@ pub fn spans(words: &[&str], taken: &[bool]) -> Vec<Span> {
         let w = words[i];
         // Extends `end` over a number's scale word (`5.5 million`).
         let scaled = |end: usize| if is(end, SCALES) { end + 1 } else { end };
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        let day_or_year =
+            i + 1 < n && free(i + 1) && (is_day_of_month(words[i + 1]) || is_year(words[i + 1]));
+        // `December 7`, `December`, and `Dec 7` as datelines write it (not `Dec` alone).
+        let month_date = is(i, MONTHS)
+            && (day_or_year || capital && lowers[i] != "may" && lowers[i] != "march")
+            || is(i, BARE_MONTHS) && capital && day_or_year;
         let found: Option<(usize, Label)> = if is(i, WEEKDAYS) || is(i, RELATIVE_DAYS) {
             // `Saturday`, `Saturday, December 7`.
             let mut end = i + 1;
@@ -298,13 +313,7 @@ pub fn spans(words: &[&str], taken: &[bool]) -> Vec<Span> {
                 end = date_after_month(words, &free, end + 1);
             }
             Some((end, Label::DATE))
-        } else if is(i, MONTHS)
-            && (i + 1 < n
-                && (free(i + 1) && (is_day_of_month(words[i + 1]) || is_year(words[i + 1])))
-                || w.chars().next().is_some_and(char::is_uppercase)
-                    && lowers[i] != "may"
-                    && lowers[i] != "march")
-        {
+        } else if month_date {
             Some((date_after_month(words, &free, i), Label::DATE))
         } else if is_date_numeral(w) {
             Some((i + 1, Label::DATE))
@@ -405,6 +414,35 @@ mod tests {
         let f = found(text);
         assert_eq!(f.len(), 1, "{text}: {f:?}");
         assert_eq!(f[0].1, label, "{text}: {f:?}");
+    }
+
+    /// Every month, as datelines abbreviate it without a full stop, with every day: one date
+    /// from the month through the day (and a year after it); the same word before anything
+    /// else, or in lower case, is no date.
+    #[test]
+    fn bare_month_abbreviations_before_a_day_are_dates() {
+        for m in BARE_MONTHS {
+            let title = format!("{}{}", m[..1].to_uppercase(), &m[1..]);
+            for d in 1..=31 {
+                let dateline = format!("WASHINGTON , {title} {d} ( Reuters ) -");
+                assert_eq!(
+                    found(&dateline),
+                    [(format!("{title} {d}"), Label::DATE)],
+                    "{dateline}"
+                );
+                assert_eq!(
+                    found(&format!("on {title} {d} , 2024 ,")),
+                    [(format!("{title} {d} , 2024"), Label::DATE)]
+                );
+            }
+            let upper = m.to_uppercase();
+            assert_eq!(found(&format!("{upper} 7")).len(), 1, "{upper} 7");
+            assert!(found(&format!("{title} Kowalski said")).is_empty());
+            assert_eq!(
+                found(&format!("to {m} 7 lives")),
+                [("7".to_owned(), Label::CARDINAL)]
+            );
+        }
     }
 
     #[test]
