@@ -27,6 +27,25 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     /// gives the mean over seeds beside it).
     const DEFAULT_SEED: u64 = 0;
 
+    /// Drops from `examples` every feature they hold fewer than `min` times (FOLIO_MIN_COUNT;
+    /// 1, the default, keeps all): a feature seen once is the training text's own accident.
+    fn prune_rare(examples: &mut [Example], min: u32) {
+        if min <= 1 {
+            return;
+        }
+        let mut counts: std::collections::HashMap<u64, u32> = std::collections::HashMap::new();
+        for (feats, _) in examples.iter() {
+            for &f in feats.iter().flatten() {
+                *counts.entry(f).or_default() += 1;
+            }
+        }
+        for (feats, _) in examples.iter_mut() {
+            for fs in feats.iter_mut() {
+                fs.retain(|f| counts[f] >= min);
+            }
+        }
+    }
+
     /// Features of every sentence; `first` holds first-stage tags per document for the second stage.
     /// `lexicons[d]` is what document `d`'s features consult.
     fn examples(
@@ -426,7 +445,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let f1_of = |predicted: &[Vec<Tag>]| score_dev(predicted).f1();
 
     // Stage one on everything, epochs chosen on dev.
-    let all = examples(&train_docs, &train_lex, None);
+    let min_count: u32 = std::env::var("FOLIO_MIN_COUNT")
+        .ok()
+        .and_then(|m| m.parse().ok())
+        .unwrap_or(1);
+    let mut all = examples(&train_docs, &train_lex, None);
+    prune_rare(&mut all, min_count);
     let (first, first_epochs, first_f1) = train(
         &all,
         &lexicon,
@@ -446,7 +470,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let other = &halves[1 - k];
         let docs: Vec<Document> = other.iter().map(|&d| train_docs[d].clone()).collect();
         let lex: Vec<&Lexicons> = other.iter().map(|&d| lex_of(d)).collect();
-        let ex = examples(&docs, &lex, None);
+        let mut ex = examples(&docs, &lex, None);
+        prune_rare(&mut ex, min_count);
         let (model, _, _) = train(&ex, &lexicon, first_epochs, |_| 0.0, &format!("fold {k}"));
         for &d in half {
             first_tags[d] =
@@ -464,7 +489,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .zip(&dev_first)
         .map(|(w, t)| DocLabels::new(w, t))
         .collect();
-    let second_examples = examples(&train_docs, &train_lex, Some(&first_tags));
+    let mut second_examples = examples(&train_docs, &train_lex, Some(&first_tags));
+    prune_rare(&mut second_examples, min_count);
     let score_second = |m: &Model| {
         let predicted: Vec<Vec<Tag>> = dev_words
             .iter()

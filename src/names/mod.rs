@@ -7,6 +7,9 @@
 //! given name on the name lists). Each was scored on the development split before it was kept
 //! (models/README.md); the CoNLL scores Folio reports are of the tagger and these rules together.
 
+mod dateline;
+mod titles;
+
 use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::{Span, Tag};
@@ -215,52 +218,9 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         }
         joined.push(Span::new(s, e, label));
     }
-    dateline(words, &mut joined);
+    dateline::mend(words, &mut joined);
+    titles::mend(words, &mut joined);
     joined
-}
-
-/// `NEW YORK (AP) —`, `KYIV, Jan 3 (Reuters) -`: a line that opens with a place in capitals
-/// (or title case), maybe a region or a date after commas, then a name in brackets and a dash,
-/// is a dateline: the bracketed name is the agency that filed it (ORG) and the first words the
-/// place (LOC), where the tagger found neither. Agencies the training text never showed (`AP`
-/// beside Reuters' `Reuters`) are the ones it misses.
-fn dateline(words: &[&str], spans: &mut Vec<Span>) {
-    let capital = |w: &&&str| w.starts_with(|c: char| c.is_uppercase());
-    let city = words.iter().take_while(capital).count();
-    if !(1..=4).contains(&city) {
-        return;
-    }
-    // Past the place: `, REGION` or `, Mon D` parts, then the bracket.
-    let mut i = city;
-    while words.get(i) == Some(&",") {
-        let part = words[i + 1..]
-            .iter()
-            .take_while(|w| **w != "," && **w != "(")
-            .count();
-        if !(1..=3).contains(&part) {
-            return;
-        }
-        i += 1 + part;
-    }
-    if words.get(i) != Some(&"(") {
-        return;
-    }
-    let agency = words[i + 1..].iter().take_while(capital).count();
-    let close = i + 1 + agency;
-    if !(1..=4).contains(&agency)
-        || words.get(close) != Some(&")")
-        || !words
-            .get(close + 1)
-            .is_some_and(|w| matches!(*w, "-" | "--" | "\u{2014}" | "\u{2013}"))
-    {
-        return;
-    }
-    for (start, end, label) in [(0, city, Label::LOC), (i + 1, close, Label::ORG)] {
-        if spans.iter().all(|sp| sp.end <= start || sp.start >= end) {
-            let at = spans.partition_point(|sp| sp.start < start);
-            spans.insert(at, Span::new(start, end, label));
-        }
-    }
 }
 
 /// The one type the name lists give `words` as a whole, if they agree on one.

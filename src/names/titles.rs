@@ -1,0 +1,115 @@
+//! Titles in quotation marks: `the album "Other Voices"`, `"Time Has Taken Its Toll On You"`.
+//!
+//! A work — a song, an album, a film, a book, a game, an operation — is MISC, and news and
+//! encyclopedias alike write its title in quotes and in title case. The tagger reads each word
+//! of it as what the word usually is (`Doctor` a title, `Dream` nothing), so it misses the
+//! title or cuts it into pieces of other types. A quoted run of two to eight words, every one
+//! capitalised but the small words between, is one title. Quoted speech is not: it has lower-case
+//! words and punctuation.
+
+use crate::model::Label;
+use crate::tags::Span;
+
+/// The words a title leaves in lower case.
+const SMALL: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "'s",
+    "&",
+];
+
+fn quote(w: &str) -> bool {
+    matches!(w, "\"" | "``" | "''")
+}
+
+/// Whether `words` (what a pair of quotes holds) read as a title.
+fn title(words: &[&str]) -> bool {
+    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    (2..=8).contains(&words.len())
+        && capital(&words[0])
+        && capital(&words[words.len() - 1])
+        && words.iter().all(|w| capital(w) || SMALL.contains(w))
+}
+
+/// Makes every quoted title of the sentence `words` one MISC span, in place of the spans the
+/// tagger found inside it; a span reaching past the quotes is left as it is, and so is the
+/// title.
+pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < words.len() {
+        if !quote(words[i]) {
+            i += 1;
+            continue;
+        }
+        let Some(len) = words[i + 1..].iter().position(|w| quote(w)) else {
+            return;
+        };
+        let (start, end) = (i + 1, i + 1 + len);
+        let crosses = spans
+            .iter()
+            .any(|s| s.start < end && s.end > start && (s.start < start || s.end > end));
+        if title(&words[start..end]) && !crosses {
+            spans.retain(|s| s.end <= start || s.start >= end);
+            let at = spans.partition_point(|s| s.start < start);
+            spans.insert(at, Span::new(start, end, Label::MISC));
+        }
+        i = end + 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const CAPITALISED: &[&str] = &[
+        "Other", "Voices", "Doctor", "Who", "Time", "Toll", "You", "1999", "Dream",
+    ];
+
+    proptest! {
+        /// A quoted run of capitalised words, small words between, is one MISC title in place of
+        /// whatever the tagger found inside; a span reaching past a quote keeps the quote as it
+        /// is; quoted speech (a lower-case word, a comma) and a single quoted word are no title.
+        #[test]
+        fn quoted_titles_are_one_misc_name(
+            first in proptest::sample::select(CAPITALISED),
+            middle in proptest::collection::vec(proptest::sample::select(
+                [CAPITALISED, SMALL].concat()), 0..5),
+            last in proptest::sample::select(CAPITALISED),
+            inside in proptest::option::of((0usize..7, 1usize..3)),
+            speech in proptest::sample::select(vec!["said", ","]),
+        ) {
+            let mut words = vec!["the", "album", "\""];
+            words.push(first);
+            words.extend(&middle);
+            words.push(last);
+            let end = words.len();
+            words.extend(["\"", "sold", "well", "."]);
+            let mut spans = Vec::new();
+            if let Some((at, len)) = inside {
+                let s = 3 + at.min(end - 4);
+                spans.push(Span::new(s, (s + len).min(end), Label::PER));
+            }
+            let mut got = spans.clone();
+            mend(&words, &mut got);
+            prop_assert_eq!(got, vec![Span::new(3, end, Label::MISC)]);
+
+            // A span from before the quotes into the title: left alone.
+            let crossing = vec![Span::new(1, 4, Label::ORG)];
+            let mut got = crossing.clone();
+            mend(&words, &mut got);
+            prop_assert_eq!(got, crossing);
+
+            // Quoted speech: a lower-case word or a comma inside.
+            let mut spoken = words.clone();
+            spoken.insert(4, speech);
+            let mut got = spans.clone();
+            mend(&spoken, &mut got);
+            prop_assert_eq!(got, spans.clone());
+
+            // One quoted word.
+            let one = ["he", "said", "\"", first, "\"", "."];
+            let mut got = Vec::new();
+            mend(&one, &mut got);
+            prop_assert!(got.is_empty());
+        }
+    }
+}
