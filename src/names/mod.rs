@@ -8,6 +8,7 @@
 //! (models/README.md); the CoNLL scores Folio reports are of the tagger and these rules together.
 
 mod dateline;
+mod nicknames;
 mod titles;
 
 use crate::model::Label;
@@ -219,6 +220,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         joined.push(Span::new(s, e, label));
     }
     dateline::mend(words, &mut joined);
+    nicknames::mend(words, &mut joined);
     titles::mend(words, &mut joined);
     joined
 }

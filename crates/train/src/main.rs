@@ -545,7 +545,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     // `word gold predicted`, one token a line, a blank line between sentences, for error
     // analysis: FOLIO_DUMP the dev split as the tagger alone tags it, FOLIO_DUMP_WIKIGOLD
-    // WikiGold as Folio shows names (the tagger, then the name rules).
+    // WikiGold and FOLIO_DUMP_SHOWN the dev split as Folio shows names (the tagger, then the
+    // name rules).
     let dump = |path: std::ffi::OsString,
                 docs: &[Document],
                 predicted: &[Vec<Tag>]|
@@ -560,16 +561,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         std::fs::write(path, out)
     };
-    if let Some(path) = std::env::var_os("FOLIO_DUMP_WIKIGOLD") {
+    let shown_of = |docs: &[Document]| {
         let mut shown = Vec::new();
-        for doc in &wikigold {
+        for doc in docs {
             let words = train::words_of(doc);
             for (w, tags) in words.iter().zip(loaded.tag_document(&words)) {
                 let spans = train::mend_names(&tags, w, loaded.lexicons());
                 shown.push(train::tags_of(&spans, tags.len()));
             }
         }
-        dump(path, &wikigold, &shown)?;
+        shown
+    };
+    if let Some(path) = std::env::var_os("FOLIO_DUMP_WIKIGOLD") {
+        dump(path, &wikigold, &shown_of(&wikigold))?;
+    }
+    // FOLIO_DUMP_SHOWN: the dev split as Folio shows names (the tagger, then the name rules).
+    if let Some(path) = std::env::var_os("FOLIO_DUMP_SHOWN") {
+        dump(path, &dev, &shown_of(&dev))?;
     }
     if let Some(path) = std::env::var_os("FOLIO_DUMP") {
         dump(path, &dev, &predicted)?;

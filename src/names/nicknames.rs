@@ -1,0 +1,86 @@
+//! Nicknames in quotes inside a person's name: `Roberto "Hands of Stone" Duran`, `Hector
+//! "Macho" Camacho`. CoNLL tags the whole as one person; the tagger, which saw hardly any,
+//! finds the given name and the surname apart and reads the nickname as something else.
+
+use crate::model::Label;
+use crate::tags::Span;
+
+/// Joins a person, a quoted run of one to four capitalised words (small words between) and a
+/// person right after it into one person, whatever the tagger found inside the quotes.
+pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
+    let mut k = 0;
+    while k < spans.len() {
+        let a = spans[k];
+        let open = a.end;
+        let close = (open + 2..words.len().min(open + 6)).find(|&i| words[i] == "\"");
+        let joined = close.filter(|&close| {
+            a.label == Label::PER
+                && words[open] == "\""
+                && words[open + 1].starts_with(char::is_uppercase)
+                && words[open + 1..close].iter().all(|w| {
+                    w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and")
+                })
+        });
+        // The spans inside the quotes, then the person after them.
+        let inside = spans[k + 1..]
+            .iter()
+            .take_while(|s| joined.is_some_and(|close| s.end <= close))
+            .count();
+        match (joined, spans.get(k + 1 + inside)) {
+            (Some(close), Some(b)) if b.start == close + 1 && b.label == Label::PER => {
+                let end = b.end;
+                spans.drain(k + 1..k + 2 + inside);
+                spans[k] = Span::new(a.start, end, Label::PER);
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Given name, quoted nickname, surname: one person, whatever the tagger made of the
+        /// nickname; with no person after the quotes, or a lower-case word inside them, the
+        /// spans stay as they were.
+        #[test]
+        fn a_quoted_nickname_joins_the_name_around_it(
+            nickname in proptest::collection::vec(proptest::sample::select(vec!["Hands", "of", "Stone", "Macho", "The", "Rock"]), 1..4),
+            tagged in proptest::option::of(proptest::sample::select(vec![Label::MISC, Label::ORG, Label::LOC])),
+            lower in any::<bool>(),
+        ) {
+            prop_assume!(nickname[0].starts_with(char::is_uppercase));
+            let mut words = vec!["Roberto", "\""];
+            words.extend(&nickname);
+            let close = words.len();
+            words.extend(["\"", "Duran", "won", "."]);
+            let mut spans = vec![Span::new(0, 1, Label::PER)];
+            if let Some(label) = tagged {
+                spans.push(Span::new(2, close, label));
+            }
+            spans.push(Span::new(close + 1, close + 2, Label::PER));
+            let mut got = spans.clone();
+            mend(&words, &mut got);
+            prop_assert_eq!(got, vec![Span::new(0, close + 2, Label::PER)]);
+
+            // No person after the quotes.
+            let mut alone = spans[..spans.len() - 1].to_vec();
+            let kept = alone.clone();
+            mend(&words, &mut alone);
+            prop_assert_eq!(alone, kept);
+
+            // Quoted speech between two names.
+            if lower {
+                let mut spoken = words.clone();
+                spoken.insert(2, "said");
+                let moved: Vec<Span> = spans.iter().map(|s| if s.start >= 2 { Span::new(s.start + 1, s.end + 1, s.label) } else { *s }).collect();
+                let mut got = moved.clone();
+                mend(&spoken, &mut got);
+                prop_assert_eq!(got, moved);
+            }
+        }
+    }
+}
