@@ -221,6 +221,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     }
     dateline::mend(words, &mut joined);
     nicknames::mend(words, &mut joined);
+    nicknames::given_after_surname(words, &mut joined);
     titles::mend(words, &mut joined);
     joined
 }
@@ -530,7 +531,8 @@ mod tests {
                     "Mohammad", "Kazem", "Al", "al-Haq", "Army", "Lebanese", "Resolution",
                     "1701", "Ambassador", "Governorate", "pro-Iran", "de", "the", "Qais",
                     "Baghdad", "Prince", "bin", "van", "der", "Osama", "Laden", "Al",
-                    "NEW", "YORK", "(", ")", "-", ",", "AP", "Dec", "7",
+                    "NEW", "YORK", "(", ")", "-", ",", "AP", "Dec", "7", "\"", "In-so",
+                    "Bush-led", "\u{C9}a-b",
                 ]),
                 1..12,
             ),
