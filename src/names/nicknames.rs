@@ -7,8 +7,9 @@
 use crate::model::Label;
 use crate::tags::Span;
 
-/// Joins a person, a quoted run of one to four capitalised words (small words between) and a
-/// person right after it into one person, whatever the tagger found inside the quotes.
+/// Joins a name, a quoted run of one to four capitalised words (small words between) and a name
+/// right after it into one person, where either name is a person's, whatever the tagger found
+/// inside the quotes.
 pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
     let mut k = 0;
     while k < spans.len() {
@@ -16,8 +17,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
         let open = a.end;
         let close = (open + 2..words.len().min(open + 6)).find(|&i| words[i] == "\"");
         let joined = close.filter(|&close| {
-            a.label == Label::PER
-                && words[open] == "\""
+            words[open] == "\""
                 && words[open + 1].starts_with(char::is_uppercase)
                 && words[open + 1..close].iter().all(|w| {
                     w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and")
@@ -29,7 +29,11 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
             .take_while(|s| joined.is_some_and(|close| s.end <= close))
             .count();
         match (joined, spans.get(k + 1 + inside)) {
-            (Some(close), Some(b)) if b.start == close + 1 && b.label == Label::PER => {
+            // A name on each side, one of them a person's (`Dahvin "DaHv" Daniels`, where the
+            // tagger read the given name as a place).
+            (Some(close), Some(b))
+                if b.start == close + 1 && (a.label == Label::PER || b.label == Label::PER) =>
+            {
                 let end = b.end;
                 spans.drain(k + 1..k + 2 + inside);
                 spans[k] = Span::new(a.start, end, Label::PER);
@@ -50,7 +54,8 @@ fn compound(part: &str) -> bool {
 
 /// A person's name followed by a capitalised word joined by a hyphen to a lower-case part
 /// (`Kim` `In-so`) takes that word in: a given name after a surname. In eng.train such a word
-/// after a person is part of the name four times in five.
+/// after a person is part of the name four times in five. So does `Jr.` or `Sr.` after a
+/// person (in eng.train, `Jr` after a person is in the name three times of three).
 pub(super) fn given_after_surname(words: &[&str], spans: &mut [Span]) {
     let taken: Vec<usize> = spans.iter().map(|s| s.start).collect();
     for s in spans.iter_mut() {
@@ -66,7 +71,9 @@ pub(super) fn given_after_surname(words: &[&str], spans: &mut [Span]) {
                 && b.chars().all(char::is_lowercase)
                 && !compound(b)
         });
-        if s.label == Label::PER && given && !taken.contains(&s.end) {
+        // `Clay Tice Jr.`: CoNLL keeps the suffix in the name.
+        let suffix = matches!(*next, "Jr" | "Jr." | "Sr" | "Sr.");
+        if s.label == Label::PER && (given || suffix) && !taken.contains(&s.end) {
             s.end += 1;
         }
     }
@@ -76,6 +83,20 @@ pub(super) fn given_after_surname(words: &[&str], spans: &mut [Span]) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// `Jr.` and `Sr.` after a person stay in the name; after anything else they stay out.
+    #[test]
+    fn a_suffix_stays_in_the_persons_name() {
+        for suffix in ["Jr", "Jr.", "Sr", "Sr."] {
+            let words = ["Clay", "Tice", suffix, "said"];
+            let mut spans = vec![Span::new(0, 2, Label::PER)];
+            given_after_surname(&words, &mut spans);
+            assert_eq!(spans, [Span::new(0, 3, Label::PER)]);
+            let mut spans = vec![Span::new(0, 2, Label::ORG)];
+            given_after_surname(&words, &mut spans);
+            assert_eq!(spans, [Span::new(0, 2, Label::ORG)]);
+        }
+    }
 
     proptest! {
         /// A surname and a hyphenated given name (`Kim In-so`) are one person, however the
@@ -107,8 +128,8 @@ mod tests {
         }
 
         /// Given name, quoted nickname, surname: one person, whatever the tagger made of the
-        /// nickname; with no person after the quotes, or a lower-case word inside them, the
-        /// spans stay as they were.
+        /// nickname or (if it found the other a person) of one of the names; with no name
+        /// after the quotes, or a lower-case word inside them, the spans stay as they were.
         #[test]
         fn a_quoted_nickname_joins_the_name_around_it(
             nickname in proptest::collection::vec(proptest::sample::select(vec!["Hands", "of", "Stone", "Macho", "The", "Rock"]), 1..4),
@@ -128,8 +149,12 @@ mod tests {
             let mut got = spans.clone();
             mend(&words, &mut got);
             prop_assert_eq!(got, vec![Span::new(0, close + 2, Label::PER)]);
+            let mut place_first = spans.clone();
+            place_first[0] = Span::new(0, 1, Label::LOC);
+            mend(&words, &mut place_first);
+            prop_assert_eq!(place_first, vec![Span::new(0, close + 2, Label::PER)]);
 
-            // No person after the quotes.
+            // No name after the quotes.
             let mut alone = spans[..spans.len() - 1].to_vec();
             let kept = alone.clone();
             mend(&words, &mut alone);
