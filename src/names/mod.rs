@@ -534,7 +534,8 @@ mod tests {
     #[test]
     fn dates_leave_names_and_air_makes_airlines() {
         use Label::*;
-        let cases: &[(&str, (usize, usize, Label), (&str, Label))] = &[
+        type Case<'a> = (&'a str, (usize, usize, Label), (&'a str, Label));
+        let cases: &[Case] = &[
             (
                 "September Treasury bills fell",
                 (0, 2, ORG),
