@@ -8,6 +8,7 @@
 //! (models/README.md); the CoNLL scores Folio reports are of the tagger and these rules together.
 
 mod dateline;
+mod events;
 mod nicknames;
 mod titles;
 
@@ -236,6 +237,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     nicknames::mend(words, &mut joined);
     nicknames::given_after_surname(words, &mut joined);
     titles::mend(words, &mut joined);
+    events::mend(words, &mut joined);
     joined
 }
 
