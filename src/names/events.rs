@@ -24,14 +24,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
             .count();
         let tagged = spans.iter().find(|s| s.start == i + 2).map_or(0, |s| s.end);
         let end = (i + 2 + run).max(tagged);
-        let crosses = spans
-            .iter()
-            .any(|s| s.start < end && s.end > i && (s.start < i || s.end > end));
-        if !crosses {
-            spans.retain(|s| s.end <= i || s.start >= end);
-            let at = spans.partition_point(|s| s.start < i);
-            spans.insert(at, Span::new(i, end, Label::MISC));
-        }
+        super::claim(spans, i, end, Label::MISC);
     }
 }
 

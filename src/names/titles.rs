@@ -43,15 +43,50 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
             return;
         };
         let (start, end) = (i + 1, i + 1 + len);
-        let crosses = spans
-            .iter()
-            .any(|s| s.start < end && s.end > start && (s.start < start || s.end > end));
-        if title(&words[start..end]) && !crosses {
-            spans.retain(|s| s.end <= start || s.start >= end);
-            let at = spans.partition_point(|s| s.start < start);
-            spans.insert(at, Span::new(start, end, Label::MISC));
+        if title(&words[start..end]) {
+            super::claim(spans, start, end, Label::MISC);
         }
         i = end + 1;
+    }
+}
+
+/// Whether `w` is a model designation: one to four letters, a hyphen, a number (`P-47`,
+/// `F-16`, `EF-111`, `MiG-29`).
+fn designation(w: &str) -> bool {
+    let Some((letters, number)) = w.split_once('-') else {
+        return false;
+    };
+    let number = number
+        .strip_suffix(|c: char| c.is_ascii_uppercase())
+        .unwrap_or(number);
+    (1..=4).contains(&letters.len())
+        && letters.starts_with(|c: char| c.is_ascii_uppercase())
+        && letters.bytes().all(|b| b.is_ascii_alphabetic())
+        && (1..=4).contains(&number.len())
+        && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A model designation followed by its name in title case (`P-47 Thunderbolt`, `F-16 Fighting
+/// Falcon`) is one MISC name, as eng.train (`CAC-40 General`) and WikiGold tag them, where the
+/// tagger took the name for a person. A name in capitals (a headline's `U-21 QUALIFIER`) or a
+/// lower-case word after the designation (`F-16 fighter`) is left alone.
+pub(super) fn designations(words: &[&str], spans: &mut Vec<Span>) {
+    let title_case = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(char::is_lowercase)
+    };
+    for i in 0..words.len() {
+        if !designation(words[i]) {
+            continue;
+        }
+        let name = words[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|w| title_case(w))
+            .count();
+        let end = i + 1 + name;
+        if name > 0 {
+            super::claim(spans, i, end, Label::MISC);
+        }
     }
 }
 
@@ -63,6 +98,35 @@ mod tests {
     const CAPITALISED: &[&str] = &[
         "Other", "Voices", "Doctor", "Who", "Time", "Toll", "You", "1999", "Dream",
     ];
+
+    /// Designations with their names are one MISC name; headlines in capitals, lower-case
+    /// words after a designation and words that only look alike stay as they were.
+    #[test]
+    fn a_designation_and_its_name_are_one_misc_name() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("the P-47 Thunderbolt flew", Some("P-47 Thunderbolt")),
+            (
+                "an F-16 Fighting Falcon crashed",
+                Some("F-16 Fighting Falcon"),
+            ),
+            ("the EF-111A Raven", Some("EF-111A Raven")),
+            ("an F-16 fighter crashed", None),
+            ("U-21 QUALIFIER", None),
+            ("Al-Qaeda Leader said", None),
+            ("the 1-0 Win", None),
+        ];
+        for &(sentence, want) in cases {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let mut spans = Vec::new();
+            designations(&words, &mut spans);
+            let got: Vec<String> = spans.iter().map(|s| words[s.range()].join(" ")).collect();
+            assert_eq!(
+                got,
+                want.into_iter().map(str::to_owned).collect::<Vec<_>>(),
+                "{sentence}"
+            );
+        }
+    }
 
     proptest! {
         /// A quoted run of capitalised words, small words between, is one MISC title in place of
