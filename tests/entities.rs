@@ -53,10 +53,10 @@ fn committed_model_holds_out_of_domain_on_wikigold() {
 }
 
 /// The committed model's WikiGold F1 may not fall below this. The model with word clusters
-/// (2026-12-02, seed 0) scores 0.6422 with the span rules of 2026-12-04 (0.6286 before the
-/// quoted-title and nickname rules); the one before it 0.5977. Issue 15 asks for a gate of 0.68, which no
-/// model has reached yet (models/README.md).
-const WIKIGOLD_FLOOR: f64 = 0.63;
+/// (2026-12-02, seed 0) scores 0.6513 with the span rules of 2026-12-05 (0.6286 before the
+/// span rules of 2026-12-04 and -05); the one before it 0.5977. Issue 15 asks for a gate of 0.68,
+/// which no model has reached yet (models/README.md).
+const WIKIGOLD_FLOOR: f64 = 0.64;
 
 /// Names found in the articles of generated dumps against their answer (text and label,
 /// counted as multisets per article): what the pipeline keeps of the tagger's quality once

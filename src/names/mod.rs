@@ -10,6 +10,7 @@
 mod dateline;
 mod dates;
 mod events;
+mod heads;
 mod nicknames;
 mod titles;
 
@@ -240,6 +241,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     titles::mend(words, &mut joined);
     titles::designations(words, &mut joined);
     events::mend(words, &mut joined);
+    heads::mend(words, &mut joined, lexicons);
     joined
 }
 

@@ -83,6 +83,13 @@ impl CasingLexicon {
         self.get(lower_hash(word)) != Casing::Unseen as u8
     }
 
+    /// Whether the training text writes `word` in lower case, or the list of common English
+    /// words has it: a capital on it means a sentence's start or a headline, not a name.
+    pub fn usually_lower(&self, word: &str) -> bool {
+        let casing = self.get(lower_hash(word));
+        casing == Casing::Lower as u8 || casing == Casing::Dictionary as u8
+    }
+
     pub(super) fn get(&self, lower: u64) -> u8 {
         self.map
             .get(&key(lower))

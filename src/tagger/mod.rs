@@ -48,6 +48,7 @@ mod words;
 
 pub use format::ModelError;
 pub use lexicon::Lexicons;
+pub use lexicon::{style, Style};
 pub use stage::Model;
 
 #[cfg(feature = "train")]
@@ -55,7 +56,7 @@ pub use features::{features, DocContext, DocLabels, Hints};
 #[cfg(feature = "train")]
 pub use format::PRUNE;
 #[cfg(feature = "train")]
-pub use lexicon::{style, CasingLexicon, Clusters, Gazetteer, Style};
+pub use lexicon::{CasingLexicon, Clusters, Gazetteer};
 #[cfg(feature = "train")]
 pub use train::{tag_stage, tag_stage_with, Trainer};
 

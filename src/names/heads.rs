@@ -1,0 +1,299 @@
+//! Names that end in the kind of thing they name: `Montreal Hockey Club`, `Fairmont State
+//! College`, `Dave Matthews Band`, `Glastonbury Festival`, `Greater Milwaukee Open`.
+//!
+//! The tagger knows `Montreal`, `Fairmont` and `Dave Matthews` and tags them alone (a place, a
+//! person), leaving the words that make them an organisation or an event outside: Reuters of
+//! 1996 never wrote most such names, Wikipedia writes them on every page. When a run of
+//! capitalised words ends in a word that names a kind of organisation (`Club`, `College`,
+//! `Band`) or of event (`Festival`, `Open`), the one name the tagger found inside the run
+//! grows to the whole run.
+//!
+//! CoNLL's guidelines keep a nationality out of the name after it (`German | Foreign Ministry`,
+//! `Belgian | Grand Prix`, `Egyptian | Museum` in eng.train), so a MISC name never grows into
+//! an organisation, and a run holding two of the tagger's names is left as it is (`Atlanta |
+//! Games`, `Ireland | World Cup`). Applied to eng.train's own gold names the rule changes none.
+
+use crate::model::Label;
+use crate::tagger::{style, Lexicons, Style};
+use crate::tags::Span;
+
+/// Last words that make a capitalised run an organisation (`Hockey Club`, `City Council`).
+const ORGANISATIONS: &[&str] = &[
+    "Academy",
+    "Agency",
+    "Airlines",
+    "Army",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Band",
+    "Bank",
+    "Board",
+    "Brigade",
+    "Bureau",
+    "Church",
+    "Club",
+    "College",
+    "Commission",
+    "Committee",
+    "Company",
+    "Corporation",
+    "Corps",
+    "Council",
+    "Court",
+    "Department",
+    "Division",
+    "Federation",
+    "Fleet",
+    "Force",
+    "Foundation",
+    "Front",
+    "Government",
+    "Group",
+    "Guard",
+    "Hospital",
+    "Institute",
+    "Library",
+    "Ministry",
+    "Museum",
+    "Navy",
+    "Office",
+    "Orchestra",
+    "Organisation",
+    "Organization",
+    "Party",
+    "Police",
+    "Records",
+    "Regiment",
+    "School",
+    "Service",
+    "Society",
+    "Squadron",
+    "Studios",
+    "Team",
+    "Trust",
+    "Union",
+    "University",
+];
+
+/// Last words that make a capitalised run an event or award (`Jazz Festival`, `Grand Prix`).
+const EVENTS: &[&str] = &[
+    "Award",
+    "Awards",
+    "Championship",
+    "Championships",
+    "Classic",
+    "Cup",
+    "Festival",
+    "Games",
+    "Marathon",
+    "Open",
+    "Prix",
+    "Trophy",
+];
+
+fn capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// The label a run ending in `word` names, if `word` is a kind of organisation or event.
+fn head(word: &str) -> Option<Label> {
+    if ORGANISATIONS.contains(&word) {
+        Some(Label::ORG)
+    } else if EVENTS.contains(&word) {
+        Some(Label::MISC)
+    } else {
+        None
+    }
+}
+
+/// Grows the one name inside each capitalised run that ends in a kind of organisation or event
+/// to the whole run. Spans stay sorted and never overlap.
+pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
+    // In a headline every word is capitalised: the run says nothing.
+    if style(words) != Style::Normal {
+        return;
+    }
+    let touches =
+        |spans: &[Span], a: usize, b: usize| spans.iter().any(|s| s.start < b && s.end > a);
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) || words[i] == "The" {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, and `and` between two parts when the tagger found no
+        // name before it and that part is not itself complete (`Test and County Cricket
+        // Board`, but not `Big Band and Twilite Orchestra`).
+        let mut j = i + 1;
+        while j < words.len()
+            && (capitalised(words[j])
+                || words[j] == "and"
+                    && words.get(j + 1).is_some_and(|w| capitalised(w))
+                    && !touches(spans, i, j)
+                    && head(words[j - 1]).is_none())
+        {
+            j += 1;
+        }
+        let (run_start, run_end) = (i, j);
+        i = j;
+        let Some(label) = head(words[run_end - 1]) else {
+            continue;
+        };
+        let inside: Vec<&Span> = spans
+            .iter()
+            .filter(|s| s.start < run_end && s.end > run_start)
+            .collect();
+        let [one] = inside[..] else { continue };
+        // Capitalised words before the name join it unless the capital says nothing: the
+        // sentence's first word, a word usually written in lower case (a title-case `Police
+        // Arrest Man Near …`), a weekday or month (`Tuesday Purdue Frederick Co`).
+        let mut start = run_start;
+        while start < one.start
+            && (start == 0
+                || lexicons.casing.usually_lower(words[start])
+                || super::dates::date_word(words[start], Label::PER))
+        {
+            start += 1;
+        }
+        if one.start < start
+            || one.end > run_end
+            || (one.start, one.end) == (start, run_end)
+            || one.label == Label::MISC && label == Label::ORG
+        {
+            continue;
+        }
+        super::claim(spans, start, run_end, label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::CasingLexicon;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    /// `words` as the training text writes them in lower case.
+    fn lexicons(lower: &[&str]) -> Lexicons {
+        let mut casing = CasingLexicon::default();
+        casing.add_words(&lower.join("\n"));
+        Lexicons {
+            casing,
+            ..Lexicons::default()
+        }
+    }
+
+    fn mended(words: &[&str], spans: &[Span]) -> Vec<Span> {
+        let mut got = spans.to_vec();
+        mend(words, &mut got, &lexicons(&["former", "attended"]));
+        got
+    }
+
+    proptest! {
+        /// A place or person the tagger found at the start of a capitalised run that ends in a
+        /// kind of organisation or event becomes the whole run, labelled by that kind;
+        /// whatever precedes the run in lower case stays out.
+        #[test]
+        fn a_name_grows_to_the_kind_it_ends_in(
+            name in select(vec!["Montreal", "Fairmont", "Dave Matthews", "Crescent City"]),
+            found in select(vec![Label::LOC, Label::PER, Label::ORG]),
+            middle in proptest::collection::vec(select(vec!["State", "Hockey", "Jazz", "Teachers"]), 0..3),
+            kind in select([ORGANISATIONS, EVENTS].concat()),
+        ) {
+            let mut words = vec!["he", "joined", "the"];
+            words.extend(name.split(' '));
+            let found_end = words.len();
+            words.extend(&middle);
+            words.push(kind);
+            let end = words.len();
+            words.extend(["in", "1990", "."]);
+            let got = mended(&words, &[Span::new(3, found_end, found)]);
+            prop_assert_eq!(got, vec![Span::new(3, end, head(kind).unwrap())]);
+
+            // A nationality (MISC) keeps its own name before an organisation, as CoNLL has
+            // it (`Egyptian | Museum`); two names in the run stay two (`Atlanta | Games`).
+            if head(kind) == Some(Label::ORG) {
+                let misc = vec![Span::new(3, found_end, Label::MISC)];
+                prop_assert_eq!(mended(&words, &misc), misc);
+            }
+            let two = vec![Span::new(3, found_end, found), Span::new(end - 1, end, Label::MISC)];
+            prop_assert_eq!(mended(&words, &two), two);
+
+            // The same words as a headline say nothing.
+            let shouting: Vec<String> = words.iter().map(|w| w.to_uppercase()).collect();
+            let shouting: Vec<&str> = shouting.iter().map(String::as_str).collect();
+            let one = vec![Span::new(3, found_end, found)];
+            prop_assert_eq!(mended(&shouting, &one), one);
+        }
+    }
+
+    /// Capitalised words before the name join it unless they are a sentence's first word, a
+    /// word written in lower case, or a date; a name that already is the whole run keeps its
+    /// label (`West Bank` stays a place); `and` joins two parts only when the first is bare.
+    #[test]
+    fn edges_of_the_run() {
+        use Label::*;
+        type Case<'a> = (
+            &'a str,
+            &'a [(usize, usize, Label)],
+            &'a [(usize, usize, Label)],
+        );
+        let cases: &[Case] = &[
+            (
+                "the Greater Milwaukee Open .",
+                &[(2, 4, MISC)],
+                &[(1, 4, MISC)],
+            ),
+            (
+                "he attended James High School in Houston .",
+                &[(2, 3, PER)],
+                &[(2, 5, ORG)],
+            ),
+            (
+                "Attended James High School and then moved .",
+                &[(1, 2, PER)],
+                &[(1, 4, ORG)],
+            ),
+            (
+                "when Former Fairmont State College coach",
+                &[(2, 3, LOC)],
+                &[(2, 5, ORG)],
+            ),
+            (
+                "on Tuesday Purdue Pharma Group said",
+                &[(2, 4, ORG)],
+                &[(2, 5, ORG)],
+            ),
+            ("in the West Bank .", &[(2, 4, LOC)], &[(2, 4, LOC)]),
+            (
+                "the Test and County Cricket Board",
+                &[(3, 6, ORG)],
+                &[(1, 6, ORG)],
+            ),
+            (
+                "with Elfa Big Band and Twilite Orchestra on tour",
+                &[(5, 7, ORG)],
+                &[(5, 7, ORG)],
+            ),
+            (
+                "from Montreal Hockey Club of Canada",
+                &[(1, 2, LOC)],
+                &[(1, 4, ORG)],
+            ),
+            ("no name in Hockey Club", &[], &[]),
+            // A headline in title case is left as it is.
+            (
+                "Police Arrest Man Near Fairmont State College",
+                &[(4, 5, LOC)],
+                &[(4, 5, LOC)],
+            ),
+        ];
+        for &(sentence, before, after) in cases {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let spans: Vec<Span> = before.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
+            let want: Vec<Span> = after.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
+            assert_eq!(mended(&words, &spans), want, "{sentence}");
+        }
+    }
+}
