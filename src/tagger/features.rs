@@ -71,22 +71,21 @@ struct Token<'a> {
     shape: u64,
     /// The word's cluster path (0: in no cluster).
     cluster: u16,
-    lower_text: std::borrow::Cow<'a, str>,
     text: &'a str,
     capitalised: bool,
 }
 
 impl<'a> Token<'a> {
     fn new(w: &'a str, lexicons: &Lexicons) -> Token<'a> {
-        let lower_text = lowercase(w);
-        let lower = hash_str(&lower_text);
+        // The lower-case text itself is made only for the templates that read it (`forms`,
+        // `parts`), which a tagger keeping rows by word runs once a word, not once a token.
+        let lower = lower_hash(w);
         Token {
             word: hash_str(w),
             lower,
             shape: shape_hash(w),
             cluster: lexicons.clusters.get(lower),
             capitalised: w.chars().next().is_some_and(char::is_uppercase),
-            lower_text,
             text: w,
         }
     }
@@ -98,7 +97,8 @@ impl<'a> Token<'a> {
         f.push(feature(1, self.word));
         f.push(feature(2, self.lower));
         f.push(feature(3, self.shape));
-        let lt: &str = &self.lower_text;
+        let lower_text = lowercase(self.text);
+        let lt: &str = &lower_text;
         for (k, (b, c)) in lt.char_indices().take(4).enumerate() {
             f.push(feature(11 + k as u64, hash_str(&lt[..b + c.len_utf8()])));
         }
@@ -110,7 +110,7 @@ impl<'a> Token<'a> {
     /// Parts of hyphenated words: Pro-Iran, al-Maliki, Asa'ib.
     fn parts(&self, f: &mut Vec<u64>) {
         if self.text.contains('-') {
-            for part in self.lower_text.split('-').filter(|p| !p.is_empty()) {
+            for part in lowercase(self.text).split('-').filter(|p| !p.is_empty()) {
                 f.push(feature(62, hash_str(part)));
             }
         }
@@ -147,6 +147,23 @@ pub fn word_features(word: &str, lexicons: &Lexicons, out: &mut Vec<u64>) {
     if !lexicons.clusters.is_empty() {
         t.clusters(out);
     }
+}
+
+/// The features of a token that are its very spelling (the word, its lower-case form, that
+/// form with the sentence's style): what a tagger memorises of the names it was trained on.
+/// Training can drop them now and then from a name's tokens (`train`'s FOLIO_DROP_IDENTITY),
+/// so that the context, the affixes, the clusters and the lists must carry a name the
+/// training text never showed.
+#[cfg(feature = "train")]
+pub fn identity_features(words: &[&str], i: usize) -> [u64; 3] {
+    let sentence_style = style(words) as u64;
+    let w = words[i];
+    let lower = lower_hash(w);
+    [
+        feature(1, hash_str(w)),
+        feature(2, lower),
+        feature(53, lower ^ (sentence_style << 60)),
+    ]
 }
 
 /// First-stage labels across a document: for each word form, how often its tokens were tagged

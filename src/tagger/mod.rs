@@ -52,7 +52,7 @@ pub use lexicon::{style, Style};
 pub use stage::Model;
 
 #[cfg(feature = "train")]
-pub use features::{features, DocContext, DocLabels, Hints};
+pub use features::{features, identity_features, DocContext, DocLabels, Hints};
 #[cfg(feature = "train")]
 pub use format::PRUNE;
 #[cfg(feature = "train")]
