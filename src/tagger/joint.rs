@@ -89,6 +89,15 @@ const EMPTY: Slot = Slot {
 
 type Sum = [i32; STATES];
 
+/// Adds a slot's rows to a token's sums, as a loop over fixed-size arrays the compiler turns
+/// into vector adds.
+#[inline(always)]
+fn add_row(sum: &mut Wide, w: &[i8; 2 * STATES]) {
+    for j in 0..2 * STATES {
+        sum[j] += i32::from(w[j]);
+    }
+}
+
 /// Buffers for tagging, kept between documents (see [`Tagger::tag_joint`]).
 #[derive(Default)]
 struct Scratch {
@@ -299,11 +308,18 @@ impl Joint {
             }
             wide.push(sum);
         }
+        // The slots of the features the filter let through are touched first, each load
+        // independent of the others, so that their cache misses overlap; the probes that
+        // follow then find their first slot in cache.
+        let mask = self.slots.len() - 1;
+        let mut touched = 0u32;
+        for &(_, k) in &cands[..n] {
+            touched = touched.wrapping_add(self.slots[k.max(1) as usize & mask].key);
+        }
+        std::hint::black_box(touched);
         for &(i, k) in &cands[..n] {
             if let Some(w) = self.probe(k) {
-                for (s, &w) in wide[i as usize].iter_mut().zip(w) {
-                    *s += i32::from(w);
-                }
+                add_row(&mut wide[i as usize], w);
             }
         }
         out.clear();
