@@ -124,6 +124,25 @@ impl<'a> Token<'a> {
         ));
     }
 
+    /// The templates that read the word and the sentence's style and nothing else: the
+    /// word's corpus casing, its shape with that casing, its lower-case form, and its cluster
+    /// with its capital, each with the style.
+    fn styled(&self, sentence_style: u64, lexicons: &Lexicons, f: &mut Vec<u64>) {
+        let casing = lexicons.casing.get(self.lower) as u64;
+        f.push(feature(50, sentence_style << 8 | casing));
+        f.push(feature(
+            52,
+            self.shape ^ (sentence_style << 60) ^ (casing << 56),
+        ));
+        f.push(feature(53, self.lower ^ (sentence_style << 60)));
+        if !lexicons.clusters.is_empty() {
+            f.push(feature(
+                105,
+                u64::from(self.cluster) | u64::from(self.capitalised) << 16 | sentence_style << 20,
+            ));
+        }
+    }
+
     /// The word's cluster, coarse to fine (a Brown cluster's prefixes, as Ratinov and Roth
     /// read them).
     fn clusters(&self, f: &mut Vec<u64>) {
@@ -136,11 +155,12 @@ impl<'a> Token<'a> {
     }
 }
 
-/// The features of `word` that read nothing but the word (as [`base_features`] makes them
-/// for each token): the same for every occurrence, so a tagger can sum their rows once a
-/// word.
-pub fn word_features(word: &str, lexicons: &Lexicons, out: &mut Vec<u64>) {
+/// The features of `word` that read nothing but the word and the style of its sentence (as
+/// [`base_features`] makes them for each token): the same for every occurrence in sentences
+/// of that style, so a tagger can sum their rows once a word and style.
+pub fn word_features(word: &str, sentence_style: Style, lexicons: &Lexicons, out: &mut Vec<u64>) {
     let t = Token::new(word, lexicons);
+    t.styled(sentence_style as u64, lexicons, out);
     t.forms(out);
     t.parts(out);
     t.length(out);
@@ -231,13 +251,15 @@ pub fn features(
 }
 
 /// What a tagger that keeps rows by word (see `joint::WordRows`) needs of each token besides
-/// its pushed features: the word's hash (whose row sums the templates that read only the word,
-/// [`word_features`]) and its neighbours' 8-bit cluster prefixes (templates 106 and 107;
-/// [`PAST_SENTENCE`] beyond the sentence).
+/// its pushed features: the key of its word's row (which sums the templates that read only
+/// the word and its sentence's style, [`word_features`]) and its neighbours' 8-bit cluster
+/// prefixes (templates 106 and 107; [`PAST_SENTENCE`] beyond the sentence).
 #[derive(Clone, Copy, Debug)]
 pub struct TokenKeys {
-    /// The hash of the word as written.
+    /// The hash of the word as written, with its sentence's style.
     pub word: u64,
+    /// The style of the word's sentence.
+    pub style: Style,
     /// The cluster prefixes of the words before and after.
     pub near: [u16; 2],
 }
@@ -260,7 +282,8 @@ pub fn base_features(
     mut keys: Option<&mut Vec<TokenKeys>>,
 ) {
     let lexicon = &lexicons.casing;
-    let sentence_style = style(words) as u64;
+    let styled = style(words);
+    let sentence_style = styled as u64;
     let tokens: Vec<Token<'_>> = words.iter().map(|&w| Token::new(w, lexicons)).collect();
     // Only grown: lists beyond this sentence keep their capacity for a longer one.
     if out.len() < words.len() {
@@ -305,13 +328,10 @@ pub fn base_features(
         let casing = lexicon.get(t.lower) as u64;
         let seen_lower = u64::from(t.capitalised && doc.lower_seen.contains(&t.lower));
         let initial = u64::from(i == 0);
-        f.push(feature(50, sentence_style << 8 | casing));
+        if whole {
+            t.styled(sentence_style, lexicons, f);
+        }
         f.push(feature(51, sentence_style << 8 | seen_lower << 4 | initial));
-        f.push(feature(
-            52,
-            t.shape ^ (sentence_style << 60) ^ (casing << 56),
-        ));
-        f.push(feature(53, t.lower ^ (sentence_style << 60)));
         f.push(feature(54, casing << 4 | seen_lower << 2 | initial));
         let seen_capital = u64::from(doc.capital_seen.contains(&t.lower));
         f.push(feature(
@@ -368,10 +388,6 @@ pub fn base_features(
             if whole {
                 t.clusters(f);
             }
-            f.push(feature(
-                105,
-                u64::from(t.cluster) | u64::from(t.capitalised) << 16 | sentence_style << 20,
-            ));
             if whole {
                 f.push(feature(106, u64::from(near(-1))));
                 f.push(feature(107, u64::from(near(1))));
@@ -379,7 +395,9 @@ pub fn base_features(
         }
         if let Some(keys) = keys.as_deref_mut() {
             keys.push(TokenKeys {
-                word: t.word,
+                // A word's row differs by style (the templates of `Token::styled`).
+                word: t.word ^ (sentence_style + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
+                style: styled,
                 near: if clustered {
                     [near(-1), near(1)]
                 } else {

@@ -155,6 +155,30 @@ impl Joint {
                 .max(1);
             scale[stage] *= *largest as f32 / 127.0;
         }
+        if let Some(t) = std::env::var("FOLIO_JOINT_PRUNE")
+            .ok()
+            .and_then(|v| v.parse::<i32>().ok())
+        {
+            let mut kk = Vec::new();
+            let mut ww = Vec::new();
+            for (e, &k) in keys.iter().enumerate() {
+                let m = (0..2 * STATES)
+                    .map(|j| {
+                        let d = largest[j / STATES];
+                        let n = 2 * i32::from(wide[e][j]) * 127;
+                        ((n + n.signum() * d) / (2 * d)).abs()
+                    })
+                    .max()
+                    .unwrap_or(0);
+                if m > t {
+                    kk.push(k);
+                    ww.push(wide[e]);
+                }
+            }
+            eprintln!("joint: {} keys, {} kept", keys.len(), kk.len());
+            keys = kk;
+            wide = ww;
+        }
         let cap = (keys.len() * 3 / 2).next_power_of_two().max(16);
         let mut slots = vec![EMPTY; cap];
         for (e, &k) in keys.iter().enumerate() {
@@ -292,7 +316,7 @@ impl Joint {
         wide.clear();
         for (k, word) in keys.iter().zip(words) {
             let mut sum = *cache.row(self.id, k.word, |feats| {
-                word_features(word, lexicons, feats);
+                word_features(word, k.style, lexicons, feats);
                 let mut sum = [0i32; 2 * STATES];
                 for &f in feats.iter() {
                     self.add(&mut sum, f);
@@ -308,15 +332,6 @@ impl Joint {
             }
             wide.push(sum);
         }
-        // The slots of the features the filter let through are touched first, each load
-        // independent of the others, so that their cache misses overlap; the probes that
-        // follow then find their first slot in cache.
-        let mask = self.slots.len() - 1;
-        let mut touched = 0u32;
-        for &(_, k) in &cands[..n] {
-            touched = touched.wrapping_add(self.slots[k.max(1) as usize & mask].key);
-        }
-        std::hint::black_box(touched);
         for &(i, k) in &cands[..n] {
             if let Some(w) = self.probe(k) {
                 add_row(&mut wide[i as usize], w);

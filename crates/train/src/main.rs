@@ -406,7 +406,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             None
         };
         if let Some(path) = bit7 {
-            gazetteer.add_list(7, &std::fs::read_to_string(path)?);
+            let list = std::fs::read_to_string(path)?;
+            if flag("FOLIO_BIT7_NEW_ONLY") {
+                // Only entries no other list has: a given name stays a given name.
+                let fresh: String = list
+                    .lines()
+                    .filter(|l| {
+                        let words: Vec<&str> = l.split_whitespace().collect();
+                        gazetteer.lists(&words) == 0
+                    })
+                    .flat_map(|l| [l, "\n"])
+                    .collect();
+                gazetteer.add_list(7, &fresh);
+            } else {
+                gazetteer.add_list(7, &list);
+            }
         }
     }
     // The names of the training set are a name list too (bits 3 to 6, one a type). Each
