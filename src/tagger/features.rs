@@ -66,6 +66,42 @@ impl DocContext {
     }
 }
 
+/// What the templates read of a word wherever it stands: its hashes, its cluster and how the
+/// training corpus writes it. The same for every occurrence, so a tagger can keep it by word
+/// ([`WordInfos`]) instead of hashing the word three ways and looking it up in two tables of
+/// hundreds of thousands of entries at every token.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct WordInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    /// The word's cluster path (0: in no cluster).
+    cluster: u16,
+    /// The word's `Casing` in the corpus lexicon.
+    casing: u8,
+    capitalised: bool,
+}
+
+impl WordInfo {
+    fn new(w: &str, word: u64, lexicons: &Lexicons) -> WordInfo {
+        let lower = lower_hash(w);
+        WordInfo {
+            word,
+            lower,
+            shape: shape_hash(w),
+            cluster: lexicons.clusters.get(lower),
+            casing: lexicons.casing.get(lower),
+            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+        }
+    }
+}
+
+/// [`WordInfo`]s kept by the word's hash, for the words seen lately (a tagger's, per table).
+pub(super) type WordInfos = FxHashMap<u64, WordInfo>;
+
+/// The words [`WordInfos`] keeps before it starts afresh.
+const WORD_INFOS: usize = 1 << 15;
+
 /// Per-token values the feature templates combine.
 struct Token<'a> {
     word: u64,
@@ -73,23 +109,43 @@ struct Token<'a> {
     shape: u64,
     /// The word's cluster path (0: in no cluster).
     cluster: u16,
+    casing: u8,
     text: &'a str,
     capitalised: bool,
 }
 
 impl<'a> Token<'a> {
     fn new(w: &'a str, lexicons: &Lexicons) -> Token<'a> {
-        // The lower-case text itself is made only for the templates that read it (`forms`,
-        // `parts`), which a tagger keeping rows by word runs once a word, not once a token.
-        let lower = lower_hash(w);
+        Token::of(w, WordInfo::new(w, hash_str(w), lexicons))
+    }
+
+    /// The token of `w` from what is kept of it. The lower-case text itself is made only for
+    /// the templates that read it (`forms`, `parts`), which a tagger keeping rows by word runs
+    /// once a word, not once a token.
+    fn of(w: &'a str, i: WordInfo) -> Token<'a> {
         Token {
-            word: hash_str(w),
-            lower,
-            shape: shape_hash(w),
-            cluster: lexicons.clusters.get(lower),
-            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            word: i.word,
+            lower: i.lower,
+            shape: i.shape,
+            cluster: i.cluster,
+            casing: i.casing,
+            capitalised: i.capitalised,
             text: w,
         }
+    }
+
+    /// The token of `w`, its [`WordInfo`] from `infos` when kept there.
+    fn kept(w: &'a str, lexicons: &Lexicons, infos: &mut WordInfos) -> Token<'a> {
+        let word = hash_str(w);
+        if let Some(&i) = infos.get(&word) {
+            return Token::of(w, i);
+        }
+        if infos.len() >= WORD_INFOS {
+            infos.clear();
+        }
+        let i = WordInfo::new(w, word, lexicons);
+        infos.insert(word, i);
+        Token::of(w, i)
     }
 
     /// The word, its lower-case form and shape, and its prefixes and suffixes of up to four
@@ -130,7 +186,7 @@ impl<'a> Token<'a> {
     /// word's corpus casing, its shape with that casing, its lower-case form, and its cluster
     /// with its capital, each with the style.
     fn styled(&self, sentence_style: u64, lexicons: &Lexicons, f: &mut Vec<u64>) {
-        let casing = lexicons.casing.get(self.lower) as u64;
+        let casing = u64::from(self.casing);
         f.push(feature(50, sentence_style << 8 | casing));
         f.push(feature(
             52,
@@ -281,12 +337,17 @@ pub fn base_features(
     doc: &DocContext,
     lexicons: &Lexicons,
     out: &mut Vec<Vec<u64>>,
-    mut keys: Option<&mut Vec<TokenKeys>>,
+    mut keys: Option<(&mut Vec<TokenKeys>, &mut WordInfos)>,
 ) {
-    let lexicon = &lexicons.casing;
     let styled = style(words);
     let sentence_style = styled as u64;
-    let tokens: Vec<Token<'_>> = words.iter().map(|&w| Token::new(w, lexicons)).collect();
+    let tokens: Vec<Token<'_>> = match keys.as_mut() {
+        Some((_, infos)) => words
+            .iter()
+            .map(|&w| Token::kept(w, lexicons, infos))
+            .collect(),
+        None => words.iter().map(|&w| Token::new(w, lexicons)).collect(),
+    };
     // Only grown: lists beyond this sentence keep their capacity for a longer one.
     if out.len() < words.len() {
         out.resize_with(words.len(), Vec::new);
@@ -327,7 +388,7 @@ pub fn base_features(
         f.push(feature(39, lower(-1) ^ t.shape.rotate_left(9)));
         f.push(feature(40, t.shape ^ lower(1).rotate_left(9)));
         // Casing in context: the sentence's style with the word's shape and the evidence.
-        let casing = lexicon.get(t.lower) as u64;
+        let casing = u64::from(t.casing);
         let seen_lower = u64::from(t.capitalised && doc.lower_seen.contains(&t.lower));
         let initial = u64::from(i == 0);
         if whole {
@@ -395,7 +456,7 @@ pub fn base_features(
                 f.push(feature(107, u64::from(near(1))));
             }
         }
-        if let Some(keys) = keys.as_deref_mut() {
+        if let Some((keys, _)) = keys.as_mut() {
             keys.push(TokenKeys {
                 // A word's row differs by style (the templates of `Token::styled`).
                 word: t.word ^ (sentence_style + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),

@@ -2,7 +2,7 @@
 
 use super::features::{
     base_features, hint_features, word_features, DocContext, DocLabels, Hints, TokenKeys,
-    NEAR_BITS, PAST_SENTENCE,
+    WordInfos, NEAR_BITS, PAST_SENTENCE,
 };
 use super::hash::{feature, key};
 use super::lexicon::Lexicons;
@@ -104,6 +104,10 @@ struct Scratch {
     feats: Vec<Vec<u64>>,
     keys: Vec<TokenKeys>,
     words: WordRows,
+    /// What the features read of each word, kept by word, and the table it was kept for
+    /// (a word's cluster and casing are the lexicons' of that table's model).
+    infos: WordInfos,
+    infos_owner: u64,
     cands: Vec<(u32, u32)>,
     wide: Vec<Wide>,
     hints: Vec<Vec<u64>>,
@@ -387,6 +391,10 @@ impl Joint {
         let mut first = Vec::with_capacity(sentences.len());
         // Each sentence's second-stage sums over the shared features, one after another.
         s.partial.clear();
+        if s.infos_owner != joint.id {
+            s.infos.clear();
+            s.infos_owner = joint.id;
+        }
         for words in sentences {
             s.keys.clear();
             base_features(
@@ -394,7 +402,7 @@ impl Joint {
                 &ctx,
                 &first_stage.lexicons,
                 &mut s.feats,
-                Some(&mut s.keys),
+                Some((&mut s.keys, &mut s.infos)),
             );
             joint.sums(&first_stage.lexicons, words, s);
             s.emissions.clear();
@@ -541,7 +549,13 @@ mod tests {
             let mut s = Scratch::default();
             for words in &sentences {
                 s.keys.clear();
-                base_features(words, &ctx, &lexicons, &mut s.feats, Some(&mut s.keys));
+                base_features(
+                    words,
+                    &ctx,
+                    &lexicons,
+                    &mut s.feats,
+                    Some((&mut s.keys, &mut s.infos)),
+                );
                 joint.sums(&lexicons, words, &mut s);
                 base_features(words, &ctx, &lexicons, &mut feats, None);
                 for (i, fs) in feats[..words.len()].iter().enumerate() {
