@@ -500,25 +500,81 @@ pub const NEAR_BITS: u32 = 8;
 /// The second stage's features: the first stage's tags around each token and the labels
 /// its word form got elsewhere in the document, appended to `out`.
 pub fn hint_features(words: &[&str], h: Hints<'_>, out: &mut [Vec<u64>]) {
-    let sentence_style = style(words) as u64;
-    for (i, (w, f)) in words.iter().zip(out.iter_mut()).enumerate() {
-        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-        let own = h.tags[i].index() as u64;
-        let prev = if i == 0 {
-            99
-        } else {
-            h.tags[i - 1].index() as u64
-        };
-        let next = h.tags.get(i + 1).map_or(99, |t| t.index() as u64);
-        f.push(feature(70, own));
-        f.push(feature(71, own << 8 | prev << 16 | next));
-        if let Some(major) = h.labels.majority(lower_hash(w), h.tags[i]) {
-            f.push(feature(72, major));
-            f.push(feature(73, major << 8 | own));
-            f.push(feature(
-                74,
-                major << 8 | sentence_style << 4 | u64::from(capitalised),
-            ));
+    let mut keys = Vec::new();
+    hint_keys(words, h, &mut keys);
+    for (k, f) in keys.iter().zip(out.iter_mut()) {
+        let [a, b] = k.first();
+        f.push(a);
+        f.push(b);
+        if let Some(more) = k.second() {
+            f.extend(more);
         }
+    }
+}
+
+/// The tags past either end of a sentence, in [`HintKeys::prev`] and [`HintKeys::next`].
+pub(super) const PAST_TAGS: usize = 1 + 2 * crate::tags::TYPES.len();
+
+/// What the second stage's templates read of one token, as small numbers: the first stage's
+/// tag of the token and of its neighbours (dense tag indices, [`PAST_TAGS`] past the
+/// sentence), the type its word got most often elsewhere in the document, the sentence's
+/// style and the word's capital. Few enough values that a loaded tagger keeps the summed rows
+/// of every combination in two small tables (`joint`) rather than probing five features.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct HintKeys {
+    pub(super) own: usize,
+    pub(super) prev: usize,
+    pub(super) next: usize,
+    /// The majority type (0 for O) of the word's other occurrences, if any.
+    pub(super) major: Option<usize>,
+    pub(super) style: usize,
+    pub(super) capitalised: bool,
+}
+
+impl HintKeys {
+    /// Templates 70 and 71: the token's own tag, and with its neighbours'.
+    pub(super) fn first(&self) -> [u64; 2] {
+        let outside = |t: usize| if t == PAST_TAGS { 99 } else { t as u64 };
+        let own = self.own as u64;
+        [
+            feature(70, own),
+            feature(71, own << 8 | outside(self.prev) << 16 | outside(self.next)),
+        ]
+    }
+
+    /// Templates 72 to 74, when the word was tagged elsewhere in the document.
+    pub(super) fn second(&self) -> Option<[u64; 3]> {
+        let major = self.major? as u64;
+        Some([
+            feature(72, major),
+            feature(73, major << 8 | self.own as u64),
+            feature(
+                74,
+                major << 8 | (self.style as u64) << 4 | u64::from(self.capitalised),
+            ),
+        ])
+    }
+}
+
+/// The [`HintKeys`] of each token of a sentence, into `out` (cleared first).
+pub(super) fn hint_keys(words: &[&str], h: Hints<'_>, out: &mut Vec<HintKeys>) {
+    out.clear();
+    let sentence_style = style(words) as usize;
+    for (i, w) in words.iter().enumerate() {
+        out.push(HintKeys {
+            own: h.tags[i].index(),
+            prev: if i == 0 {
+                PAST_TAGS
+            } else {
+                h.tags[i - 1].index()
+            },
+            next: h.tags.get(i + 1).map_or(PAST_TAGS, |t| t.index()),
+            major: h
+                .labels
+                .majority(lower_hash(w), h.tags[i])
+                .map(|m| m as usize),
+            style: sentence_style,
+            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+        });
     }
 }
