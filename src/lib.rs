@@ -99,8 +99,8 @@ pub mod train {
     };
     pub use crate::names::spans as mend_names;
     pub use crate::tagger::{
-        features, identity_features, style, tag_stage, tag_stage_with, CasingLexicon, Clusters, DocContext, DocLabels,
-        Gazetteer, Hints, Lexicons, Model, Style, Trainer, PRUNE,
+        features, identity_features, style, tag_stage, tag_stage_with, CasingLexicon, Clusters,
+        DocContext, DocLabels, Gazetteer, Hints, Lexicons, Model, Style, Trainer, PRUNE,
     };
     pub use crate::tags::{spans, tags_of, type_index, TYPES};
 }
