@@ -30,7 +30,8 @@
 //! * `viterbi` — the best well-formed state sequence;
 //! * `stage` — one stage's weights and decoding, for training;
 //! * `joint` — a loaded tagger's table of both stages' weights, and tagging with it;
-//! * `words` — the rows of the features that read only the word, kept by word as it tags;
+//! * `words` — the rows of the features that read only the word (and its sentence's style),
+//!   kept by word as it tags;
 //! * `format` — the saved model, written and read, and [`ModelError`];
 //! * `train` — the averaged perceptron's updates.
 

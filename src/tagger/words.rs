@@ -7,9 +7,10 @@ use super::states::STATES;
 /// Both stages' sums, a token's or a word's.
 pub(super) type Wide = [i32; 2 * STATES];
 
-/// Both stages' rows summed over the features that read only the word (`word_features`:
-/// the word, its forms, prefixes, suffixes, parts, length and cluster — some twenty of a
-/// token's fifty), kept by word for the words seen lately. Words repeat (a few thousand
+/// Both stages' rows summed over the features that read only the word and its sentence's
+/// style (`word_features`: the word, its forms, prefixes, suffixes, parts, length and
+/// cluster, and its casing, shape, form and cluster with the style — some twenty-five of a
+/// token's fifty), kept by word and style for the words seen lately. Words repeat (a few thousand
 /// make most of any text), so most tokens take one probe of this table instead of twenty of
 /// the model's, and skip hashing their prefixes and suffixes. The sums are of the same 8-bit
 /// rows, in integers, so tagging gives exactly what it gave without them.
