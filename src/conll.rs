@@ -302,9 +302,10 @@ pub fn evaluate(tagger: &Tagger, docs: &[Document]) -> Evaluation {
     let mut mended = Vec::new();
     for doc in docs {
         let words = words_of(doc);
-        for (w, tags) in words.iter().zip(tagger.tag_document(&words)) {
-            let spans = crate::names::spans(&tags, w, tagger.lexicons());
-            mended.push(tags_of(&spans, tags.len()));
+        let tags = tagger.tag_document(&words);
+        let spans = crate::names::document(&tags, &words, tagger.lexicons());
+        for (spans, tags) in spans.iter().zip(tags) {
+            mended.push(tags_of(spans, tags.len()));
             tagged.push(tags);
         }
     }

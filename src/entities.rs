@@ -65,10 +65,10 @@ impl Recognizer {
             .map(|(b, r)| tokens[*b][r.clone()].iter().map(|t| &*t.norm).collect())
             .collect();
         let tags = self.tagger.tag_document(&words);
+        let names = names::document(&tags, &words, self.tagger.lexicons());
         let mut out: Vec<Vec<Entity>> = vec![Vec::new(); blocks.len()];
-        for (((b, range), words), tags) in sentences.iter().zip(&words).zip(&tags) {
+        for (((b, range), words), mut spans) in sentences.iter().zip(&words).zip(names) {
             let toks = &tokens[*b][range.clone()];
-            let mut spans = names::spans(tags, words, self.tagger.lexicons());
             let mut taken = vec![false; toks.len()];
             for span in &spans {
                 taken[span.range()].iter_mut().for_each(|t| *t = true);

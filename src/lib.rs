@@ -97,6 +97,7 @@ pub mod train {
         evaluate, parse, read, score, tag_documents, words_of, Document, Evaluation, ReadError,
         Scores, Sentence, TypeScores,
     };
+    pub use crate::names::document as mend_document;
     pub use crate::names::spans as mend_names;
     pub use crate::tagger::{
         features, identity_features, style, tag_stage, tag_stage_with, CasingLexicon, Clusters,

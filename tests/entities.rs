@@ -423,3 +423,33 @@ fn the_seed_sample_names_its_people_organisations_and_places() {
         "seed names: {right} of {wanted} found, {found} tagged (P {precision:.3} R {recall:.3} F1 {f1:.3}); see above"
     );
 }
+
+/// One person keeps one label through an article: a surname standing alone (in a headline in
+/// capitals too) is the person its full name names elsewhere in the article, whatever the
+/// tagger made of it alone (on its own it reads `Musk said` and `Macron said` at a line's
+/// start as organisations).
+#[test]
+fn a_surname_alone_names_the_person_of_its_full_name_through_an_article() {
+    for full in ["Xi Jinping", "Elon Musk", "Emmanuel Macron", "Javier Milei"] {
+        let surname = full.rsplit(' ').next().unwrap();
+        let blocks = [
+            format!("{} SAYS TALKS WILL GO ON", surname.to_uppercase()),
+            format!("{full} visited the plant on Monday."),
+            format!(
+                "{surname} said the deal would help Washington.\nLater {surname} met reporters \
+                 in Paris, and {surname} smiled."
+            ),
+        ];
+        let blocks: Vec<&str> = blocks.iter().map(String::as_str).collect();
+        let entities = Recognizer::embedded().document(&blocks);
+        let mentions: Vec<&folio::Entity> = entities
+            .iter()
+            .flatten()
+            .filter(|e| e.text.eq_ignore_ascii_case(surname) || e.text == full)
+            .collect();
+        assert!(mentions.len() >= 4, "{full}: {entities:?}");
+        for e in mentions {
+            assert_eq!(e.label, Label::PER, "{full}: {e:?}");
+        }
+    }
+}

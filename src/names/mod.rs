@@ -9,6 +9,7 @@
 
 mod dateline;
 mod dates;
+mod document;
 mod events;
 mod heads;
 mod nicknames;
@@ -99,6 +100,19 @@ const NUMBERED: [&str; 7] = [
     "Paragraph",
     "Clause",
 ];
+
+/// The spans of a whole document's sentences: each sentence's [`spans`], then the rules that
+/// read the document's names together (`document`: a surname alone is the person of its full
+/// name).
+pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = tags
+        .iter()
+        .zip(words)
+        .map(|(t, w)| spans(t, w, lexicons))
+        .collect();
+    document::mend(words, &mut out);
+    out
+}
 
 /// The name spans of a tagged sentence, mended.
 pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {

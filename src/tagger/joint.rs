@@ -2,9 +2,10 @@
 
 use super::features::{
     base_features, hint_keys, word_features, DocContext, DocLabels, HintKeys, Hints, TokenKeys,
-    WordInfos, NEAR_BITS, PAST_SENTENCE, PAST_TAGS,
+    WordInfos, NEAR_BITS, PAST_SENTENCE,
 };
 use super::hash::{feature, key};
+use super::hints::HintRows;
 use super::lexicon::Lexicons;
 use super::stage::Model;
 use super::states::{tag_of, Row, STATES};
@@ -57,51 +58,10 @@ pub(super) struct Joint {
     /// past the sentence; empty in a model without clusters. At most 513 values each: two
     /// small tables that stay in cache, where two probes of the big one a token had not.
     near: [Vec<Wide>; 2],
-    /// The second stage's templates 70 and 71 summed for every tag of a token and of its
-    /// neighbours ([`hint_first`]), and 72 to 74 for every majority type, tag, style and
-    /// capital ([`hint_second`]): 900 and 270 rows that stay in cache, where five probes of
-    /// the big table a token had gone.
-    hints: [Vec<Sum>; 2],
+    /// The second stage's templates, summed for every value they can read (`hints`).
+    hints: HintRows,
     /// Which table this is, for [`WordRows`] (kept per thread, they must not outlive it).
     id: u64,
-}
-
-/// The types a word's other occurrences may have most often (O and the four names), and the
-/// styles of a sentence: the ranges of [`HintKeys::major`] and [`HintKeys::style`].
-const MAJORS: usize = 5;
-const STYLES: usize = 3;
-const HINT_SECOND: usize = MAJORS * PAST_TAGS * STYLES * 2;
-
-fn hint(
-    own: usize,
-    prev: usize,
-    next: usize,
-    major: Option<usize>,
-    style: usize,
-    capitalised: bool,
-) -> HintKeys {
-    HintKeys {
-        own,
-        prev,
-        next,
-        major,
-        style,
-        capitalised,
-    }
-}
-
-/// The row of a token's tag and its neighbours' in `Joint::hints[0]`.
-#[inline]
-fn hint_first(k: &HintKeys) -> usize {
-    let tags = PAST_TAGS + 1;
-    (k.own * tags + k.prev) * tags + k.next
-}
-
-/// The row of a token's majority type, tag, style and capital in `Joint::hints[1]`.
-#[inline]
-fn hint_second(k: &HintKeys) -> Option<usize> {
-    let major = k.major?;
-    Some(((major * PAST_TAGS + k.own) * STYLES + k.style) * 2 + usize::from(k.capitalised))
 }
 
 /// The row of a neighbour's prefix in [`Joint::near`].
@@ -130,7 +90,7 @@ const EMPTY: Slot = Slot {
     _pad: [0; 2],
 };
 
-type Sum = [i32; STATES];
+pub(super) type Sum = [i32; STATES];
 
 /// Adds a slot's rows to a token's sums, as a loop over fixed-size arrays the compiler turns
 /// into vector adds.
@@ -261,7 +221,7 @@ impl Joint {
             scale,
             filter,
             near: [Vec::new(), Vec::new()],
-            hints: [Vec::new(), Vec::new()],
+            hints: HintRows::default(),
             id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         };
         if clustered {
@@ -280,34 +240,8 @@ impl Joint {
                     .collect()
             });
         }
-        let second_rows = |features: &[u64]| {
-            let mut sum = [0i32; STATES];
-            for &f in features {
-                joint.add_second(&mut sum, f);
-            }
-            sum
-        };
-        let tags = PAST_TAGS + 1;
-        let mut first = vec![[0i32; STATES]; PAST_TAGS * tags * tags];
-        let mut second = vec![[0i32; STATES]; HINT_SECOND];
-        for own in 0..PAST_TAGS {
-            for prev in 0..tags {
-                for next in 0..tags {
-                    let k = hint(own, prev, next, None, 0, false);
-                    first[hint_first(&k)] = second_rows(&k.first());
-                }
-            }
-            for major in 0..MAJORS {
-                for style in 0..STYLES {
-                    for capitalised in [false, true] {
-                        let k = hint(own, 0, 0, Some(major), style, capitalised);
-                        second[hint_second(&k).expect("a major type")] =
-                            second_rows(&k.second().expect("a major type"));
-                    }
-                }
-            }
-        }
-        joint.hints = [first, second];
+        let hints = HintRows::new(|sum, f| joint.add_second(sum, f));
+        joint.hints = hints;
         joint
     }
 
@@ -355,9 +289,7 @@ impl Joint {
     #[inline]
     fn add(&self, sum: &mut Wide, f: u64) {
         if let Some(w) = self.get(key(f)) {
-            for (s, &w) in sum.iter_mut().zip(w) {
-                *s += i32::from(w);
-            }
+            add_row(sum, w);
         }
     }
 
@@ -504,16 +436,7 @@ impl Joint {
             );
             s.emissions.clear();
             for (sum, k) in s.partial[at..at + n].iter_mut().zip(&s.hints) {
-                let rows = &joint.hints;
-                let first = &rows[0][hint_first(k)];
-                for (s, &w) in sum.iter_mut().zip(first) {
-                    *s += w;
-                }
-                if let Some(at) = hint_second(k) {
-                    for (s, &w) in sum.iter_mut().zip(&rows[1][at]) {
-                        *s += w;
-                    }
-                }
+                joint.hints.add(sum, k);
                 s.emissions.push(joint.emission(1, sum));
             }
             at += n;
@@ -643,64 +566,6 @@ mod tests {
                     assert_eq!(two[..], want[STATES..], "{words:?}, token {i}");
                 }
             }
-        }
-    }
-
-    /// The second stage's rows kept by tag, majority type, style and capital are, for every
-    /// combination a token can have, exactly the sum of the rows of the features
-    /// `hint_features` would make for it.
-    #[test]
-    fn kept_hint_rows_sum_exactly_what_each_hint_feature_would() {
-        let tags = PAST_TAGS + 1;
-        let mut combos = Vec::new();
-        for own in 0..PAST_TAGS {
-            for prev in 0..tags {
-                for next in 0..tags {
-                    for major in (0..MAJORS).map(Some).chain([None]) {
-                        for style in 0..STYLES {
-                            for capitalised in [false, true] {
-                                combos.push(hint(own, prev, next, major, style, capitalised));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let mut every: Vec<u32> = combos
-            .iter()
-            .flat_map(|k| {
-                let mut f = k.first().to_vec();
-                f.extend(k.second().into_iter().flatten());
-                f
-            })
-            .map(key)
-            .collect();
-        every.sort_unstable();
-        every.dedup();
-        let row = |k: u32| -> [i16; STATES] {
-            std::array::from_fn(|i| {
-                ((k.wrapping_mul(2654435761) >> 7) as i32 % 4095 - 2047 + i as i32) as i16
-            })
-        };
-        // The second stage learnt every other one.
-        let second = Table::new(every.iter().step_by(2).map(|&k| (k, row(k))).collect(), 0.5);
-        let joint = Joint::new(Table::new(Vec::new(), 1.0), second, false);
-        for k in &combos {
-            let mut want = [0i32; STATES];
-            for f in k
-                .first()
-                .into_iter()
-                .chain(k.second().into_iter().flatten())
-            {
-                joint.add_second(&mut want, f);
-            }
-            let mut got = joint.hints[0][hint_first(k)];
-            if let Some(at) = hint_second(k) {
-                for (g, w) in got.iter_mut().zip(&joint.hints[1][at]) {
-                    *g += w;
-                }
-            }
-            assert_eq!(got, want, "{k:?}");
         }
     }
 

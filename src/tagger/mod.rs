@@ -30,6 +30,7 @@
 //! * `viterbi` — the best well-formed state sequence;
 //! * `stage` — one stage's weights and decoding, for training;
 //! * `joint` — a loaded tagger's table of both stages' weights, and tagging with it;
+//! * `hints` — the second stage's templates, summed for every value when a model loads;
 //! * `words` — the rows of the features that read only the word (and its sentence's style),
 //!   kept by word as it tags;
 //! * `format` — the saved model, written and read, and [`ModelError`];
@@ -38,6 +39,7 @@
 mod features;
 mod format;
 mod hash;
+mod hints;
 mod joint;
 mod lexicon;
 mod stage;

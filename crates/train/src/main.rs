@@ -499,9 +499,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let mut shown = Vec::new();
         for doc in docs {
             let words = train::words_of(doc);
-            for (w, tags) in words.iter().zip(loaded.tag_document(&words)) {
-                let spans = train::mend_names(&tags, w, loaded.lexicons());
-                shown.push(train::tags_of(&spans, tags.len()));
+            let tags = loaded.tag_document(&words);
+            for (spans, w) in train::mend_document(&tags, &words, loaded.lexicons())
+                .iter()
+                .zip(&words)
+            {
+                shown.push(train::tags_of(spans, w.len()));
             }
         }
         shown

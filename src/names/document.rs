@@ -1,0 +1,120 @@
+//! Rules that read a whole document's names, not one sentence's: a person's surname standing
+//! alone is that person wherever the full name appears (`Biden` after `Joe Biden`).
+//!
+//! The tagger's second stage already reads the labels a word got elsewhere in the document,
+//! but by majority of its tokens: where a surname alone outnumbers its full name (one `Joe
+//! Biden`, ten `Biden`s, each read as a place), the majority is the wrong label. A full name
+//! of two or more words tagged as a person is the stronger evidence, and CoNLL tags the short
+//! form as the person too.
+
+use std::collections::HashSet;
+
+use crate::model::Label;
+use crate::tags::Span;
+
+/// Relabels as a person every one-word name of another type whose word ends a person's name
+/// of two or more words somewhere in the document (compared without case, so a headline's
+/// `BIDEN` counts). `spans[k]` are sentence `k`'s spans over `words[k]`.
+pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
+    let mut surnames: HashSet<String> = HashSet::new();
+    for (w, ss) in words.iter().zip(spans.iter()) {
+        for s in ss {
+            if s.label == Label::PER && s.end - s.start >= 2 {
+                let last = w[s.end - 1];
+                if surname_like(last) {
+                    surnames.insert(last.to_lowercase());
+                }
+            }
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    for (w, ss) in words.iter().zip(spans.iter_mut()) {
+        for s in ss.iter_mut() {
+            if s.label != Label::PER
+                && s.end - s.start == 1
+                && surnames.contains(&w[s.start].to_lowercase())
+            {
+                s.label = Label::PER;
+            }
+        }
+    }
+}
+
+/// A word that can be a surname: capitalised, two letters or more, all letters (a hyphen or
+/// apostrophe inside: `Al-Sadeq`, `O'Neill`), and not a suffix such as `Jr`.
+fn surname_like(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && word
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+        && !matches!(word, "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(sentences: &[&str], spans: Vec<Vec<(usize, usize, Label)>>) -> Vec<Vec<Label>> {
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        let mut spans: Vec<Vec<Span>> = spans
+            .into_iter()
+            .map(|ss| ss.into_iter().map(|(s, e, l)| Span::new(s, e, l)).collect())
+            .collect();
+        mend(&words, &mut spans);
+        spans
+            .iter()
+            .map(|ss| ss.iter().map(|s| s.label).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_surname_alone_is_the_person_of_its_full_name() {
+        let got = run(
+            &[
+                "President Joe Biden spoke .",
+                "BIDEN SAYS ECONOMY STRONG",
+                "Biden later left for Delaware .",
+            ],
+            vec![
+                vec![(1, 3, Label::PER)],
+                vec![(0, 1, Label::ORG)],
+                vec![(0, 1, Label::LOC), (4, 5, Label::LOC)],
+            ],
+        );
+        assert_eq!(
+            got,
+            vec![
+                vec![Label::PER],
+                vec![Label::PER],
+                vec![Label::PER, Label::LOC]
+            ]
+        );
+    }
+
+    #[test]
+    fn longer_names_suffixes_and_lone_names_stay() {
+        let got = run(
+            &[
+                "Joe Biden Jr visited Biden Inc and Biden Lake .",
+                "Jordan won ; Jordan Henderson scored .",
+            ],
+            vec![
+                vec![(0, 3, Label::PER), (4, 6, Label::ORG), (7, 9, Label::LOC)],
+                vec![(0, 1, Label::LOC), (3, 5, Label::PER)],
+            ],
+        );
+        // `Jr` ends the name, not a surname; two-word names keep their label; `Jordan` is a
+        // given name here, not the end of a name.
+        assert_eq!(
+            got,
+            vec![
+                vec![Label::PER, Label::ORG, Label::LOC],
+                vec![Label::LOC, Label::PER]
+            ]
+        );
+    }
+}
