@@ -453,3 +453,23 @@ fn a_surname_alone_names_the_person_of_its_full_name_through_an_article() {
         }
     }
 }
+
+/// Holidays are MISC, as CoNLL tags `Labour Day` and `Independence Day`: the tagger alone,
+/// which never saw one outside Reuters' August of 1996, reads `Christmas` as a person and
+/// `Diwali` as an organisation.
+#[test]
+fn holidays_are_misc() {
+    let text = "Shoppers crowded the stores before Christmas, families travelled home for \
+                Thanksgiving, and Hindus celebrated Diwali on Monday.";
+    let found: Vec<(String, Label)> = Recognizer::embedded()
+        .annotate(text)
+        .into_iter()
+        .map(|e| (e.text, e.label))
+        .collect();
+    for holiday in ["Christmas", "Thanksgiving", "Diwali"] {
+        assert!(
+            found.contains(&(holiday.to_owned(), Label::MISC)),
+            "{holiday} in {found:?}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ mod dates;
 mod document;
 mod events;
 mod heads;
+mod holidays;
 mod nicknames;
 mod titles;
 
@@ -255,6 +256,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     titles::mend(words, &mut joined);
     titles::designations(words, &mut joined);
     events::mend(words, &mut joined);
+    holidays::mend(words, &mut joined, lexicons);
     heads::mend(words, &mut joined, lexicons);
     joined
 }

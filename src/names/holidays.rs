@@ -1,0 +1,142 @@
+//! Holidays and observances are MISC, as CoNLL tags them (`Labour Day`, `Independence Day`,
+//! `Australia Day`, `New Year` in eng.train; `Thanksgiving` in WikiGold). The tagger never saw
+//! a religious or national holiday outside Reuters' August of 1996, and reads `Christmas` as a
+//! person, `Diwali` as an organisation, `Thanksgiving` as nothing.
+//!
+//! The names are those of `data/gazetteers/holidays.txt` (date-holidays, every country's, in
+//! English, as the tokenizer splits them; provenance in its README). A name of one word is
+//! taken only when it is on no name list and not a common lower-case word, which leaves out
+//! the list's odd words (`Tourism`, `Statehood`, the given name `Mujtaba`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::model::Label;
+use crate::tagger::Lexicons;
+use crate::tags::Span;
+
+/// The holiday names split into tokens as the list writes them, by their first token in lower
+/// case, longest first.
+fn names() -> &'static HashMap<String, Vec<Vec<String>>> {
+    static NAMES: OnceLock<HashMap<String, Vec<Vec<String>>>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for line in include_str!("../../data/gazetteers/holidays.txt").lines() {
+            let tokens: Vec<String> = line.split_whitespace().map(str::to_owned).collect();
+            if let Some(first) = tokens.first() {
+                by_first
+                    .entry(first.to_lowercase())
+                    .or_default()
+                    .push(tokens);
+            }
+        }
+        for names in by_first.values_mut() {
+            names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        }
+        by_first
+    })
+}
+
+/// Makes each holiday's name one MISC span, the longest name at each capitalised word.
+/// Spans inside give way; a span that reaches past either end (`Christmas Island`) leaves the
+/// words as they are.
+pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
+    let names = names();
+    let mut i = 0;
+    while i < words.len() {
+        let mut len = 0;
+        if words[i].starts_with(char::is_uppercase) {
+            if let Some(candidates) = names.get(&words[i].to_lowercase()) {
+                len = candidates
+                    .iter()
+                    .find(|name| {
+                        name.len() <= words.len() - i
+                            && name.iter().zip(&words[i..]).all(|(n, w)| same(n, w))
+                            && (name.len() > 1
+                                || (lexicons.gazetteer.lists(&words[i..=i]) == 0
+                                    && !lexicons.casing.usually_lower(words[i])))
+                    })
+                    .map_or(0, Vec::len);
+            }
+        }
+        if len > 0 {
+            super::claim(spans, i, i + len, Label::MISC);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether `word` is the name's token `name`: the same letters, and a capital where the name
+/// has one (`Election Day`, not `Election day`); a headline's capitals match any.
+fn same(name: &str, word: &str) -> bool {
+    let capital = |w: &str| w.starts_with(char::is_uppercase);
+    name.to_lowercase() == word.to_lowercase() && capital(name) == capital(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(sentence: &str, tagged: &[(usize, usize, Label)], lexicons: &Lexicons) -> Vec<Span> {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut spans: Vec<Span> = tagged.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
+        mend(&words, &mut spans, lexicons);
+        spans
+    }
+
+    #[test]
+    fn holidays_are_misc_whatever_the_tagger_made_of_them() {
+        let none = Lexicons::default();
+        assert_eq!(
+            run(
+                "Shoppers came before Christmas and Thanksgiving .",
+                &[(3, 4, Label::PER)],
+                &none
+            ),
+            vec![Span::new(3, 4, Label::MISC), Span::new(5, 6, Label::MISC)]
+        );
+        assert_eq!(
+            run(
+                "Hindus celebrated Diwali on New Year 's Day .",
+                &[(0, 1, Label::MISC), (2, 3, Label::ORG), (4, 6, Label::LOC)],
+                &none
+            ),
+            vec![
+                Span::new(0, 1, Label::MISC),
+                Span::new(2, 3, Label::MISC),
+                Span::new(4, 8, Label::MISC)
+            ]
+        );
+        // A headline's capitals too.
+        assert_eq!(
+            run("CHRISTMAS SALES RISE", &[], &none),
+            vec![Span::new(0, 1, Label::MISC)]
+        );
+    }
+
+    #[test]
+    fn a_name_reaching_past_a_holiday_and_lower_case_words_stay() {
+        let none = Lexicons::default();
+        let island = [(0, 2, Label::LOC)];
+        assert_eq!(
+            run("Christmas Island is remote .", &island, &none),
+            vec![Span::new(0, 2, Label::LOC)]
+        );
+        assert_eq!(run("the christmas tree", &[], &none), vec![]);
+        assert_eq!(run("Election day came .", &[], &none), vec![]);
+    }
+
+    #[test]
+    fn a_one_word_name_on_a_name_list_or_a_common_word_is_not_taken() {
+        let mut lexicons = Lexicons::default();
+        lexicons.gazetteer.add_list(3, "Mujtaba");
+        lexicons.casing.add_words("tourism");
+        assert_eq!(
+            run("Mujtaba said .", &[(0, 1, Label::PER)], &lexicons),
+            vec![Span::new(0, 1, Label::PER)]
+        );
+        assert_eq!(run("Tourism grew .", &[], &lexicons), vec![]);
+    }
+}
