@@ -46,7 +46,17 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
     while i < words.len() {
         let mut len = 0;
         if words[i].starts_with(char::is_uppercase) {
-            if let Some(candidates) = names.get(&words[i].to_lowercase()) {
+            // Lower-cased on the stack: this runs for every capitalised word tagged.
+            let mut buf = [0u8; 24];
+            let w = words[i];
+            let lower: std::borrow::Cow<'_, str> = if w.len() <= buf.len() && w.is_ascii() {
+                buf[..w.len()].copy_from_slice(w.as_bytes());
+                buf[..w.len()].make_ascii_lowercase();
+                std::str::from_utf8(&buf[..w.len()]).map_or(w.to_lowercase().into(), Into::into)
+            } else {
+                w.to_lowercase().into()
+            };
+            if let Some(candidates) = names.get(&*lower) {
                 len = candidates
                     .iter()
                     .find(|name| {
