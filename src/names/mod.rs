@@ -6,6 +6,9 @@
 //! evidence is plain in the words themselves (a number after `Resolution`, an `al-` particle, a
 //! given name on the name lists). Each was scored on the development split before it was kept
 //! (models/README.md); the CoNLL scores Folio reports are of the tagger and these rules together.
+//!
+//! [`spans`] mends one sentence; [`document`] mends every sentence of a document and then
+//! applies the rules that read the document's names together (`document.rs`).
 
 mod dateline;
 mod dates;
