@@ -162,30 +162,6 @@ impl Joint {
                 .max(1);
             scale[stage] *= *largest as f32 / 127.0;
         }
-        if let Some(t) = std::env::var("FOLIO_JOINT_PRUNE")
-            .ok()
-            .and_then(|v| v.parse::<i32>().ok())
-        {
-            let mut kk = Vec::new();
-            let mut ww = Vec::new();
-            for (e, &k) in keys.iter().enumerate() {
-                let m = (0..2 * STATES)
-                    .map(|j| {
-                        let d = largest[j / STATES];
-                        let n = 2 * i32::from(wide[e][j]) * 127;
-                        ((n + n.signum() * d) / (2 * d)).abs()
-                    })
-                    .max()
-                    .unwrap_or(0);
-                if m > t {
-                    kk.push(k);
-                    ww.push(wide[e]);
-                }
-            }
-            eprintln!("joint: {} keys, {} kept", keys.len(), kk.len());
-            keys = kk;
-            wide = ww;
-        }
         let cap = (keys.len() * 3 / 2).next_power_of_two().max(16);
         let mut slots = vec![EMPTY; cap];
         for (e, &k) in keys.iter().enumerate() {
