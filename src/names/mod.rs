@@ -10,6 +10,7 @@
 //! [`spans`] mends one sentence; [`document`] mends every sentence of a document and then
 //! applies the rules that read the document's names together (`document.rs`).
 
+mod articles;
 mod dateline;
 mod dates;
 mod document;
@@ -261,6 +262,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     events::mend(words, &mut joined);
     holidays::mend(words, &mut joined, lexicons);
     heads::mend(words, &mut joined, lexicons);
+    articles::mend(words, &mut joined);
     joined
 }
 
