@@ -11,6 +11,7 @@
 //! applies the rules that read the document's names together (`document.rs`).
 
 mod articles;
+mod brackets;
 mod dateline;
 mod dates;
 mod document;
@@ -254,6 +255,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         }
         joined.push(Span::new(s, e, label));
     }
+    brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
     nicknames::mend(words, &mut joined);
     nicknames::given_after_surname(words, &mut joined);
