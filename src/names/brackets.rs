@@ -17,11 +17,8 @@ fn unpaired(words: &[&str]) -> Option<(usize, bool)> {
     for (i, w) in words.iter().enumerate() {
         match *w {
             "(" | "[" => open.push(i),
-            ")" | "]" => {
-                if open.pop().is_none() {
-                    return Some((i, false));
-                }
-            }
+            // The guard closes the innermost open bracket; with none open, this one is unpaired.
+            ")" | "]" if open.pop().is_none() => return Some((i, false)),
             _ => {}
         }
     }
