@@ -14,6 +14,7 @@ mod articles;
 mod brackets;
 mod dateline;
 mod dates;
+mod definitions;
 mod document;
 mod events;
 mod heads;
@@ -117,6 +118,7 @@ pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> 
         .map(|(t, w)| spans(t, w, lexicons))
         .collect();
     document::mend(words, &mut out);
+    definitions::mend(words, &mut out);
     out
 }
 
