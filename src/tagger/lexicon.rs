@@ -90,6 +90,13 @@ impl CasingLexicon {
         casing == Casing::Lower as u8 || casing == Casing::Dictionary as u8
     }
 
+    /// Whether the training text writes `word` in lower case at least now and then (`It`
+    /// inside a sentence after a quote): a capital on it alone is no evidence of a name.
+    pub fn sometimes_lower(&self, word: &str) -> bool {
+        let casing = self.get(lower_hash(word));
+        casing == Casing::Mixed as u8 || self.usually_lower(word)
+    }
+
     pub(super) fn get(&self, lower: u64) -> u8 {
         self.map
             .get(&key(lower))
