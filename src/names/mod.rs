@@ -175,7 +175,16 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         // `the South Governorate`, `Kyiv Oblast`: a kind of region the training text never
         // named makes the name a place.
         let division = |w: &str| DIVISIONS.contains(&w) && !lexicons.casing.knows(w);
-        if e - s > 1 && division(words[e - 1]) {
+        // `Fairfax County`, `Jefferson Parish`: in eng.train every `County` name is a club in
+        // a results table (`Notts County 2 1 1`, `Peterborough v Notts County`); outside one
+        // it is the place.
+        let results = |i: Option<&&str>| {
+            i.is_some_and(|w| *w == "v" || w.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let county = matches!(words[e - 1], "County" | "Parish")
+            && !results(s.checked_sub(1).and_then(|i| words.get(i)))
+            && !results(words.get(e));
+        if e - s > 1 && (division(words[e - 1]) || county) {
             label = Label::LOC;
         } else if label == Label::LOC && e < words.len() && !taken[e] && division(words[e]) {
             taken[e] = true;
@@ -522,6 +531,25 @@ mod tests {
             "from Rio de Janeiro",
             &[(1, 2, Label::LOC), (3, 4, Label::LOC)],
             &[("Rio", Label::LOC), ("Janeiro", Label::LOC)],
+        );
+    }
+
+    #[test]
+    fn a_county_outside_a_results_table_is_a_place() {
+        check(
+            "born in Fairfax County , Virginia",
+            &[(2, 4, Label::ORG)],
+            &[("Fairfax County", Label::LOC)],
+        );
+        check(
+            "Notts County 2 1 1",
+            &[(0, 2, Label::ORG)],
+            &[("Notts County", Label::ORG)],
+        );
+        check(
+            "Peterborough v Notts County",
+            &[(0, 1, Label::ORG), (2, 4, Label::ORG)],
+            &[("Peterborough", Label::ORG), ("Notts County", Label::ORG)],
         );
     }
 
