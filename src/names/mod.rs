@@ -379,7 +379,7 @@ mod tests {
     /// (Spans are written `(start, end, label)` here, for brevity.)
     fn mend(sentence: &str, spans: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
         let words: Vec<&str> = sentence.split(' ').collect();
-        let lex = lexicons(&["Prince", "Motor", "Corp", "Gaulle", "Army"]);
+        let lex = lexicons(&["Prince", "Motor", "Corp", "Gaulle", "Army", "County"]);
         let spans: Vec<Span> = spans.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
         super::spans(&crate::tags::tags_of(&spans, words.len()), &words, &lex)
             .into_iter()
