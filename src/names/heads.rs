@@ -76,6 +76,22 @@ const ORGANISATIONS: &[&str] = &[
     "University",
 ];
 
+/// Organisations' words that eng.train also ends places or other names with (`West Bank`,
+/// `Soviet Union`, `Royal Hospital`, `Supreme Court`, `Russian Federation`).
+const PLACES_TOO: &[&str] = &[
+    "Bank",
+    "Church",
+    "Committee",
+    "Court",
+    "Division",
+    "Federation",
+    "Front",
+    "Hospital",
+    "Museum",
+    "Trust",
+    "Union",
+];
+
 /// Last words that make a capitalised run an event or award (`Jazz Festival`, `Grand Prix`).
 const EVENTS: &[&str] = &[
     "Award",
@@ -160,9 +176,12 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
             // The tagger found the whole run but read an event as an organisation or place
             // (`Pan American Games`, `Rimington Trophy`): in eng.train a name of two words or
             // more ending in `Cup`, `Open` and their kin is an event 170 times of 175.
-            if label == Label::MISC && one.end - one.start >= 2 {
+            // So with an organisation's word that eng.train never gives a place (`Fairfax
+            // Media Group`, `Aero Club`; not `West Bank`, `Soviet Union`, `Royal Hospital`).
+            let plain = label == Label::MISC || !PLACES_TOO.contains(&words[run_end - 1]);
+            if plain && one.end - one.start >= 2 {
                 let at = spans.iter().position(|s| *s == *one).expect("inside");
-                spans[at].label = Label::MISC;
+                spans[at].label = label;
             }
             continue;
         }
