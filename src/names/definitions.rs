@@ -289,9 +289,11 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
 }
 
 /// Records that `name` is defined as `label`; a second, different definition undoes it.
-fn define<'a>(kinds: &mut HashMap<Vec<&'a str>, Option<Label>>, name: Vec<&'a str>, label: Label) {
+/// Names are compared without case: Wikipedia opens `CALOI is a major Brazilian
+/// manufacturer` and goes on with `Caloi`, a headline writes `AISBY`.
+fn define(kinds: &mut HashMap<Vec<String>, Option<Label>>, name: &[&str], label: Label) {
     kinds
-        .entry(name)
+        .entry(key(name))
         .and_modify(|k| {
             if *k != Some(label) {
                 *k = None;
@@ -300,19 +302,23 @@ fn define<'a>(kinds: &mut HashMap<Vec<&'a str>, Option<Label>>, name: Vec<&'a st
         .or_insert(Some(label));
 }
 
+fn key(name: &[&str]) -> Vec<String> {
+    name.iter().map(|w| w.to_lowercase()).collect()
+}
+
 /// Relabels every name the document defines, here and wherever the same words are a name of
 /// the document, and names those the tagger missed, at the definition and at every other
 /// mention inside a sentence. A name defined as two different kinds keeps the tagger's labels.
 pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
-    let mut kinds: HashMap<Vec<&str>, Option<Label>> = HashMap::new();
+    let mut kinds: HashMap<Vec<String>, Option<Label>> = HashMap::new();
     for (w, ss) in words.iter().zip(spans.iter_mut()) {
         for s in ss.iter() {
             if let Some(label) = defined(w, s) {
-                define(&mut kinds, w[s.range()].to_vec(), label);
+                define(&mut kinds, &w[s.range()], label);
             }
         }
         for s in unnamed(w, ss, lexicons) {
-            define(&mut kinds, w[s.range()].to_vec(), s.label);
+            define(&mut kinds, &w[s.range()], s.label);
             let at = ss.partition_point(|t| t.start < s.start);
             ss.insert(at, s);
         }
@@ -322,7 +328,7 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
     }
     for (w, ss) in words.iter().zip(spans.iter_mut()) {
         for s in ss.iter_mut() {
-            if let Some(Some(label)) = kinds.get(&w[s.range()]) {
+            if let Some(Some(label)) = kinds.get(&key(&w[s.range()])) {
                 s.label = *label;
             }
         }
@@ -336,7 +342,14 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
             let mut i = 1;
             while i + n <= w.len() {
                 let free = !ss.iter().any(|s| s.start < i + n && s.end > i);
-                if free && w[i..i + n] == name[..] {
+                let same = || {
+                    w[i].starts_with(char::is_uppercase)
+                        && w[i..i + n]
+                            .iter()
+                            .zip(name)
+                            .all(|(a, b)| a.to_lowercase() == *b)
+                };
+                if free && same() {
                     let at = ss.partition_point(|t| t.start < i);
                     ss.insert(at, Span::new(i, i + n, label));
                     i += n;
@@ -365,6 +378,20 @@ mod tests {
             .iter()
             .map(|ss| ss.iter().map(|s| s.label).collect())
             .collect()
+    }
+
+    /// A name defined in capitals is the same name written in title case.
+    #[test]
+    fn names_compare_without_case() {
+        use Label::*;
+        let got = run(
+            &[
+                "CALOI is a major Brazilian manufacturer of bicycles .",
+                "In the 1960s , Caloi achieved some popularity .",
+            ],
+            &[&[(0, 1, ORG)], &[(4, 5, PER)]],
+        );
+        assert_eq!(got, vec![vec![ORG], vec![ORG]]);
     }
 
     /// Kinds before the name, and a definition after a bracket.
