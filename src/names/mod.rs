@@ -19,6 +19,7 @@ mod document;
 mod events;
 mod heads;
 mod holidays;
+mod lists;
 mod nicknames;
 mod titles;
 mod words;
@@ -207,6 +208,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     holidays::mend(words, &mut joined, lexicons);
     heads::mend(words, &mut joined, lexicons);
     articles::mend(words, &mut joined);
+    lists::mend(words, &mut joined);
     joined
 }
 

@@ -1,0 +1,101 @@
+//! Names in one list are of one type: `bands such as Korn, Deadsy and Linkin Park`, `France,
+//! Germany, Italy and Spain`.
+//!
+//! The tagger reads each name of a list from its own words and neighbours, and a name it never
+//! saw may come out a person among organisations. A list of three names or more joined only by
+//! commas, `and` or `or` nearly always names things of one kind; where most of its names share
+//! a type, the others take it. Over eight seeds dev 0.9427 -> 0.9434 and WikiGold 0.6809 ->
+//! 0.6829, every seed up on both. Two names (`Clinton and Yeltsin`, `Sampras or Ivanisevic`)
+//! are too few to outvote one another.
+
+use std::collections::HashMap;
+
+use crate::model::Label;
+use crate::tags::Span;
+
+/// The fewest names a list must have before its majority relabels the rest.
+const SHORTEST: usize = 3;
+
+/// Whether `between` joins two names of a list: `,`, `and`, `or`, `, and`, `, or`.
+fn joins(between: &[&str]) -> bool {
+    matches!(
+        between,
+        [","] | ["and"] | ["or"] | [",", "and"] | [",", "or"]
+    )
+}
+
+/// Gives every list of at least three names the type most of its names have, where more than
+/// half have it.
+pub(super) fn mend(words: &[&str], spans: &mut [Span]) {
+    let mut start = 0;
+    while start < spans.len() {
+        let mut end = start + 1;
+        while end < spans.len() && joins(&words[spans[end - 1].end..spans[end].start]) {
+            end += 1;
+        }
+        let list = &mut spans[start..end];
+        if list.len() >= SHORTEST {
+            let mut counts: HashMap<Label, usize> = HashMap::new();
+            for s in list.iter() {
+                *counts.entry(s.label).or_default() += 1;
+            }
+            let (label, n) = counts
+                .into_iter()
+                .max_by_key(|&(_, n)| n)
+                .expect("a list has names");
+            if 2 * n > list.len() {
+                list.iter_mut().for_each(|s| s.label = label);
+            }
+        }
+        start = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use proptest::sample::select;
+
+    proptest! {
+        /// In a list of three or more names joined by commas, `and` or `or`, a type more than
+        /// half of them have is every name's; a list without such a majority, a list of two,
+        /// or names with other words between keep their types.
+        #[test]
+        fn a_list_shares_its_majority_type(
+            labels in proptest::collection::vec(select(vec![Label::PER, Label::ORG, Label::LOC, Label::MISC]), 2..7),
+            last in select(vec![vec!["and"], vec!["or"], vec![",", "and"], vec![","]]),
+        ) {
+            // `bands such as A , B , C and D .`
+            let mut words = vec!["bands", "such", "as"];
+            let mut spans = Vec::new();
+            for i in 0..labels.len() {
+                if i > 0 {
+                    if i + 1 == labels.len() { words.extend(&last) } else { words.push(",") }
+                }
+                spans.push(Span::new(words.len(), words.len() + 1, labels[i]));
+                words.push("Korn");
+            }
+            words.push(".");
+            let mut got = spans.clone();
+            mend(&words, &mut got);
+            let mut counts: HashMap<Label, usize> = HashMap::new();
+            for l in &labels {
+                *counts.entry(*l).or_default() += 1;
+            }
+            let majority = counts.iter().find(|(_, n)| 2 * **n > labels.len()).map(|(l, _)| *l);
+            match majority {
+                Some(l) if labels.len() >= SHORTEST => {
+                    prop_assert!(got.iter().all(|s| s.label == l), "{got:?}")
+                }
+                _ => prop_assert_eq!(&got, &spans),
+            }
+
+            // Other words between the names: no list.
+            let spaced: Vec<&str> = words.iter().map(|w| if *w == "," { "met" } else { w }).collect();
+            let mut got = spans.clone();
+            mend(&spaced, &mut got);
+            prop_assert_eq!(got, spans);
+        }
+    }
+}
