@@ -32,6 +32,12 @@
 //! mentions inside a sentence: dev level on every seed (its only candidate, `It is a very true
 //! film`, is a word the text also writes in lower case) and WikiGold 0.6733 -> 0.6746, every
 //! seed up.
+//!
+//! A defined name a sentence opens with is the whole run of capitalised words, numbers and
+//! small words before the definition (`30 Seconds to Mars is an American rock band`, where
+//! the tagger found `Mars`), and its other mentions in the document are that name where the
+//! tagger found it in pieces: dev level on every seed, WikiGold 0.6829 -> 0.6878, every seed
+//! up.
 
 use std::collections::HashMap;
 
@@ -288,6 +294,127 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
     found
 }
 
+/// Words that may join a title's or a band's capitalised words (`30 Seconds to Mars`, `A
+/// Storm to Come`, `League of Rights`).
+const SMALL: &[&str] = &[
+    "to", "of", "the", "and", "&", "a", "an", "in", "on", "for", "from", "de", "at", "by",
+];
+
+/// Words that open sentences, not titles: prepositions, conjunctions, adverbs of time,
+/// pronouns and determiners other than an article.
+const OPENERS: &[&str] = &[
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "When",
+    "While",
+    "If",
+    "As",
+    "Although",
+    "Though",
+    "Because",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Last",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Earlier",
+    "Later",
+    "Meanwhile",
+    "However",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Then",
+    "Now",
+    "There",
+    "Here",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Also",
+    "Both",
+    "Some",
+    "Many",
+    "Most",
+    "Every",
+    "Each",
+    "No",
+    "Not",
+    "Only",
+    "Even",
+    "Under",
+    "Over",
+    "Through",
+    "Across",
+    "Against",
+    "Among",
+    "Between",
+    "Without",
+    "Within",
+    "With",
+    "Into",
+    "Despite",
+    "Following",
+    "According",
+    "Like",
+    "Unlike",
+    "Once",
+    "Shortly",
+    "Soon",
+    "Next",
+];
+
+/// Grows a defined name that the sentence opens with to the sentence's first word: the
+/// subject of `30 Seconds to Mars is an American rock band` is the whole run of capitalised
+/// words, numbers and small words before `is`, where the tagger found `Mars`. A sentence's
+/// first `The` stays out, and so does a run holding another name.
+fn subjects(words: &[&str], spans: &mut [Span]) {
+    let start = usize::from(words.first() == Some(&"The"));
+    let Some(first) = spans.first().copied() else {
+        return;
+    };
+    if first.start <= start || defined_after(words, first.end).is_none() {
+        return;
+    }
+    let run = &words[start..first.start];
+    let title = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    // `In 1990 Fairfax Media was a …`, `Last Monday Acme was a …`: a sentence's opening
+    // word or a date is not a title's.
+    let date =
+        |w: &&str| super::dates::date_word(w, Label::ORG) || super::dates::date_word(w, Label::PER);
+    if title(&run[0])
+        && !OPENERS.contains(&run[0])
+        && !run.iter().any(date)
+        && run.iter().all(|w| title(w) || SMALL.contains(w))
+    {
+        spans[0] = Span::new(start, first.end, first.label);
+    }
+}
+
 /// Records that `name` is defined as `label`; a second, different definition undoes it.
 /// Names are compared without case: Wikipedia opens `CALOI is a major Brazilian
 /// manufacturer` and goes on with `Caloi`, a headline writes `AISBY`.
@@ -312,6 +439,7 @@ fn key(name: &[&str]) -> Vec<String> {
 pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
     let mut kinds: HashMap<Vec<String>, Option<Label>> = HashMap::new();
     for (w, ss) in words.iter().zip(spans.iter_mut()) {
+        subjects(w, ss);
         for s in ss.iter() {
             if let Some(label) = defined(w, s) {
                 define(&mut kinds, &w[s.range()], label);
@@ -339,17 +467,23 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
         for (name, label) in &kinds {
             let Some(label) = *label else { continue };
             let n = name.len();
-            let mut i = 1;
+            let mut i = 0;
             while i + n <= w.len() {
-                let free = !ss.iter().any(|s| s.start < i + n && s.end > i);
+                let overlapping = ss.iter().filter(|s| s.start < i + n && s.end > i);
+                let inside = overlapping.clone().all(|s| s.start >= i && s.end <= i + n);
+                // A mention the tagger missed, not a sentence's first word; or one it found
+                // in pieces (`Mars` of `30 Seconds to Mars`).
+                let missed = overlapping.clone().next().is_none() && i > 0;
+                let pieces = n >= 2 && overlapping.count() >= 1 && inside;
                 let same = || {
-                    w[i].starts_with(char::is_uppercase)
+                    w[i].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
                         && w[i..i + n]
                             .iter()
                             .zip(name)
                             .all(|(a, b)| a.to_lowercase() == *b)
                 };
-                if free && same() {
+                if (missed || pieces) && same() {
+                    ss.retain(|s| s.end <= i || s.start >= i + n);
                     let at = ss.partition_point(|t| t.start < i);
                     ss.insert(at, Span::new(i, i + n, label));
                     i += n;
@@ -392,6 +526,37 @@ mod tests {
             &[&[(0, 1, ORG)], &[(4, 5, PER)]],
         );
         assert_eq!(got, vec![vec![ORG], vec![ORG]]);
+    }
+
+    /// A defined name the sentence opens with is the whole run before the definition, and
+    /// its other mentions are that name, not the piece the tagger found; a sentence's opening
+    /// word or a date keeps its place outside.
+    #[test]
+    fn a_defined_subject_is_the_whole_run() {
+        use Label::*;
+        let sentences = [
+            "30 Seconds to Mars is an American rock band .",
+            "In 2007 , 30 Seconds to Mars toured with Linkin Park .",
+            "In 1990 Fairfax Media was a company .",
+            "Last Monday Acme was a company .",
+        ];
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        let mut spans = vec![
+            vec![Span::new(3, 4, LOC)],
+            vec![Span::new(6, 7, LOC), Span::new(9, 11, ORG)],
+            vec![Span::new(2, 4, ORG)],
+            vec![Span::new(2, 3, ORG)],
+        ];
+        mend(&words, &mut spans, &Lexicons::default());
+        assert_eq!(
+            spans,
+            vec![
+                vec![Span::new(0, 4, ORG)],
+                vec![Span::new(3, 7, ORG), Span::new(9, 11, ORG)],
+                vec![Span::new(2, 4, ORG)],
+                vec![Span::new(2, 3, ORG)],
+            ]
+        );
     }
 
     /// Kinds before the name, and a definition after a bracket.
