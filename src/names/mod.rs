@@ -198,6 +198,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         }
         joined.push(Span::new(s, e, label));
     }
+    given_name_before_person(&mut joined, words, lexicons);
     brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
     nicknames::mend(words, &mut joined);
@@ -210,6 +211,34 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     articles::mend(words, &mut joined);
     lists::mend(words, &mut joined);
     joined
+}
+
+/// `William | James Atessis`, `Chad | Edward Gaudin`: a one-word name right before a person's
+/// name, with nothing between, is its given name when it is one or a person's (the tagger
+/// began the name again, or read `Chad` as the country). CoNLL never puts two names side by
+/// side without a word between; a place before a person stays (`Baghdad` is no given name),
+/// and so does a title (`Prince`), which CoNLL leaves out.
+fn given_name_before_person(spans: &mut Vec<Span>, words: &[&str], lexicons: &Lexicons) {
+    let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            let word = words[last.start];
+            let title = TITLES.contains(&word) || OFFICES.contains(&word);
+            let given = !title
+                && (last.label == Label::PER
+                    || lexicons.gazetteer.lists(&words[last.range()]) & GIVEN_NAME != 0);
+            if last.end == span.start
+                && span.label == Label::PER
+                && last.end - last.start == 1
+                && given
+            {
+                *last = Span::new(last.start, span.end, Label::PER);
+                continue;
+            }
+        }
+        joined.push(span);
+    }
+    *spans = joined;
 }
 
 /// Makes `start..end` one span of `label` in place of the spans inside it, unless a span
@@ -464,6 +493,20 @@ mod tests {
             "from Rio de Janeiro",
             &[(1, 2, Label::LOC), (3, 4, Label::LOC)],
             &[("Rio", Label::LOC), ("Janeiro", Label::LOC)],
+        );
+    }
+
+    #[test]
+    fn a_given_name_before_a_person_is_part_of_the_name() {
+        check(
+            "Mohammad Reza Fallahzadeh said",
+            &[(0, 1, Label::LOC), (1, 3, Label::PER)],
+            &[("Mohammad Reza Fallahzadeh", Label::PER)],
+        );
+        check(
+            "in Baghdad Reza Fallahzadeh said",
+            &[(1, 2, Label::LOC), (2, 4, Label::PER)],
+            &[("Baghdad", Label::LOC), ("Reza Fallahzadeh", Label::PER)],
         );
     }
 
