@@ -199,6 +199,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         joined.push(Span::new(s, e, label));
     }
     given_name_before_person(&mut joined, words, lexicons);
+    ordinal_before(&mut joined, words);
     brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
     nicknames::mend(words, &mut joined);
@@ -239,6 +240,55 @@ fn given_name_before_person(spans: &mut Vec<Span>, words: &[&str], lexicons: &Le
         joined.push(span);
     }
     *spans = joined;
+}
+
+/// `Fourth Air Force`, `Second Battle of Bull Run`, `the 65th Air Division`: an ordinal right
+/// before an organisation or event is part of its name (in eng.train every spelled ordinal
+/// before a name but a person's is inside it, 17 times; a numbered one before an event is
+/// not always, `10th U.S. Open`, so only an organisation takes a numbered one).
+fn ordinal_before(spans: &mut [Span], words: &[&str]) {
+    const SPELLED: [&str; 20] = [
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
+        "Twentieth",
+    ];
+    let numbered = |w: &str| {
+        let digits = w.chars().take_while(char::is_ascii_digit).count();
+        digits > 0 && matches!(&w[digits..], "st" | "nd" | "rd" | "th" | "d")
+    };
+    for i in 0..spans.len() {
+        let span = spans[i];
+        let Some(before) = span.start.checked_sub(1) else {
+            continue;
+        };
+        let free = i == 0 || spans[i - 1].end <= before;
+        let word = words[before];
+        let joins = match span.label {
+            Label::ORG => SPELLED.contains(&word) || numbered(word),
+            Label::MISC => SPELLED.contains(&word),
+            _ => false,
+        };
+        if free && joins {
+            spans[i].start = before;
+        }
+    }
 }
 
 /// Makes `start..end` one span of `label` in place of the spans inside it, unless a span
@@ -507,6 +557,30 @@ mod tests {
             "in Baghdad Reza Fallahzadeh said",
             &[(1, 2, Label::LOC), (2, 4, Label::PER)],
             &[("Baghdad", Label::LOC), ("Reza Fallahzadeh", Label::PER)],
+        );
+    }
+
+    #[test]
+    fn an_ordinal_before_an_organisation_or_event_is_in_its_name() {
+        check(
+            "Fourth Air Force , 1943",
+            &[(1, 3, Label::ORG)],
+            &[("Fourth Air Force", Label::ORG)],
+        );
+        check(
+            "the 65th Fighter Wing moved",
+            &[(2, 4, Label::ORG)],
+            &[("65th Fighter Wing", Label::ORG)],
+        );
+        check(
+            "his 10th U.S. Open",
+            &[(2, 4, Label::MISC)],
+            &[("U.S. Open", Label::MISC)],
+        );
+        check(
+            "First Chang scored",
+            &[(1, 2, Label::PER)],
+            &[("Chang", Label::PER)],
         );
     }
 
