@@ -230,6 +230,8 @@ fn defined_after(words: &[&str], end: usize) -> Option<Label> {
     match words.get(end) {
         Some(&",") => kind_after(words, end + 1, false),
         w if copula(w) => kind_after(words, end + 1, true),
+        // `Carter Anthony Beauford ( born November 2 , 1957 )`: only people are born.
+        Some(&"(") if words.get(end + 1) == Some(&"born") => Some(Label::PER),
         // `Albert Wren ( 1890 – 1960 ) was an Ontario politician`.
         Some(&"(") => words[end..]
             .iter()
