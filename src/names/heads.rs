@@ -153,6 +153,16 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
         }
         let (run_start, run_end) = (i, j);
         i = j;
+        // `Bangladesh Liberation War` found whole: a war is an event (eng.train 11 of 11). A
+        // nationality does not grow into one (`Korean | War`), so `War` is no kind above.
+        if words[run_end - 1] == "War" {
+            if let Some(whole) = spans
+                .iter_mut()
+                .find(|s| (s.start, s.end) == (run_start, run_end) && s.end - s.start >= 2)
+            {
+                whole.label = Label::MISC;
+            }
+        }
         let Some(label) = head(words[run_end - 1]) else {
             continue;
         };

@@ -91,10 +91,26 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
         if opens(start) && words[start] == "The" {
             start += 1;
         }
+        // Nor a sentence's opening word or a date (`Last Monday Acme was a company`).
+        let date = |w: &str| {
+            super::dates::date_word(w, Label::ORG) || super::dates::date_word(w, Label::PER)
+        };
+        while start < end && (OPENERS.contains(&words[start]) || date(words[start])) {
+            start += 1;
+        }
+        if start == end {
+            continue;
+        }
         let first_word =
             opens(start) && end == start + 1 && lexicons.casing.sometimes_lower(words[start]);
-        let taken = spans.iter().any(|s| s.start < end && s.end > start);
-        if start < end && !first_word && !taken {
+        // Names the tagger found inside the run give way to it (`CBS Cable was an early cable
+        // network`, where it found `CBS`), unless one reaches out of it, or one is a person's
+        // and the kind is not (`Paul Smith Ltd` stays the tagger's business).
+        let overlapping = || spans.iter().filter(|s| s.start < end && s.end > start);
+        let crossing = overlapping().any(|s| s.start < start || s.end > end);
+        let person = label != Label::PER && overlapping().any(|s| s.label == Label::PER);
+        let whole = overlapping().any(|s| (s.start, s.end) == (start, end));
+        if start < end && !first_word && !crossing && !person && !whole {
             found.push(Span::new(start, end, label));
         }
     }

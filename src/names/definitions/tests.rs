@@ -52,6 +52,26 @@ fn a_run_after_a_kind_is_a_name_of_it() {
     }
 }
 
+/// Pieces the tagger found inside a defined run give way to it; a person's name does not.
+#[test]
+fn a_defined_run_takes_in_its_pieces() {
+    use Label::*;
+    let got = |sentence: &str, found: &[(usize, usize, Label)]| {
+        let words: Vec<Vec<&str>> = vec![sentence.split(' ').collect()];
+        let mut spans = vec![found.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect()];
+        mend(&words, &mut spans, &Lexicons::default());
+        spans.remove(0)
+    };
+    assert_eq!(
+        got("CBS Cable was an early cable network .", &[(0, 1, ORG)]),
+        vec![Span::new(0, 2, ORG)]
+    );
+    assert_eq!(
+        got("Paul Smith Ltd is a company .", &[(0, 2, PER)]),
+        vec![Span::new(0, 2, PER)]
+    );
+}
+
 /// A name defined in capitals is the same name written in title case.
 #[test]
 fn names_compare_without_case() {
