@@ -2,6 +2,10 @@
 //! around a name that give it a kind (`is a village`, `, an American band`, `the band`,
 //! `the village of`).
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::model::Label;
 use crate::tags::Span;
 
@@ -154,11 +158,18 @@ pub(super) fn kind_after(words: &[&str], mut i: usize, the: bool) -> Option<Labe
     None
 }
 
+/// The type `word` names as a kind of thing. The rules ask this of every word of a document,
+/// so the kinds are a hash map built once, not a list searched each time.
 pub(super) fn kind(word: &str) -> Option<Label> {
-    KINDS
-        .iter()
-        .find(|(k, _)| *k == word)
-        .map(|&(_, label)| label)
+    static MAP: OnceLock<FxHashMap<&'static str, Label>> = OnceLock::new();
+    // Every kind is a lower-case word: most words of a text are no kind, and most names start
+    // with a capital.
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    MAP.get_or_init(|| KINDS.iter().copied().collect())
+        .get(word)
+        .copied()
 }
 
 /// Kinds of place written `the KIND of NAME` (`the village of Aisby`, `the port of Whittier`).

@@ -242,20 +242,24 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
             let n = name.len();
             let mut i = 0;
             while i + n <= w.len() {
+                // The words first (without allocating: this runs at every word), then the
+                // names around them.
+                let same = w[i].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && w[i..i + n]
+                        .iter()
+                        .zip(name)
+                        .all(|(a, b)| a.chars().flat_map(char::to_lowercase).eq(b.chars()));
+                if !same {
+                    i += 1;
+                    continue;
+                }
                 let overlapping = ss.iter().filter(|s| s.start < i + n && s.end > i);
                 let inside = overlapping.clone().all(|s| s.start >= i && s.end <= i + n);
                 // A mention the tagger missed, not a sentence's first word; or one it found
                 // in pieces (`Mars` of `30 Seconds to Mars`).
                 let missed = overlapping.clone().next().is_none() && i > 0;
                 let pieces = n >= 2 && overlapping.count() >= 1 && inside;
-                let same = || {
-                    w[i].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                        && w[i..i + n]
-                            .iter()
-                            .zip(name)
-                            .all(|(a, b)| a.to_lowercase() == *b)
-                };
-                if (missed || pieces) && same() {
+                if missed || pieces {
                     ss.retain(|s| s.end <= i || s.start >= i + n);
                     let at = ss.partition_point(|t| t.start < i);
                     ss.insert(at, Span::new(i, i + n, label));
