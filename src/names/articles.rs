@@ -22,10 +22,9 @@ const ARTICLES: [&str; 3] = ["The", "A", "An"];
 /// Grows each name that starts right after a mid-sentence capitalised article to take the
 /// article in. Spans stay sorted and never overlap.
 pub(super) fn mend(words: &[&str], spans: &mut [Span]) {
-    // A headline capitalises every word: its articles say nothing.
-    if style(words) != Style::Normal {
-        return;
-    }
+    // Only where an article stands before a name is the sentence's style worth reading (this
+    // runs on every sentence; the style scans every word).
+    let mut headline: Option<bool> = None;
     for i in 1..words.len() {
         let before = words[i - 1];
         let mid_sentence = before == "," || before.starts_with(char::is_lowercase);
@@ -33,12 +32,14 @@ pub(super) fn mend(words: &[&str], spans: &mut [Span]) {
             continue;
         }
         // The article is free (no span ends on it) and a name other than a person's starts
-        // right after it.
+        // right after it; a headline capitalises every word, so its articles say nothing.
         if let Some(span) = spans
             .iter_mut()
             .find(|s| s.start == i + 1 && s.label != Label::PER)
         {
-            span.start = i;
+            if !*headline.get_or_insert_with(|| style(words) != Style::Normal) {
+                span.start = i;
+            }
         }
     }
 }

@@ -8,8 +8,6 @@
 //! 0.6829, every seed up on both. Two names (`Clinton and Yeltsin`, `Sampras or Ivanisevic`)
 //! are too few to outvote one another.
 
-use std::collections::HashMap;
-
 use crate::model::Label;
 use crate::tags::Span;
 
@@ -35,12 +33,11 @@ pub(super) fn mend(words: &[&str], spans: &mut [Span]) {
         }
         let list = &mut spans[start..end];
         if list.len() >= SHORTEST {
-            let mut counts: HashMap<Label, usize> = HashMap::new();
-            for s in list.iter() {
-                *counts.entry(s.label).or_default() += 1;
-            }
-            let (label, n) = counts
-                .into_iter()
+            // A few names of at most four types: counted in place, no map.
+            let count = |label: Label| list.iter().filter(|s| s.label == label).count();
+            let (label, n) = list
+                .iter()
+                .map(|s| (s.label, count(s.label)))
                 .max_by_key(|&(_, n)| n)
                 .expect("a list has names");
             if 2 * n > list.len() {
@@ -56,6 +53,7 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use proptest::sample::select;
+    use std::collections::HashMap;
 
     proptest! {
         /// In a list of three or more names joined by commas, `and` or `or`, a type more than

@@ -162,9 +162,9 @@ pub(super) fn kind_after(words: &[&str], mut i: usize, the: bool) -> Option<Labe
 /// so the kinds are a hash map built once, not a list searched each time.
 pub(super) fn kind(word: &str) -> Option<Label> {
     static MAP: OnceLock<FxHashMap<&'static str, Label>> = OnceLock::new();
-    // Every kind is a lower-case word: most words of a text are no kind, and most names start
-    // with a capital.
-    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+    // Every kind is a lower-case word of 3 to 13 letters: most words of a text are no kind
+    // (`the`, `of`), and names start with a capital.
+    if !(3..=13).contains(&word.len()) || !word.starts_with(|c: char| c.is_ascii_lowercase()) {
         return None;
     }
     MAP.get_or_init(|| KINDS.iter().copied().collect())

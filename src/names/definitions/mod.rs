@@ -61,9 +61,6 @@ use kinds::{defined, defined_after, kind, OPENERS, SMALL};
 /// a headline's capitals say nothing.
 fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
     let mut found = Vec::new();
-    if style(words) != Style::Normal {
-        return found;
-    }
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     for end in 1..words.len() {
         let Some(label) = defined_after(words, end) else {
@@ -155,6 +152,10 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
         if run > 0 && !crossing && !piece_only && !person && !shouting {
             found.push(Span::new(start, end, label));
         }
+    }
+    // The style scans every word: read it only where something was found.
+    if !found.is_empty() && style(words) != Style::Normal {
+        found.clear();
     }
     found.sort_by_key(|s| s.start);
     found
