@@ -283,21 +283,33 @@ pub struct Lexicons {
     pub clusters: Clusters,
 }
 
+/// For a word's letters, two or more: whether the first is a capital, and whether all are.
+fn letter_shape(mut letters: impl Iterator<Item = char>) -> Option<(bool, bool)> {
+    let first = letters.next()?;
+    let mut rest = letters.peekable();
+    rest.peek()?;
+    let initial = first.is_uppercase();
+    Some((initial, initial && rest.all(|c| c.is_uppercase())))
+}
+
 /// The style of a sentence from its words.
 pub fn style(words: &[&str]) -> Style {
     let (mut alpha, mut caps, mut cap_initial) = (0, 0, 0);
     for w in words {
-        let mut letters = w.chars().filter(|c| c.is_alphabetic());
-        let Some(first) = letters.next() else {
+        // Whether the word's first letter and all its letters are capitals, for words of two
+        // letters or more. Most words are ASCII, read as bytes: every sentence's style is read
+        // several times (features, document context, rules), so this loop is hot.
+        let shape = if w.is_ascii() {
+            letter_shape(w.bytes().filter(u8::is_ascii_alphabetic).map(char::from))
+        } else {
+            letter_shape(w.chars().filter(|c| c.is_alphabetic()))
+        };
+        let Some((initial, all)) = shape else {
             continue;
         };
-        let mut rest = letters.peekable();
-        if rest.peek().is_none() {
-            continue;
-        }
         alpha += 1;
-        caps += usize::from(first.is_uppercase() && rest.all(char::is_uppercase));
-        cap_initial += usize::from(first.is_uppercase());
+        caps += usize::from(all);
+        cap_initial += usize::from(initial);
     }
     if alpha >= 2 && caps * 10 >= alpha * 7 {
         Style::Capitals
