@@ -75,9 +75,7 @@ mod tests {
     use proptest::sample::select;
 
     fn mended(words: &[&str], spans: &[Span]) -> Vec<Span> {
-        let mut got = spans.to_vec();
-        mend(words, &mut got);
-        got
+        crate::names::mended_by(mend, words, spans)
     }
 
     proptest! {

@@ -215,6 +215,14 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     joined
 }
 
+/// A sentence rule's spans for `words` tagged with `spans`, for the rules' tests.
+#[cfg(test)]
+fn mended_by(rule: fn(&[&str], &mut [Span]), words: &[&str], spans: &[Span]) -> Vec<Span> {
+    let mut got = spans.to_vec();
+    rule(words, &mut got);
+    got
+}
+
 /// Makes `start..end` one span of `label` in place of the spans inside it, unless a span
 /// reaches past either end. `spans` stay sorted.
 fn claim(spans: &mut Vec<Span>, start: usize, end: usize, label: Label) {
