@@ -126,10 +126,9 @@ fn head(word: &str) -> Option<Label> {
 /// Grows the one name inside each capitalised run that ends in a kind of organisation or event
 /// to the whole run. Spans stay sorted and never overlap.
 pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
-    // In a headline every word is capitalised: the run says nothing.
-    if style(words) != Style::Normal {
-        return;
-    }
+    // In a headline every word is capitalised: the run says nothing. The style is read only
+    // once a run ends in a kind's word, which few sentences have (this runs for each one).
+    let mut headline = None;
     let touches =
         |spans: &[Span], a: usize, b: usize| spans.iter().any(|s| s.start < b && s.end > a);
     let mut i = 0;
@@ -153,6 +152,13 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
         }
         let (run_start, run_end) = (i, j);
         i = j;
+        let last = words[run_end - 1];
+        if last != "War" && head(last).is_none() {
+            continue;
+        }
+        if *headline.get_or_insert_with(|| style(words) != Style::Normal) {
+            return;
+        }
         // `Bangladesh Liberation War` found whole: a war is an event (eng.train 11 of 11). A
         // nationality does not grow into one (`Korean | War`), so `War` is no kind above.
         if words[run_end - 1] == "War" {

@@ -2,69 +2,14 @@
 //! neighbours, casing evidence and the name lists; the second stage's from the first stage's
 //! tags and the labels the same word got elsewhere in the document.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::hash::{feature, hash_str, lower_hash, lowercase, shape_hash, BOUNDARY};
+use super::evidence::{spellings, DocContext, DocLabels, Spelling};
+#[cfg(feature = "train")]
+use super::hash::lower_hash;
+use super::hash::{feature, hash_str, lowercase, shape_hash, BOUNDARY};
 use super::lexicon::{cluster_prefix, style, Lexicons, Style};
 use crate::tags::Tag;
-
-/// Document-wide evidence: the lower-case forms written in lower case somewhere in normal
-/// text, and those written capitalised somewhere other than a sentence's start.
-#[derive(Clone, Debug, Default)]
-pub struct DocContext {
-    lower_seen: FxHashSet<u64>,
-    capital_seen: FxHashSet<u64>,
-    /// For each capitalised word form, the words around its occurrences in normal text (up
-    /// to [`CONTEXTS`]): `Suu Kyi` is a person wherever one occurrence says `Suu Kyi said`.
-    contexts: FxHashMap<u64, Vec<(u64, u64)>>,
-}
-
-/// Occurrences of a word whose neighbours the document context keeps. Twelve rather than
-/// six (2026-12-06): over eight seeds dev 0.9375 -> 0.9387 and WikiGold 0.6445 -> 0.6467;
-/// 24 gave 0.9377 and 0.6458 over seeds 0-3 (models/README.md).
-const CONTEXTS: usize = 12;
-
-impl DocContext {
-    /// Gathers the evidence of one document's sentences.
-    pub fn new<'a>(sentences: impl IntoIterator<Item = &'a [&'a str]>) -> DocContext {
-        let mut lower_seen = FxHashSet::default();
-        let mut capital_seen = FxHashSet::default();
-        let mut contexts: FxHashMap<u64, Vec<(u64, u64)>> = FxHashMap::default();
-        for words in sentences {
-            if style(words) != Style::Normal {
-                continue;
-            }
-            for (i, w) in words.iter().enumerate() {
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    let around = |j: Option<usize>| {
-                        j.and_then(|j| words.get(j))
-                            .map_or(BOUNDARY, |w| lower_hash(w))
-                    };
-                    let list = contexts.entry(lower_hash(w)).or_default();
-                    if list.len() < CONTEXTS {
-                        list.push((around(i.checked_sub(1)), around(Some(i + 1))));
-                    }
-                }
-            }
-            for w in words.iter().skip(1) {
-                match w.chars().next() {
-                    Some(c) if c.is_lowercase() => {
-                        lower_seen.insert(hash_str(w));
-                    }
-                    Some(c) if c.is_uppercase() => {
-                        capital_seen.insert(lower_hash(w));
-                    }
-                    _ => {}
-                }
-            }
-        }
-        DocContext {
-            lower_seen,
-            capital_seen,
-            contexts,
-        }
-    }
-}
 
 /// What the templates read of a word wherever it stands: its hashes, its cluster and how the
 /// training corpus writes it. The same for every occurrence, so a tagger can keep it by word
@@ -72,27 +17,44 @@ impl DocContext {
 /// hundreds of thousands of entries at every token.
 #[derive(Clone, Copy, Debug)]
 pub(super) struct WordInfo {
-    word: u64,
-    lower: u64,
+    /// Its hashes and initial, which the document's evidence reads too.
+    spelling: Spelling,
     shape: u64,
     /// The word's cluster path (0: in no cluster).
     cluster: u16,
     /// The word's `Casing` in the corpus lexicon.
     casing: u8,
-    capitalised: bool,
 }
 
 impl WordInfo {
     fn new(w: &str, word: u64, lexicons: &Lexicons) -> WordInfo {
-        let lower = lower_hash(w);
+        let spelling = Spelling::hashed(w, word);
         WordInfo {
-            word,
-            lower,
+            spelling,
             shape: shape_hash(w),
-            cluster: lexicons.clusters.get(lower),
-            casing: lexicons.casing.get(lower),
-            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            cluster: lexicons.clusters.get(spelling.lower),
+            casing: lexicons.casing.get(spelling.lower),
         }
+    }
+
+    /// The [`WordInfo`] of `w`, from `infos` when kept there (and kept there if not).
+    pub(super) fn kept(w: &str, lexicons: &Lexicons, infos: &mut WordInfos) -> WordInfo {
+        let word = hash_str(w);
+        if let Some(&i) = infos.get(&word) {
+            return i;
+        }
+        if infos.len() >= WORD_INFOS {
+            infos.clear();
+        }
+        let i = WordInfo::new(w, word, lexicons);
+        infos.insert(word, i);
+        i
+    }
+}
+
+impl AsRef<Spelling> for WordInfo {
+    fn as_ref(&self) -> &Spelling {
+        &self.spelling
     }
 }
 
@@ -124,28 +86,14 @@ impl<'a> Token<'a> {
     /// once a word, not once a token.
     fn of(w: &'a str, i: WordInfo) -> Token<'a> {
         Token {
-            word: i.word,
-            lower: i.lower,
+            word: i.spelling.word,
+            lower: i.spelling.lower,
             shape: i.shape,
             cluster: i.cluster,
             casing: i.casing,
-            capitalised: i.capitalised,
+            capitalised: i.spelling.capitalised,
             text: w,
         }
-    }
-
-    /// The token of `w`, its [`WordInfo`] from `infos` when kept there.
-    fn kept(w: &'a str, lexicons: &Lexicons, infos: &mut WordInfos) -> Token<'a> {
-        let word = hash_str(w);
-        if let Some(&i) = infos.get(&word) {
-            return Token::of(w, i);
-        }
-        if infos.len() >= WORD_INFOS {
-            infos.clear();
-        }
-        let i = WordInfo::new(w, word, lexicons);
-        infos.insert(word, i);
-        Token::of(w, i)
     }
 
     /// The word, its lower-case form and shape, and its prefixes and suffixes of up to four
@@ -244,44 +192,6 @@ pub fn identity_features(words: &[&str], i: usize) -> [u64; 3] {
     ]
 }
 
-/// First-stage labels across a document: for each word form, how often its tokens were tagged
-/// O, PER, ORG, LOC or MISC. The second stage reads them so that one name is tagged alike
-/// throughout a document (`Mikati` after `Najib Mikati`).
-#[derive(Clone, Debug, Default)]
-pub struct DocLabels {
-    counts: FxHashMap<u64, [u16; 5]>,
-}
-
-fn kind(tag: Tag) -> usize {
-    match tag {
-        Tag::O => 0,
-        Tag::B(l) | Tag::I(l) => 1 + crate::tags::TYPES.iter().position(|&t| t == l).unwrap_or(0),
-    }
-}
-
-impl DocLabels {
-    /// Counts the first-stage `tags` of a document's `sentences`.
-    pub fn new(sentences: &[Vec<&str>], tags: &[Vec<Tag>]) -> DocLabels {
-        let mut counts: FxHashMap<u64, [u16; 5]> = FxHashMap::default();
-        for (words, tags) in sentences.iter().zip(tags) {
-            for (w, &t) in words.iter().zip(tags) {
-                if w.chars().next().is_some_and(char::is_uppercase) {
-                    counts.entry(lower_hash(w)).or_default()[kind(t)] += 1;
-                }
-            }
-        }
-        DocLabels { counts }
-    }
-
-    /// The type most often given to the other tokens of this word form (0 for O), if any.
-    fn majority(&self, lower: u64, own: Tag) -> Option<u64> {
-        let mut counts = *self.counts.get(&lower)?;
-        counts[kind(own)] = counts[kind(own)].saturating_sub(1);
-        let (best, &n) = counts.iter().enumerate().max_by_key(|(_, &n)| n)?;
-        (n > 0).then_some(best as u64)
-    }
-}
-
 /// The second stage's view of a sentence: the document's labels and this sentence's
 /// first-stage tags.
 #[derive(Clone, Copy, Debug)]
@@ -302,7 +212,7 @@ pub fn features(
     hints: Option<Hints<'_>>,
     out: &mut Vec<Vec<u64>>,
 ) {
-    base_features(words, doc, lexicons, out, None);
+    base_features(words, doc, lexicons, out);
     if let Some(h) = hints {
         hint_features(words, h, &mut out[..words.len()]);
     }
@@ -329,28 +239,54 @@ pub const PAST_SENTENCE: u16 = 0xffff;
 /// the name lists, into the first `words.len()` lists of `out` (one a token, replacing what
 /// was there; `out` grows to that length if shorter).
 ///
-/// With `keys`, the templates that read only the word itself ([`word_features`]) and the
-/// neighbours' clusters (106, 107) are not pushed; each token's [`TokenKeys`] go to `keys`
-/// instead, for a tagger that keeps those templates' rows summed by word and by prefix.
+/// [`base_features_kept`] is the same for a tagger that keeps rows by word.
 pub fn base_features(
     words: &[&str],
     doc: &DocContext,
     lexicons: &Lexicons,
     out: &mut Vec<Vec<u64>>,
-    mut keys: Option<(&mut Vec<TokenKeys>, &mut WordInfos)>,
 ) {
-    let styled = style(words);
+    let tokens: Vec<Token<'_>> = words.iter().map(|&w| Token::new(w, lexicons)).collect();
+    token_features(&tokens, style(words), doc, lexicons, out, None);
+}
+
+/// [`base_features`] for a tagger that keeps rows by word, from each word's [`WordInfo`]
+/// (`infos`, one a word) and the sentence's style, both read once for the document.
+///
+/// The templates that read only the word itself ([`word_features`]) and the neighbours'
+/// clusters (106, 107) are not pushed; each token's [`TokenKeys`] go to `keys` instead, for a
+/// tagger that keeps those templates' rows summed by word and by prefix.
+pub(super) fn base_features_kept(
+    words: &[&str],
+    infos: &[WordInfo],
+    styled: Style,
+    doc: &DocContext,
+    lexicons: &Lexicons,
+    out: &mut Vec<Vec<u64>>,
+    keys: &mut Vec<TokenKeys>,
+) {
+    let tokens: Vec<Token<'_>> = words
+        .iter()
+        .zip(infos)
+        .map(|(&w, &i)| Token::of(w, i))
+        .collect();
+    token_features(&tokens, styled, doc, lexicons, out, Some(keys));
+}
+
+/// The features of [`base_features`] (all of them, without `keys`) from the tokens of a
+/// sentence of style `styled`.
+fn token_features(
+    tokens: &[Token<'_>],
+    styled: Style,
+    doc: &DocContext,
+    lexicons: &Lexicons,
+    out: &mut Vec<Vec<u64>>,
+    mut keys: Option<&mut Vec<TokenKeys>>,
+) {
     let sentence_style = styled as u64;
-    let tokens: Vec<Token<'_>> = match keys.as_mut() {
-        Some((_, infos)) => words
-            .iter()
-            .map(|&w| Token::kept(w, lexicons, infos))
-            .collect(),
-        None => words.iter().map(|&w| Token::new(w, lexicons)).collect(),
-    };
     // Only grown: lists beyond this sentence keep their capacity for a longer one.
-    if out.len() < words.len() {
-        out.resize_with(words.len(), Vec::new);
+    if out.len() < tokens.len() {
+        out.resize_with(tokens.len(), Vec::new);
     }
     let lowers: Vec<u64> = tokens.iter().map(|t| t.lower).collect();
     let marks = lexicons.gazetteer.mark(&lowers);
@@ -456,7 +392,7 @@ pub fn base_features(
                 f.push(feature(107, u64::from(near(1))));
             }
         }
-        if let Some((keys, _)) = keys.as_mut() {
+        if let Some(keys) = keys.as_mut() {
             keys.push(TokenKeys {
                 // A word's row differs by style (the templates of `Token::styled`).
                 word: t.word ^ (sentence_style + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15),
@@ -501,7 +437,7 @@ pub const NEAR_BITS: u32 = 8;
 /// its word form got elsewhere in the document, appended to `out`.
 pub fn hint_features(words: &[&str], h: Hints<'_>, out: &mut [Vec<u64>]) {
     let mut keys = Vec::new();
-    hint_keys(words, h, &mut keys);
+    hint_keys(&spellings(words), style(words), h, &mut keys);
     for (k, f) in keys.iter().zip(out.iter_mut()) {
         let [a, b] = k.first();
         f.push(a);
@@ -556,11 +492,17 @@ impl HintKeys {
     }
 }
 
-/// The [`HintKeys`] of each token of a sentence, into `out` (cleared first).
-pub(super) fn hint_keys(words: &[&str], h: Hints<'_>, out: &mut Vec<HintKeys>) {
+/// The [`HintKeys`] of each token of a sentence of style `styled`, spelt `words`, into `out`
+/// (cleared first).
+pub(super) fn hint_keys<S: AsRef<Spelling>>(
+    words: &[S],
+    styled: Style,
+    h: Hints<'_>,
+    out: &mut Vec<HintKeys>,
+) {
     out.clear();
-    let sentence_style = style(words) as usize;
     for (i, w) in words.iter().enumerate() {
+        let w = w.as_ref();
         out.push(HintKeys {
             own: h.tags[i].index(),
             prev: if i == 0 {
@@ -569,12 +511,9 @@ pub(super) fn hint_keys(words: &[&str], h: Hints<'_>, out: &mut Vec<HintKeys>) {
                 h.tags[i - 1].index()
             },
             next: h.tags.get(i + 1).map_or(PAST_TAGS, |t| t.index()),
-            major: h
-                .labels
-                .majority(lower_hash(w), h.tags[i])
-                .map(|m| m as usize),
-            style: sentence_style,
-            capitalised: w.chars().next().is_some_and(char::is_uppercase),
+            major: h.labels.majority(w.lower, h.tags[i]).map(|m| m as usize),
+            style: styled as usize,
+            capitalised: w.capitalised,
         });
     }
 }

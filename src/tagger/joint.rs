@@ -1,12 +1,13 @@
 //! The inference table of a loaded tagger, and tagging with it.
 
+use super::evidence::{DocContext, DocLabels};
 use super::features::{
-    base_features, hint_keys, word_features, DocContext, DocLabels, HintKeys, Hints, TokenKeys,
-    WordInfos, NEAR_BITS, PAST_SENTENCE,
+    base_features_kept, hint_keys, word_features, HintKeys, Hints, TokenKeys, WordInfo, WordInfos,
+    NEAR_BITS, PAST_SENTENCE,
 };
 use super::hash::{feature, key};
 use super::hints::HintRows;
-use super::lexicon::Lexicons;
+use super::lexicon::{style, Lexicons, Style};
 use super::stage::Model;
 use super::states::{tag_of, Row, STATES};
 use super::viterbi::viterbi_into;
@@ -111,6 +112,10 @@ struct Scratch {
     /// (a word's cluster and casing are the lexicons' of that table's model).
     infos: WordInfos,
     infos_owner: u64,
+    /// The document's tokens' [`WordInfo`]s, sentence after sentence, and each sentence's
+    /// style: read once, then by the evidence, the features and the second stage.
+    doc: Vec<WordInfo>,
+    styles: Vec<Style>,
     cands: Vec<(u32, u32)>,
     wide: Vec<Wide>,
     hints: Vec<HintKeys>,
@@ -367,24 +372,42 @@ impl Joint {
         s: &mut Scratch,
     ) -> Vec<Vec<Tag>> {
         let joint = self;
-        let ctx = DocContext::new(sentences.iter().map(Vec::as_slice));
-        let mut first = Vec::with_capacity(sentences.len());
-        // Each sentence's second-stage sums over the shared features, one after another.
-        s.partial.clear();
+        let lexicons = &first_stage.lexicons;
         if s.infos_owner != joint.id {
             s.infos.clear();
             s.infos_owner = joint.id;
         }
+        s.doc.clear();
+        s.styles.clear();
+        let mut ctx = DocContext::default();
         for words in sentences {
+            let at = s.doc.len();
+            for w in words {
+                s.doc.push(WordInfo::kept(w, lexicons, &mut s.infos));
+            }
+            let styled = style(words);
+            s.styles.push(styled);
+            ctx.add(styled, &s.doc[at..]);
+        }
+        let mut first = Vec::with_capacity(sentences.len());
+        // Each sentence's second-stage sums over the shared features, one after another.
+        s.partial.clear();
+        let mut at = 0;
+        for (k, words) in sentences.iter().enumerate() {
+            let n = words.len();
+            let styled = s.styles[k];
             s.keys.clear();
-            base_features(
+            base_features_kept(
                 words,
+                &s.doc[at..at + n],
+                styled,
                 &ctx,
-                &first_stage.lexicons,
+                lexicons,
                 &mut s.feats,
-                Some((&mut s.keys, &mut s.infos)),
+                &mut s.keys,
             );
-            joint.sums(&first_stage.lexicons, words, s);
+            at += n;
+            joint.sums(lexicons, words, s);
             s.emissions.clear();
             s.emissions
                 .extend(s.sums.iter().map(|(one, _)| joint.emission(0, one)));
@@ -397,13 +420,19 @@ impl Joint {
             );
             first.push(s.states.iter().map(|&t| tag_of(t)).collect::<Vec<Tag>>());
         }
-        let labels = DocLabels::new(sentences, &first);
+        let mut labels = DocLabels::default();
+        let mut at = 0;
+        for tags in &first {
+            labels.add(&s.doc[at..at + tags.len()], tags);
+            at += tags.len();
+        }
         let mut at = 0;
         let mut out = Vec::with_capacity(sentences.len());
-        for (words, tags) in sentences.iter().zip(&first) {
-            let n = words.len();
+        for (tags, &styled) in first.iter().zip(&s.styles) {
+            let n = tags.len();
             hint_keys(
-                words,
+                &s.doc[at..at + n],
+                styled,
                 Hints {
                     labels: &labels,
                     tags,
@@ -431,6 +460,7 @@ impl Joint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tagger::features::base_features;
 
     /// The joint table finds each stage's row of every learnt feature, to within half an
     /// 8-bit step, zero where a stage lacks the feature, and nothing for an unknown one.
@@ -494,7 +524,7 @@ mod tests {
         let mut every = Vec::new();
         let mut feats = Vec::new();
         for words in &sentences {
-            base_features(words, &ctx, &lexicons, &mut feats, None);
+            base_features(words, &ctx, &lexicons, &mut feats);
             every.extend(feats[..words.len()].iter().flatten().map(|&f| key(f)));
         }
         every.sort_unstable();
@@ -523,15 +553,21 @@ mod tests {
             let mut s = Scratch::default();
             for words in &sentences {
                 s.keys.clear();
-                base_features(
+                let infos: Vec<WordInfo> = words
+                    .iter()
+                    .map(|w| WordInfo::kept(w, &lexicons, &mut s.infos))
+                    .collect();
+                base_features_kept(
                     words,
+                    &infos,
+                    style(words),
                     &ctx,
                     &lexicons,
                     &mut s.feats,
-                    Some((&mut s.keys, &mut s.infos)),
+                    &mut s.keys,
                 );
                 joint.sums(&lexicons, words, &mut s);
-                base_features(words, &ctx, &lexicons, &mut feats, None);
+                base_features(words, &ctx, &lexicons, &mut feats);
                 for (i, fs) in feats[..words.len()].iter().enumerate() {
                     let mut want = [0i32; 2 * STATES];
                     for &f in fs {

@@ -25,6 +25,8 @@
 //!
 //! * `hash` — the hashes features are made of, the same on every platform;
 //! * `lexicon` — corpus casing, name lists, a sentence's style;
+//! * `evidence` — what a document says of its own words (casing, context, first-stage
+//!   labels), gathered across its sentences;
 //! * `features` — the features of each token, both stages';
 //! * `states` — BILOU states and their BIO tags;
 //! * `viterbi` — the best well-formed state sequence;
@@ -36,6 +38,7 @@
 //! * `format` — the saved model, written and read, and [`ModelError`];
 //! * `train` — the averaged perceptron's updates.
 
+mod evidence;
 mod features;
 mod format;
 mod hash;
@@ -55,7 +58,9 @@ pub use lexicon::{style, Style};
 pub use stage::Model;
 
 #[cfg(feature = "train")]
-pub use features::{features, identity_features, DocContext, DocLabels, Hints};
+pub use evidence::{DocContext, DocLabels};
+#[cfg(feature = "train")]
+pub use features::{features, identity_features, Hints};
 #[cfg(feature = "train")]
 pub use format::PRUNE;
 #[cfg(feature = "train")]
@@ -63,8 +68,9 @@ pub use lexicon::{CasingLexicon, Clusters, Gazetteer};
 #[cfg(feature = "train")]
 pub use train::{tag_stage, tag_stage_with, Trainer};
 
+use evidence::{DocContext as Context, DocLabels as Labels};
 use features::Hints as StageHints;
-use features::{base_features, hint_features, DocContext as Context, DocLabels as Labels};
+use features::{base_features, hint_features};
 
 use crate::tags::Tag;
 use joint::Joint;
@@ -106,7 +112,7 @@ impl Tagger {
             .iter()
             .map(|words| {
                 let mut f = Vec::new();
-                base_features(words, &ctx, &self.first.lexicons, &mut f, None);
+                base_features(words, &ctx, &self.first.lexicons, &mut f);
                 f
             })
             .collect();

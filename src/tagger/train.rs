@@ -3,7 +3,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::features::{features, DocContext, DocLabels, Hints};
+use super::evidence::{DocContext, DocLabels};
+use super::features::{features, Hints};
 use super::hash::key;
 use super::lexicon::Lexicons;
 use super::stage::Model;
