@@ -202,6 +202,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     edges::given_name_before_person(&mut joined, words, lexicons);
     edges::ordinal_before(&mut joined, words);
     edges::place_before_organisation(&mut joined, words);
+    edges::title_before_title(&mut joined, words);
     brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
     nicknames::mend(words, &mut joined);
