@@ -20,6 +20,7 @@ mod edges;
 mod events;
 mod heads;
 mod holidays;
+mod items;
 mod lists;
 mod nicknames;
 mod titles;
@@ -203,6 +204,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     edges::ordinal_before(&mut joined, words);
     edges::place_before_organisation(&mut joined, words);
     edges::title_before_title(&mut joined, words);
+    items::mend(words, &mut joined);
     brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
     nicknames::mend(words, &mut joined);
