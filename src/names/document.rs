@@ -1,5 +1,6 @@
 //! Rules that read a whole document's names, not one sentence's: a person's surname standing
-//! alone is that person wherever the full name appears (`Biden` after `Joe Biden`).
+//! alone is that person wherever the full name appears (`Biden` after `Joe Biden`), and a
+//! company's first word standing alone is that company (`Pirelli` after `Pirelli SpA`).
 //!
 //! The tagger's second stage already reads the labels a word got elsewhere in the document,
 //! but by majority of its tokens: where a surname alone outnumbers its full name (one `Joe
@@ -27,19 +28,89 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
             }
         }
     }
-    if surnames.is_empty() {
+    relabel_alone(words, spans, &surnames, Label::PER);
+}
+
+/// Gives `label` to every one-word name of another type whose word, lower-cased, is one of
+/// `forms`.
+fn relabel_alone(
+    words: &[Vec<&str>],
+    spans: &mut [Vec<Span>],
+    forms: &HashSet<String>,
+    label: Label,
+) {
+    if forms.is_empty() {
         return;
     }
     for (w, ss) in words.iter().zip(spans.iter_mut()) {
         for s in ss.iter_mut() {
-            if s.label != Label::PER
+            if s.label != label
                 && s.end - s.start == 1
-                && surnames.contains(&w[s.start].to_lowercase())
+                && forms.contains(&w[s.start].to_lowercase())
             {
-                s.label = Label::PER;
+                s.label = label;
             }
         }
     }
+}
+
+/// What ends a company's legal name (`Pirelli SpA`, `Magna International Inc`), in the forms
+/// the tokenizer leaves them.
+const DESIGNATORS: [&str; 30] = [
+    "Inc",
+    "Inc.",
+    "Corp",
+    "Corp.",
+    "Co",
+    "Co.",
+    "Ltd",
+    "Ltd.",
+    "Plc",
+    "plc",
+    "PLC",
+    "SpA",
+    "S.p.A.",
+    "AG",
+    "SA",
+    "S.A.",
+    "NV",
+    "N.V.",
+    "BV",
+    "GmbH",
+    "LLC",
+    "Limited",
+    "Corporation",
+    "Incorporated",
+    "Bhd",
+    "Berhad",
+    "AB",
+    "ASA",
+    "Oyj",
+    "Holdings",
+];
+
+/// Relabels as an organisation every one-word name of another type whose word begins a
+/// company's legal name in the document (`Pirelli` after `Pirelli SpA`, `Magna` after `Magna
+/// International Inc`): Reuters names a company once in full, then by its first word, which
+/// the tagger, never having seen it, reads as a surname. A word that also ends a person's
+/// full name in the document is left alone (`Ford` beside `Ford Motor Co` and `Gerald Ford`).
+pub fn company_short_forms(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
+    let mut firsts: HashSet<String> = HashSet::new();
+    let mut people: HashSet<String> = HashSet::new();
+    for (w, ss) in words.iter().zip(spans.iter()) {
+        for s in ss.iter().filter(|s| s.end - s.start >= 2) {
+            if s.label == Label::ORG
+                && DESIGNATORS.contains(&w[s.end - 1])
+                && surname_like(w[s.start])
+            {
+                firsts.insert(w[s.start].to_lowercase());
+            } else if s.label == Label::PER {
+                people.insert(w[s.end - 1].to_lowercase());
+            }
+        }
+    }
+    firsts.retain(|f| !people.contains(f));
+    relabel_alone(words, spans, &firsts, Label::ORG);
 }
 
 /// A word that can be a surname: capitalised, two letters or more, all letters (a hyphen or
@@ -114,6 +185,44 @@ mod tests {
             vec![
                 vec![Label::PER, Label::ORG, Label::LOC],
                 vec![Label::LOC, Label::PER]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_company_s_first_word_alone_is_the_company() {
+        let sentences = [
+            "said Pirelli SpA chairman Marco Tronchetti Provera .",
+            "Pirelli is linking with Hong Kong 's Ford .",
+            "Gerald Ford met Ford Motor Co and Pirelli .",
+        ];
+        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
+        let mut spans: Vec<Vec<Span>> = vec![
+            vec![Span::new(1, 3, Label::ORG), Span::new(4, 7, Label::PER)],
+            vec![
+                Span::new(0, 1, Label::PER),
+                Span::new(4, 6, Label::LOC),
+                Span::new(7, 8, Label::PER),
+            ],
+            vec![
+                Span::new(0, 2, Label::PER),
+                Span::new(3, 6, Label::ORG),
+                Span::new(7, 8, Label::LOC),
+            ],
+        ];
+        company_short_forms(&words, &mut spans);
+        let labels: Vec<Vec<Label>> = spans
+            .iter()
+            .map(|ss| ss.iter().map(|s| s.label).collect())
+            .collect();
+        // `Pirelli` is the company wherever it stands alone; `Ford` also ends a person's name
+        // here, so it stays as the tagger read it.
+        assert_eq!(
+            labels,
+            vec![
+                vec![Label::ORG, Label::PER],
+                vec![Label::ORG, Label::LOC, Label::PER],
+                vec![Label::PER, Label::ORG, Label::ORG],
             ]
         );
     }

@@ -52,6 +52,7 @@ pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> 
         .map(|(t, w)| spans(t, w, lexicons))
         .collect();
     document::mend(words, &mut out);
+    document::company_short_forms(words, &mut out);
     definitions::mend(words, &mut out, lexicons);
     out
 }
