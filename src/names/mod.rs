@@ -53,6 +53,7 @@ pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> 
         .collect();
     document::mend(words, &mut out);
     document::company_short_forms(words, &mut out);
+    document::possessive_names(words, &mut out);
     definitions::mend(words, &mut out, lexicons);
     out
 }
@@ -218,6 +219,17 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     articles::mend(words, &mut joined);
     lists::mend(words, &mut joined);
     joined
+}
+
+/// Each sentence's names as text and label, for the document rules' tests.
+#[cfg(test)]
+fn named(words: &[Vec<&str>], spans: &[Vec<Span>]) -> Vec<Vec<(String, Label)>> {
+    let name = |w: &[&str], s: &Span| (w[s.range()].join(" "), s.label);
+    spans
+        .iter()
+        .zip(words)
+        .map(|(ss, w)| ss.iter().map(|s| name(w, s)).collect())
+        .collect()
 }
 
 /// A sentence rule's spans for `words` tagged with `spans`, for the rules' tests.

@@ -166,15 +166,7 @@ fn a_defined_name_the_tagger_missed_is_found() {
     let mut lexicons = Lexicons::default();
     lexicons.casing.add_words("it\nsecrets");
     mend(&words, &mut spans, &lexicons);
-    let got: Vec<Vec<(String, Label)>> = spans
-        .iter()
-        .zip(&words)
-        .map(|(ss, w)| {
-            ss.iter()
-                .map(|s| (w[s.range()].join(" "), s.label))
-                .collect()
-        })
-        .collect();
+    let got = crate::names::named(&words, &spans);
     let want = |names: &[(&str, Label)]| -> Vec<(String, Label)> {
         names.iter().map(|&(n, l)| (n.to_owned(), l)).collect()
     };
