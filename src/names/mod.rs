@@ -206,6 +206,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     edges::ordinal_before(&mut joined, words);
     edges::place_before_organisation(&mut joined, words);
     edges::title_before_title(&mut joined, words);
+    edges::final_stop(&mut joined, words, lexicons);
     items::mend(words, &mut joined);
     brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
