@@ -38,7 +38,9 @@ pub(super) fn given_name_before_person(spans: &mut Vec<Span>, words: &[&str], le
 /// `Fourth Air Force`, `Second Battle of Bull Run`, `the 65th Air Division`: an ordinal right
 /// before an organisation or event is part of its name (in eng.train every spelled ordinal
 /// before a name but a person's is inside it, 17 times; a numbered one before an event is
-/// not always, `10th U.S. Open`, so only an organisation takes a numbered one).
+/// not always, `10th U.S. Open`, so of events only a battle or war by its kind takes one:
+/// `2nd Battle of Fredericksburg`). It runs after the rules that make events of `Battle of
+/// …` and grow runs to their kind's word, so it finds the name they made.
 pub(super) fn ordinal_before(spans: &mut [Span], words: &[&str]) {
     const SPELLED: [&str; 20] = [
         "First",
@@ -75,7 +77,10 @@ pub(super) fn ordinal_before(spans: &mut [Span], words: &[&str]) {
         let word = words[before];
         let joins = match span.label {
             Label::ORG => SPELLED.contains(&word) || numbered(word),
-            Label::MISC => SPELLED.contains(&word),
+            Label::MISC => {
+                SPELLED.contains(&word)
+                    || numbered(word) && super::events::EVENTS.contains(&words[span.start])
+            }
             _ => false,
         };
         if free && joins {
@@ -272,6 +277,27 @@ mod tests {
         assert_eq!(trimmed("bought by Salomon Bros .", 2), "Salomon Bros .");
         assert_eq!(trimmed("the CDU No .", 1), "CDU No .");
         assert_eq!(trimmed("Denver , Colo .", 2), "Colo .");
+    }
+
+    #[test]
+    fn an_ordinal_before_a_battle_is_in_its_name() {
+        let joined = |sentence: &str, span: Span| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let mut spans = vec![span];
+            ordinal_before(&mut spans, &words);
+            words[spans[0].range()].join(" ")
+        };
+        assert_eq!(
+            joined(
+                "at the 2nd Battle of Fredericksburg .",
+                Span::new(3, 6, Label::MISC)
+            ),
+            "2nd Battle of Fredericksburg"
+        );
+        assert_eq!(
+            joined("won the 10th U.S. Open .", Span::new(3, 5, Label::MISC)),
+            "U.S. Open"
+        );
     }
 
     proptest! {

@@ -6,7 +6,7 @@ use crate::model::Label;
 use crate::tags::Span;
 
 /// The kinds of event written `KIND of NAME`.
-const EVENTS: &[&str] = &["Battle", "Siege", "War", "Treaty", "Sack"];
+pub(super) const EVENTS: &[&str] = &["Battle", "Siege", "War", "Treaty", "Sack"];
 
 /// Makes `KIND of NAME` one MISC span: NAME is the capitalised words after `of` (up to four),
 /// or the name the tagger found starting there if it is longer. Spans inside give way; a span

@@ -203,7 +203,6 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         joined.push(Span::new(s, e, label));
     }
     edges::given_name_before_person(&mut joined, words, lexicons);
-    edges::ordinal_before(&mut joined, words);
     edges::place_before_organisation(&mut joined, words);
     edges::title_before_title(&mut joined, words);
     edges::final_stop(&mut joined, words, lexicons);
@@ -217,6 +216,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
     events::mend(words, &mut joined);
     holidays::mend(words, &mut joined, lexicons);
     heads::mend(words, &mut joined, lexicons);
+    edges::ordinal_before(&mut joined, words);
     articles::mend(words, &mut joined);
     lists::mend(words, &mut joined);
     joined
