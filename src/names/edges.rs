@@ -101,9 +101,11 @@ pub(super) fn place_before_organisation(spans: &mut Vec<Span>, words: &[&str]) {
     let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans.drain(..) {
         if let Some(last) = joined.last_mut() {
+            // A nationality begins an organisation of generic words (`German Air Force`),
+            // not a name of its own (`Palestinian | Hamas`, `Russian | Duma`).
             let begins = match last.label {
                 Label::LOC => last.end - last.start <= 3,
-                Label::MISC => last.end - last.start == 1,
+                Label::MISC => last.end - last.start == 1 && span.end - span.start >= 2,
                 _ => false,
             };
             if begins
@@ -208,6 +210,7 @@ mod tests {
         for (sentence, spans) in [
             ("Chicago NAPM index", vec![(0, 1, LOC), (1, 2, ORG)]),
             ("Palestinian U.N. envoy", vec![(0, 1, MISC), (1, 2, ORG)]),
+            ("the Palestinian Hamas group", vec![(1, 2, MISC), (2, 3, ORG)]),
             (
                 "Los Angeles-based Miss Universe Inc.",
                 vec![(0, 2, MISC), (2, 5, ORG)],
