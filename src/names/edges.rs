@@ -210,7 +210,10 @@ mod tests {
         for (sentence, spans) in [
             ("Chicago NAPM index", vec![(0, 1, LOC), (1, 2, ORG)]),
             ("Palestinian U.N. envoy", vec![(0, 1, MISC), (1, 2, ORG)]),
-            ("the Palestinian Hamas group", vec![(1, 2, MISC), (2, 3, ORG)]),
+            (
+                "the Palestinian Hamas group",
+                vec![(1, 2, MISC), (2, 3, ORG)],
+            ),
             (
                 "Los Angeles-based Miss Universe Inc.",
                 vec![(0, 2, MISC), (2, 5, ORG)],

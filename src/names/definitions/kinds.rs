@@ -148,7 +148,10 @@ pub(super) fn kind_after(words: &[&str], mut i: usize, the: bool) -> Option<Labe
                 && !next.ends_with("ed")
                 && !matches!(next, "that" | "whose" | "where" | "when");
             let group_of = w == "group" && matches!(next, "of" | "one");
-            return (!clause && !noun_after && !group_of).then_some(label);
+            // `Wang Donghai, the pressure group Human Rights in China said`: the kind is the
+            // name after it, which is the clause's subject.
+            let named_after = next.starts_with(char::is_uppercase);
+            return (!clause && !noun_after && !group_of && !named_after).then_some(label);
         }
         let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.is_empty();
         if !modifier || STOPS.contains(&w) {
@@ -196,7 +199,7 @@ pub(super) const PLACES_OF: &[&str] = &[
 pub(super) fn defined_after(words: &[&str], end: usize) -> Option<Label> {
     let copula = |w: Option<&&str>| matches!(w, Some(&("is" | "was" | "are" | "were")));
     match words.get(end) {
-        Some(&",") => kind_after(words, end + 1, false),
+        Some(&",") => kind_after(words, end + 1, true),
         w if copula(w) => kind_after(words, end + 1, true),
         // `Carter Anthony Beauford ( born November 2 , 1957 )`: only people are born.
         Some(&"(") if words.get(end + 1) == Some(&"born") => Some(Label::PER),

@@ -44,6 +44,11 @@
 //! where the tagger found none or only pieces (`the album Darkness Death Doom`, `the group
 //! Human Rights in China`): dev 0.9437 -> 0.9442, every seed up; WikiGold 0.6913 -> 0.6915,
 //! none down.
+//!
+//! After a comma `the` introduces a kind too (`Fairfax Media, the Australian media company`),
+//! unless a name follows the kind, which makes it a clause's subject (`Wang Donghai, the
+//! pressure group Human Rights in China said`): dev level on every seed, WikiGold 0.7030 ->
+//! 0.7038, every seed up.
 
 use std::collections::HashMap;
 

@@ -223,3 +223,18 @@ proptest! {
         );
     }
 }
+
+/// `NAME, the KIND` defines the name as `NAME, a KIND` does, unless a name follows the kind,
+/// which makes it the subject of a clause of its own.
+#[test]
+fn the_kind_after_a_comma_defines_the_name() {
+    use Label::*;
+    let got = run(
+        &[
+            "he joined Fairfax Media , the Australian media company , in 2010 .",
+            "police detained Wang Donghai , the pressure group Human Rights in China said .",
+        ],
+        &[&[(2, 4, PER)], &[(2, 4, PER), (9, 13, ORG)]],
+    );
+    assert_eq!(got, vec![vec![ORG], vec![PER, ORG]]);
+}
