@@ -125,7 +125,8 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
         let date = |w: &&str| {
             super::dates::date_word(w, Label::ORG) || super::dates::date_word(w, Label::PER)
         };
-        // Small words join capitalised ones (`group Human Rights in China`), never end them.
+        // Small words join capitalised ones (`group Human Rights in China`), never end them,
+        // nor join a person's name (`economist Lynn Reaser of Barnett Banks Inc.`).
         let word = |w: &&str| {
             capitalised(w) && !date(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         };
@@ -133,7 +134,7 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
         for (n, w) in words[k + 1..].iter().take(6).enumerate() {
             if word(w) {
                 run = n + 1;
-            } else if !(n > 0 && SMALL.contains(w)) {
+            } else if !(n > 0 && label != Label::PER && SMALL.contains(w)) {
                 break;
             }
         }

@@ -41,6 +41,12 @@ fn a_run_after_a_kind_is_a_name_of_it() {
             &[(3, 5, PER)],
         ),
         ("the team Saturday said", &[], &[]),
+        // A person's name takes in no small word (`of`, `at`).
+        (
+            "the writer Lynn Reaser of Barnett Banks said",
+            &[],
+            &[(2, 4, PER)],
+        ),
         ("price range N", &[], &[]),
     ];
     for &(sentence, before, after) in cases {
