@@ -6,7 +6,9 @@
 //! 1996 never wrote most such names, Wikipedia writes them on every page. When a run of
 //! capitalised words ends in a word that names a kind of organisation (`Club`, `College`,
 //! `Band`) or of event (`Festival`, `Open`), the one name the tagger found inside the run
-//! grows to the whole run.
+//! grows to the whole run. So do places by their kind's word (`Tsing Ma Bridge`), and a run
+//! found whole but read as a person's name is the place (`Downing Street`): over eight seeds
+//! dev 0.9468 -> 0.9470 (none down) and WikiGold 0.7040 -> 0.7059 (every seed up).
 //!
 //! CoNLL's guidelines keep a nationality out of the name after it (`German | Foreign Ministry`,
 //! `Belgian | Grand Prix`, `Egyptian | Museum` in eng.train), so a MISC name never grows into
@@ -137,12 +139,34 @@ fn capitalised(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
 }
 
-/// The label a run ending in `word` names, if `word` is a kind of organisation or event.
+/// Last words that make a capitalised run a place: in eng.train and eng.testa a name ending
+/// in `Street` is a place 23 times of 24, `Bridge` 9 of 10, `Island` 7 of 8, `Islands`,
+/// `Ocean`, `Square`, `Sea`, `Road`, `Strait`, `Bay` and `Valley` every time.
+const PLACES: &[&str] = &[
+    "Avenue",
+    "Bay",
+    "Boulevard",
+    "Bridge",
+    "Island",
+    "Islands",
+    "Ocean",
+    "Road",
+    "Sea",
+    "Square",
+    "Strait",
+    "Street",
+    "Valley",
+];
+
+/// The label a run ending in `word` names, if `word` is a kind of organisation, event or
+/// place.
 fn head(word: &str) -> Option<Label> {
     if ORGANISATIONS.contains(&word) {
         Some(Label::ORG)
     } else if EVENTS.contains(&word) {
         Some(Label::MISC)
+    } else if PLACES.contains(&word) {
+        Some(Label::LOC)
     } else {
         None
     }
@@ -219,7 +243,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
             // more ending in `Cup`, `Open` and their kin is an event 170 times of 175.
             // So with an organisation's word that eng.train never gives a place (`Fairfax
             // Media Group`, `Aero Club`; not `West Bank`, `Soviet Union`, `Royal Hospital`).
-            let plain = label == Label::MISC || !PLACES_TOO.contains(&words[run_end - 1]);
+            let plain = label != Label::ORG || !PLACES_TOO.contains(&words[run_end - 1]);
             if plain && one.end - one.start >= 2 {
                 let at = spans.iter().position(|s| *s == *one).expect("inside");
                 spans[at].label = label;
@@ -259,14 +283,14 @@ mod tests {
 
     proptest! {
         /// A place or person the tagger found at the start of a capitalised run that ends in a
-        /// kind of organisation or event becomes the whole run, labelled by that kind;
+        /// kind of organisation, event or place becomes the whole run, labelled by that kind;
         /// whatever precedes the run in lower case stays out.
         #[test]
         fn a_name_grows_to_the_kind_it_ends_in(
             name in select(vec!["Montreal", "Fairmont", "Dave Matthews", "Crescent City"]),
             found in select(vec![Label::LOC, Label::PER, Label::ORG]),
             middle in proptest::collection::vec(select(vec!["State", "Hockey", "Jazz", "Teachers"]), 0..3),
-            kind in select([ORGANISATIONS, EVENTS].concat()),
+            kind in select([ORGANISATIONS, EVENTS, PLACES].concat()),
         ) {
             let mut words = vec!["he", "joined", "the"];
             words.extend(name.split(' '));
