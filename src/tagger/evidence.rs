@@ -137,6 +137,18 @@ impl DocLabels {
         labels
     }
 
+    /// Counts the first-stage `tags` of a document's sentences, spelt `words` one sentence
+    /// after another.
+    pub(super) fn counted<S: AsRef<Spelling>>(words: &[S], tags: &[Vec<Tag>]) -> DocLabels {
+        let mut labels = DocLabels::default();
+        let mut at = 0;
+        for tags in tags {
+            labels.add(&words[at..at + tags.len()], tags);
+            at += tags.len();
+        }
+        labels
+    }
+
     /// Counts the first-stage `tags` of one sentence, spelt `words`.
     pub(super) fn add<S: AsRef<Spelling>>(&mut self, words: &[S], tags: &[Tag]) {
         for (w, &t) in words.iter().zip(tags) {

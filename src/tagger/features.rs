@@ -58,6 +58,29 @@ impl AsRef<Spelling> for WordInfo {
     }
 }
 
+/// Reads a document once for a tagger that keeps rows by word: each token's [`WordInfo`]
+/// into `doc` (sentence after sentence) and each sentence's style into `styles`, and from
+/// them the document's evidence.
+pub(super) fn read_document(
+    sentences: &[Vec<&str>],
+    lexicons: &Lexicons,
+    infos: &mut WordInfos,
+    doc: &mut Vec<WordInfo>,
+    styles: &mut Vec<Style>,
+) -> DocContext {
+    doc.clear();
+    styles.clear();
+    let mut ctx = DocContext::default();
+    for words in sentences {
+        let at = doc.len();
+        doc.extend(words.iter().map(|w| WordInfo::kept(w, lexicons, infos)));
+        let styled = style(words);
+        styles.push(styled);
+        ctx.add(styled, &doc[at..]);
+    }
+    ctx
+}
+
 /// [`WordInfo`]s kept by the word's hash, for the words seen lately (a tagger's, per table).
 pub(super) type WordInfos = FxHashMap<u64, WordInfo>;
 

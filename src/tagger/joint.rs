@@ -1,13 +1,13 @@
 //! The inference table of a loaded tagger, and tagging with it.
 
-use super::evidence::{DocContext, DocLabels};
+use super::evidence::DocLabels;
 use super::features::{
-    base_features_kept, hint_keys, word_features, HintKeys, Hints, TokenKeys, WordInfo, WordInfos,
-    NEAR_BITS, PAST_SENTENCE,
+    base_features_kept, hint_keys, read_document, word_features, HintKeys, Hints, TokenKeys,
+    WordInfo, WordInfos, NEAR_BITS, PAST_SENTENCE,
 };
 use super::hash::{feature, key};
 use super::hints::HintRows;
-use super::lexicon::{style, Lexicons, Style};
+use super::lexicon::{Lexicons, Style};
 use super::stage::Model;
 use super::states::{tag_of, Row, STATES};
 use super::viterbi::viterbi_into;
@@ -377,18 +377,7 @@ impl Joint {
             s.infos.clear();
             s.infos_owner = joint.id;
         }
-        s.doc.clear();
-        s.styles.clear();
-        let mut ctx = DocContext::default();
-        for words in sentences {
-            let at = s.doc.len();
-            for w in words {
-                s.doc.push(WordInfo::kept(w, lexicons, &mut s.infos));
-            }
-            let styled = style(words);
-            s.styles.push(styled);
-            ctx.add(styled, &s.doc[at..]);
-        }
+        let ctx = read_document(sentences, lexicons, &mut s.infos, &mut s.doc, &mut s.styles);
         let mut first = Vec::with_capacity(sentences.len());
         // Each sentence's second-stage sums over the shared features, one after another.
         s.partial.clear();
@@ -420,12 +409,7 @@ impl Joint {
             );
             first.push(s.states.iter().map(|&t| tag_of(t)).collect::<Vec<Tag>>());
         }
-        let mut labels = DocLabels::default();
-        let mut at = 0;
-        for tags in &first {
-            labels.add(&s.doc[at..at + tags.len()], tags);
-            at += tags.len();
-        }
+        let labels = DocLabels::counted(&s.doc, &first);
         let mut at = 0;
         let mut out = Vec::with_capacity(sentences.len());
         for (tags, &styled) in first.iter().zip(&s.styles) {
@@ -460,7 +444,9 @@ impl Joint {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tagger::evidence::DocContext;
     use crate::tagger::features::base_features;
+    use crate::tagger::lexicon::style;
 
     /// The joint table finds each stage's row of every learnt feature, to within half an
     /// 8-bit step, zero where a stage lacks the feature, and nothing for an unknown one.
