@@ -7,28 +7,6 @@ use crate::model::Label;
 /// starts none (but `May`, and the months that are given names start people's), a weekday no
 /// person's (newspapers are named by weekdays: `Sunday Times`).
 pub(super) fn date_word(word: &str, label: Label) -> bool {
-    const MONTHS: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const WEEKDAYS: &[&str] = &[
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let given = matches!(word, "April" | "June" | "July" | "August");
     if label == Label::PER {
         WEEKDAYS.contains(&word) || MONTHS.contains(&word) && !given
@@ -36,6 +14,36 @@ pub(super) fn date_word(word: &str, label: Label) -> bool {
         MONTHS.contains(&word)
     }
 }
+
+/// Whether `word` is a month (`May` aside, a word as much as a month) or a weekday, whatever
+/// name it might start: the rules that look for a title or a defined name leave dates out.
+pub(super) fn any_date(word: &str) -> bool {
+    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+}
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 #[cfg(test)]
 mod tests {

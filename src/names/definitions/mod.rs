@@ -94,10 +94,9 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
             start += 1;
         }
         // Nor a sentence's opening word or a date (`Last Monday Acme was a company`).
-        let date = |w: &str| {
-            super::dates::date_word(w, Label::ORG) || super::dates::date_word(w, Label::PER)
-        };
-        while start < end && (OPENERS.contains(&words[start]) || date(words[start])) {
+        while start < end
+            && (OPENERS.contains(&words[start]) || super::dates::any_date(words[start]))
+        {
             start += 1;
         }
         if start == end {
@@ -122,13 +121,12 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
         let Some(label) = kind(words[k]) else {
             continue;
         };
-        let date = |w: &&str| {
-            super::dates::date_word(w, Label::ORG) || super::dates::date_word(w, Label::PER)
-        };
         // Small words join capitalised ones (`group Human Rights in China`), never end them,
         // nor join a person's name (`economist Lynn Reaser of Barnett Banks Inc.`).
         let word = |w: &&str| {
-            capitalised(w) && !date(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            capitalised(w)
+                && !super::dates::any_date(w)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
         };
         let mut run = 0;
         for (n, w) in words[k + 1..].iter().take(6).enumerate() {
@@ -183,11 +181,9 @@ fn subjects(words: &[&str], spans: &mut [Span]) {
     let title = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // `In 1990 Fairfax Media was a …`, `Last Monday Acme was a …`: a sentence's opening
     // word or a date is not a title's.
-    let date =
-        |w: &&str| super::dates::date_word(w, Label::ORG) || super::dates::date_word(w, Label::PER);
     if title(&run[0])
         && !OPENERS.contains(&run[0])
-        && !run.iter().any(date)
+        && !run.iter().any(|w| super::dates::any_date(w))
         && run.iter().all(|w| title(w) || SMALL.contains(w))
     {
         spans[0] = Span::new(start, first.end, first.label);
