@@ -158,6 +158,11 @@ const PLACES: &[&str] = &[
     "Valley",
 ];
 
+/// Last words that make a run the tagger found whole an event, but that no name grows into:
+/// `Bangladesh Liberation War` is an event (eng.train 11 of 11), but a nationality does not
+/// grow into one (`Korean | War`, as CoNLL writes it).
+const WHOLE_EVENTS: &[&str] = &["War"];
+
 /// The label a run ending in `word` names, if `word` is a kind of organisation, event or
 /// place.
 fn head(word: &str) -> Option<Label> {
@@ -202,23 +207,23 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
         let (run_start, run_end) = (i, j);
         i = j;
         let last = words[run_end - 1];
-        if last != "War" && head(last).is_none() {
+        let relabel_only = WHOLE_EVENTS.contains(&last);
+        if !relabel_only && head(last).is_none() {
             continue;
         }
         if *headline.get_or_insert_with(|| style(words) != Style::Normal) {
             return;
         }
-        // `Bangladesh Liberation War` found whole: a war is an event (eng.train 11 of 11). A
-        // nationality does not grow into one (`Korean | War`), so `War` is no kind above.
-        if words[run_end - 1] == "War" {
+        if relabel_only {
             if let Some(whole) = spans
                 .iter_mut()
                 .find(|s| (s.start, s.end) == (run_start, run_end) && s.end - s.start >= 2)
             {
                 whole.label = Label::MISC;
             }
+            continue;
         }
-        let Some(label) = head(words[run_end - 1]) else {
+        let Some(label) = head(last) else {
             continue;
         };
         let inside: Vec<&Span> = spans
