@@ -1,11 +1,22 @@
-//! What joins a name at its edge: a given name the tagger split off a person's name, an
-//! ordinal before an organisation or an event.
+//! What joins a name at its edge or leaves it: a given name the tagger split off a person's
+//! name, a place before an organisation, two places joined by `and` that are one, an ordinal
+//! before an organisation or an event; a title's first word, a sentence's full stop.
 
 use super::words::{OFFICES, TITLES};
 use super::GIVEN_NAME;
 use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::Span;
+
+/// The rules of a name's edges that run as soon as the tagger's spans are read, in order (the
+/// ordinal rule runs later, after the rules that make events).
+pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
+    given_name_before_person(spans, words, lexicons);
+    place_before_organisation(spans, words);
+    title_before_title(spans, words);
+    final_stop(spans, words, lexicons);
+    places_joined_by_and(spans, words, lexicons);
+}
 
 /// `William | James Atessis`, `Chad | Edward Gaudin`: a one-word name right before a person's
 /// name, with nothing between, is its given name when it is one or a person's (the tagger
@@ -176,6 +187,26 @@ pub(super) fn final_stop(spans: &mut [Span], words: &[&str], lexicons: &Lexicons
     }
 }
 
+/// `Bosnia | and | Herzegovina`, `Trinidad | and | Tobago`: two names joined by `and` whose
+/// whole is a place on the name lists are that one place (eng.train tags `Trinidad and Tobago`
+/// whole, and `Bosnia | and Yugoslavia` apart, which no list has as one name).
+pub(super) fn places_joined_by_and(spans: &mut Vec<Span>, words: &[&str], lexicons: &Lexicons) {
+    let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans.drain(..) {
+        if let Some(last) = joined.last_mut() {
+            if span.start == last.end + 1
+                && matches!(words[last.end], "and" | "&")
+                && lexicons.gazetteer.lists(&words[last.start..span.end]) & super::PLACE != 0
+            {
+                *last = Span::new(last.start, span.end, Label::LOC);
+                continue;
+            }
+        }
+        joined.push(span);
+    }
+    *spans = joined;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +334,37 @@ mod tests {
         assert_eq!(
             joined("won the 10th U.S. Open .", Span::new(3, 5, Label::MISC)),
             "U.S. Open"
+        );
+    }
+
+    #[test]
+    fn two_places_joined_by_and_that_are_one() {
+        let mut lexicons = Lexicons::default();
+        lexicons.gazetteer.add_list(
+            1,
+            "Bosnia and Herzegovina\nTrinidad and Tobago\nBosnia\nSerbia",
+        );
+        let joined = |sentence: &str, spans: &[(usize, usize, Label)]| {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let mut got: Vec<Span> = spans.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
+            places_joined_by_and(&mut got, &words, &lexicons);
+            got.iter()
+                .map(|s| words[s.range()].join(" "))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            joined(
+                "in Bosnia and Herzegovina .",
+                &[(1, 2, Label::LOC), (3, 4, Label::LOC)]
+            ),
+            ["Bosnia and Herzegovina"]
+        );
+        assert_eq!(
+            joined(
+                "Bosnia and Serbia met",
+                &[(0, 1, Label::LOC), (2, 3, Label::LOC)]
+            ),
+            ["Bosnia", "Serbia"]
         );
     }
 

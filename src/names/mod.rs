@@ -202,10 +202,7 @@ pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
         }
         joined.push(Span::new(s, e, label));
     }
-    edges::given_name_before_person(&mut joined, words, lexicons);
-    edges::place_before_organisation(&mut joined, words);
-    edges::title_before_title(&mut joined, words);
-    edges::final_stop(&mut joined, words, lexicons);
+    edges::mend(words, &mut joined, lexicons);
     items::mend(words, &mut joined);
     brackets::mend(words, &mut joined);
     dateline::mend(words, &mut joined);
