@@ -39,23 +39,17 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
 pub fn possessive_names(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
     let mut owners: HashSet<String> = HashSet::new();
     for (w, ss) in words.iter().zip(spans.iter_mut()) {
-        let mut joined: Vec<Span> = Vec::with_capacity(ss.len());
-        for s in ss.drain(..) {
-            if let Some(last) = joined.last_mut() {
-                if last.label == Label::ORG
-                    && s.label == Label::ORG
-                    && last.end - last.start == 1
-                    && w[last.end] == "'s"
-                    && s.start == last.end + 1
-                {
-                    owners.insert(w[last.start].to_lowercase());
-                    *last = Span::new(last.start, s.end, Label::ORG);
-                    continue;
-                }
+        super::edges::join_pairs(ss, |last, s| {
+            let joins = last.label == Label::ORG
+                && s.label == Label::ORG
+                && last.end - last.start == 1
+                && w[last.end] == "'s"
+                && s.start == last.end + 1;
+            if joins {
+                owners.insert(w[last.start].to_lowercase());
             }
-            joined.push(s);
-        }
-        *ss = joined;
+            joins.then_some(Label::ORG)
+        });
     }
     if owners.is_empty() {
         return;

@@ -18,32 +18,41 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
     places_joined_by_and(spans, words, lexicons);
 }
 
-/// `William | James Atessis`, `Chad | Edward Gaudin`: a one-word name right before a person's
-/// name, with nothing between, is its given name when it is one or a person's (the tagger
-/// began the name again, or read `Chad` as the country). CoNLL never puts two names side by
-/// side without a word between; a place before a person stays (`Baghdad` is no given name),
-/// and so does a title (`Prince`), which CoNLL leaves out.
-pub(super) fn given_name_before_person(spans: &mut Vec<Span>, words: &[&str], lexicons: &Lexicons) {
+/// Joins each name to the one before it where `join` gives the joined name's label: the one
+/// mechanism of the rules that find two names the tagger split from one (`spans` sorted, as
+/// they stay).
+pub(super) fn join_pairs(
+    spans: &mut Vec<Span>,
+    mut join: impl FnMut(&Span, &Span) -> Option<Label>,
+) {
     let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
     for span in spans.drain(..) {
         if let Some(last) = joined.last_mut() {
-            let word = words[last.start];
-            let title = TITLES.contains(&word) || OFFICES.contains(&word);
-            let given = !title
-                && (last.label == Label::PER
-                    || lexicons.gazetteer.lists(&words[last.range()]) & GIVEN_NAME != 0);
-            if last.end == span.start
-                && span.label == Label::PER
-                && last.end - last.start == 1
-                && given
-            {
-                *last = Span::new(last.start, span.end, Label::PER);
+            if let Some(label) = join(last, &span) {
+                *last = Span::new(last.start, span.end, label);
                 continue;
             }
         }
         joined.push(span);
     }
     *spans = joined;
+}
+
+/// `William | James Atessis`, `Chad | Edward Gaudin`: a one-word name right before a person's
+/// name, with nothing between, is its given name when it is one or a person's (the tagger
+/// began the name again, or read `Chad` as the country). CoNLL never puts two names side by
+/// side without a word between; a place before a person stays (`Baghdad` is no given name),
+/// and so does a title (`Prince`), which CoNLL leaves out.
+pub(super) fn given_name_before_person(spans: &mut Vec<Span>, words: &[&str], lexicons: &Lexicons) {
+    join_pairs(spans, |last, span| {
+        let word = words[last.start];
+        let title = TITLES.contains(&word) || OFFICES.contains(&word);
+        let given = !title
+            && (last.label == Label::PER
+                || lexicons.gazetteer.lists(&words[last.range()]) & GIVEN_NAME != 0);
+        (last.end == span.start && span.label == Label::PER && last.end - last.start == 1 && given)
+            .then_some(Label::PER)
+    });
 }
 
 /// `Fourth Air Force`, `Second Battle of Bull Run`, `the 65th Air Division`: an ordinal right
@@ -109,30 +118,22 @@ pub(super) fn ordinal_before(spans: &mut [Span], words: &[&str]) {
 /// apart; so does a place before an acronym (`Chicago | NAPM`, `Palestinian | U.N.`), which
 /// is not a name's last words but a name of its own.
 pub(super) fn place_before_organisation(spans: &mut Vec<Span>, words: &[&str]) {
-    let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans.drain(..) {
-        if let Some(last) = joined.last_mut() {
-            // A nationality begins an organisation of generic words (`German Air Force`),
-            // not a name of its own (`Palestinian | Hamas`, `Russian | Duma`).
-            let begins = match last.label {
-                Label::LOC => last.end - last.start <= 3,
-                Label::MISC => last.end - last.start == 1 && span.end - span.start >= 2,
-                _ => false,
-            };
-            if begins
-                && last.end == span.start
-                && span.label == Label::ORG
-                && !words[last.end - 1].contains('-')
-                && words[span.start].starts_with(char::is_uppercase)
-                && (span.end - span.start > 1 || words[span.start].contains(char::is_lowercase))
-            {
-                *last = Span::new(last.start, span.end, Label::ORG);
-                continue;
-            }
-        }
-        joined.push(span);
-    }
-    *spans = joined;
+    join_pairs(spans, |last, span| {
+        // A nationality begins an organisation of generic words (`German Air Force`), not a
+        // name of its own (`Palestinian | Hamas`, `Russian | Duma`).
+        let begins = match last.label {
+            Label::LOC => last.end - last.start <= 3,
+            Label::MISC => last.end - last.start == 1 && span.end - span.start >= 2,
+            _ => false,
+        };
+        (begins
+            && last.end == span.start
+            && span.label == Label::ORG
+            && !words[last.end - 1].contains('-')
+            && words[span.start].starts_with(char::is_uppercase)
+            && (span.end - span.start > 1 || words[span.start].contains(char::is_lowercase)))
+        .then_some(Label::ORG)
+    });
 }
 
 /// Ranks that stand between a title's first word and a person's name (`Brigadier | General |
@@ -191,20 +192,12 @@ pub(super) fn final_stop(spans: &mut [Span], words: &[&str], lexicons: &Lexicons
 /// whole is a place on the name lists are that one place (eng.train tags `Trinidad and Tobago`
 /// whole, and `Bosnia | and Yugoslavia` apart, which no list has as one name).
 pub(super) fn places_joined_by_and(spans: &mut Vec<Span>, words: &[&str], lexicons: &Lexicons) {
-    let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
-    for span in spans.drain(..) {
-        if let Some(last) = joined.last_mut() {
-            if span.start == last.end + 1
-                && matches!(words[last.end], "and" | "&")
-                && lexicons.gazetteer.lists(&words[last.start..span.end]) & super::PLACE != 0
-            {
-                *last = Span::new(last.start, span.end, Label::LOC);
-                continue;
-            }
-        }
-        joined.push(span);
-    }
-    *spans = joined;
+    join_pairs(spans, |last, span| {
+        (span.start == last.end + 1
+            && matches!(words[last.end], "and" | "&")
+            && lexicons.gazetteer.lists(&words[last.start..span.end]) & super::PLACE != 0)
+            .then_some(Label::LOC)
+    });
 }
 
 #[cfg(test)]
