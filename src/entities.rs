@@ -8,7 +8,7 @@
 
 use crate::model::{Article, Block, Collection, Entity, Label};
 use crate::tagger::{ModelError, Tagger};
-use crate::{index, names, numbers, tokenize};
+use crate::{index, names, numbers, resolve, tokenize};
 
 /// The longest run of tokens tagged as one sentence.
 const MAX_SENTENCE: usize = 256;
@@ -80,6 +80,7 @@ impl Recognizer {
                     end: toks[span.end - 1].end,
                     label: span.label,
                     text: String::new(),
+                    key: String::new(),
                 });
             }
         }
@@ -87,6 +88,7 @@ impl Recognizer {
             entities.sort_by_key(|e| e.start);
             to_chars(text, entities);
         }
+        resolve::document(blocks, &mut out);
         out
     }
 
@@ -188,6 +190,7 @@ fn complete_credits(captions: &mut [Block]) {
             end,
             label,
             text: credit.to_owned(),
+            key: resolve::normalise(credit),
         };
         block.entities.retain(|e| e.end <= start || e.start >= end);
         let at = block.entities.partition_point(|e| e.start < start);
@@ -217,6 +220,7 @@ mod tests {
             end: start + part.chars().count(),
             label,
             text: part.to_owned(),
+            key: String::new(),
         }
     }
 

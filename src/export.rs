@@ -193,12 +193,14 @@ mod tests {
                     end: 7,
                     label: Label::PER,
                     text: "Mikati".into(),
+                    key: "mikati".into(),
                 },
                 Entity {
                     start: 18,
                     end: 22,
                     label: Label::LOC,
                     text: "Tyre".into(),
+                    key: "tyre".into(),
                 },
             ],
         };

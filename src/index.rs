@@ -1,151 +1,215 @@
 //! The entity index: one entry per entity of a collection, with its aliases, mention count
 //! and the articles it appears in.
 //!
-//! News names a person in full once (`Najib Mikati`) and by surname afterwards (`Mikati`), and
-//! writes one name several ways (`Asa’ib` and `Asa'ib`, `U.S.` and `U.s.` in a title). The index
-//! folds those together so the entity panel lists a person once. Mentions are first grouped by
-//! a normalised form; each group takes the label most of its mentions got; then a one-word
-//! person or a shorter form is merged into the longer name that ends (or starts) with it, when
-//! exactly one such name exists — two Smiths stay apart.
+//! Which entity a mention names is decided inside its own article ([`crate::resolve`] sets
+//! every entity's `key`: `Blair` after `Tony Blair` is `tony blair`), so across the collection
+//! entries join only by identical keys: no short name is merged into a long one because they
+//! share a word somewhere else in the collection. That makes the index a group-by, linear in
+//! the mentions, and lets it grow as files arrive: [`Index::set`] adds an article's mentions
+//! (taking back what the article contributed before), and [`Index::entries`] lists the
+//! entries, the same whatever order the articles came in.
+//!
+//! Each entry takes the label most of its mentions got, and the name most of its full forms
+//! were written as; the other forms are its aliases.
 
-use crate::model::{Article, IndexEntry, Label};
 use rustc_hash::FxHashMap;
 
-/// The form mentions are grouped by: ASCII quotes and apostrophes, no possessive, case folded.
-pub fn normalise(text: &str) -> String {
-    let mut s: String = text
-        .chars()
-        .map(|c| match c {
-            '’' | '‘' | '`' => '\'',
-            '“' | '”' => '"',
-            c => c,
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    for suffix in ["'s", "'"] {
-        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
-            s.truncate(s.len() - suffix.len());
-        }
-    }
-    s.to_lowercase()
-}
+use crate::model::{Article, IndexEntry, Label};
 
-#[derive(Default)]
+/// One entry's mentions, by label, by form and by article.
+#[derive(Default, Debug, Clone)]
 struct Group {
-    labels: FxHashMap<Label, usize>,
-    forms: FxHashMap<String, usize>,
-    articles: Vec<usize>,
+    key: String,
+    labels: [usize; Label::ALL.len()],
+    /// Each form as written, how often, and whether it is the key itself (a full form) rather
+    /// than a short form resolved to it.
+    forms: FxHashMap<String, (usize, bool)>,
+    /// Mentions in each article naming it.
+    articles: FxHashMap<usize, usize>,
     mentions: usize,
 }
 
 impl Group {
     fn label(&self) -> Label {
         // Ties go to the label listed first in `Label::ALL`, so the result is deterministic.
-        *self
-            .labels
-            .iter()
-            .max_by_key(|(l, n)| (**n, std::cmp::Reverse(**l)))
-            .map(|(l, _)| l)
-            .expect("a group has mentions")
+        let mut best = 0;
+        for (i, &n) in self.labels.iter().enumerate() {
+            if n > self.labels[best] {
+                best = i;
+            }
+        }
+        Label::ALL[best]
     }
 
-    fn absorb(&mut self, other: Group) {
-        for (l, n) in other.labels {
-            *self.labels.entry(l).or_default() += n;
+    fn entry(&self) -> IndexEntry {
+        let label = self.label();
+        let mut forms: Vec<(&str, usize, bool)> = self
+            .forms
+            .iter()
+            .map(|(f, &(n, full))| (f.as_str(), n, full))
+            .collect();
+        // The name: the full form written most often, then the longest, then the first in
+        // alphabetical order; the aliases most frequent first.
+        forms.sort_by(|a, b| {
+            b.2.cmp(&a.2)
+                .then(b.1.cmp(&a.1))
+                .then(b.0.len().cmp(&a.0.len()))
+                .then(a.0.cmp(b.0))
+        });
+        let name = forms[0].0.to_owned();
+        let mut aliases: Vec<(&str, usize)> = forms[1..].iter().map(|f| (f.0, f.1)).collect();
+        aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        let mut articles: Vec<usize> = self.articles.keys().copied().collect();
+        articles.sort_unstable();
+        IndexEntry {
+            name,
+            label,
+            aliases: aliases.into_iter().map(|(f, _)| f.to_owned()).collect(),
+            mentions: self.mentions,
+            articles,
+            surname: label == Label::PER && !self.key.contains(' '),
+            key: self.key.clone(),
         }
-        for (f, n) in other.forms {
-            *self.forms.entry(f).or_default() += n;
-        }
-        self.articles.extend(other.articles);
-        self.mentions += other.mentions;
     }
 }
 
-/// Builds the index of every entity in `articles` (titles, captions and paragraphs; variants
-/// are copies and are not counted). Entries come most-mentioned first.
-pub fn build(articles: &[Article]) -> Vec<IndexEntry> {
-    let mut groups: FxHashMap<String, Group> = FxHashMap::default();
-    for (a, article) in articles.iter().enumerate() {
-        for e in article.blocks().flat_map(|b| &b.entities) {
-            let g = groups.entry(normalise(&e.text)).or_default();
-            *g.labels.entry(e.label).or_default() += 1;
-            *g.forms.entry(e.text.clone()).or_default() += 1;
-            if g.articles.last() != Some(&a) {
-                g.articles.push(a);
-            }
+/// The entity index of a collection, kept up to date article by article.
+#[derive(Default, Debug, Clone)]
+pub struct Index {
+    groups: FxHashMap<String, Group>,
+    /// What each article contributed: (key, label, form) of each mention, to take back when
+    /// the article changes.
+    contributed: FxHashMap<usize, Vec<(String, Label, String)>>,
+    mentions: usize,
+}
+
+/// The key a mention is grouped by: its own, or its normalised text where it has none (an
+/// entity made outside the recognizer).
+fn key_of(e: &crate::model::Entity) -> String {
+    if e.key.is_empty() {
+        crate::resolve::normalise(&e.text)
+    } else {
+        e.key.clone()
+    }
+}
+
+impl Index {
+    /// An empty index.
+    pub fn new() -> Index {
+        Index::default()
+    }
+
+    /// The index of every entity of `articles`.
+    pub fn of(articles: &[Article]) -> Index {
+        let mut index = Index::new();
+        for (a, article) in articles.iter().enumerate() {
+            index.set(a, article);
+        }
+        index
+    }
+
+    /// Makes article `a`'s mentions those of `article` (titles, captions and paragraphs;
+    /// variants are copies and are not counted), taking back what it had before.
+    pub fn set(&mut self, a: usize, article: &Article) {
+        self.remove(a);
+        let mentions: Vec<(String, Label, String)> = article
+            .blocks()
+            .flat_map(|b| &b.entities)
+            .map(|e| (key_of(e), e.label, e.text.clone()))
+            .collect();
+        for (key, label, form) in &mentions {
+            let g = self.groups.entry(key.clone()).or_insert_with(|| Group {
+                key: key.clone(),
+                ..Group::default()
+            });
+            g.labels[*label as usize] += 1;
+            let full = crate::resolve::normalise(form) == *key;
+            let f = g.forms.entry(form.clone()).or_insert((0, full));
+            f.0 += 1;
+            *g.articles.entry(a).or_default() += 1;
             g.mentions += 1;
         }
-    }
-    // Merge shorter names into the one longer name of the same label that contains them as
-    // whole words at its start or end (`Mikati` into `Najib Mikati`).
-    let mut keys: Vec<(String, Label)> =
-        groups.iter().map(|(k, g)| (k.clone(), g.label())).collect();
-    keys.sort_by(|a, b| {
-        b.0.split(' ')
-            .count()
-            .cmp(&a.0.split(' ').count())
-            .then(a.0.cmp(&b.0))
-    });
-    // Longest first, so that `Najib Mikati` joins `Prime Minister Najib Mikati` before
-    // `Mikati` looks for the one name it belongs to.
-    for (short, label) in &keys {
-        if !matches!(label, Label::PER | Label::ORG | Label::LOC | Label::MISC) {
-            continue;
+        self.mentions += mentions.len();
+        if !mentions.is_empty() {
+            self.contributed.insert(a, mentions);
         }
-        let containing: Vec<&String> = keys
-            .iter()
-            .filter(|(long, l)| {
-                l == label
-                    && long.len() > short.len()
-                    && (long.ends_with(&format!(" {short}"))
-                        || *label != Label::PER && long.starts_with(&format!("{short} ")))
-            })
-            .map(|(long, _)| long)
-            .filter(|long| groups.contains_key(*long))
-            .collect();
-        if let [long] = containing[..] {
-            let long = long.clone();
-            if let Some(g) = groups.remove(short) {
-                groups.get_mut(&long).expect("present").absorb(g);
+    }
+
+    /// Takes back article `a`'s mentions.
+    pub fn remove(&mut self, a: usize) {
+        let Some(mentions) = self.contributed.remove(&a) else {
+            return;
+        };
+        self.mentions -= mentions.len();
+        for (key, label, form) in mentions {
+            let g = self.groups.get_mut(&key).expect("contributed to");
+            g.labels[label as usize] -= 1;
+            g.mentions -= 1;
+            if let Some(f) = g.forms.get_mut(&form) {
+                f.0 -= 1;
+                if f.0 == 0 {
+                    g.forms.remove(&form);
+                }
+            }
+            if let Some(n) = g.articles.get_mut(&a) {
+                *n -= 1;
+                if *n == 0 {
+                    g.articles.remove(&a);
+                }
+            }
+            if g.mentions == 0 {
+                self.groups.remove(&key);
             }
         }
     }
-    let mut out: Vec<IndexEntry> = groups
-        .into_values()
-        .map(|mut g| {
-            g.articles.sort_unstable();
-            g.articles.dedup();
-            let label = g.label();
-            let mut forms: Vec<(String, usize)> = g.forms.into_iter().collect();
-            // The fullest form names the entry; ties go to the most frequent, then the first
-            // in alphabetical order.
-            forms.sort_by(|a, b| {
-                b.0.split_whitespace()
-                    .count()
-                    .cmp(&a.0.split_whitespace().count())
-                    .then(b.1.cmp(&a.1))
-                    .then(a.0.cmp(&b.0))
-            });
-            let name = forms.remove(0).0;
-            forms.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            IndexEntry {
-                name,
-                label,
-                aliases: forms.into_iter().map(|(f, _)| f).collect(),
-                mentions: g.mentions,
-                articles: g.articles,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then(a.label.cmp(&b.label))
-            .then(a.name.cmp(&b.name))
-    });
-    out
+
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        self.groups.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Every mention counted.
+    pub fn mentions(&self) -> usize {
+        self.mentions
+    }
+
+    /// The entry of `key`.
+    pub fn entry(&self, key: &str) -> Option<IndexEntry> {
+        self.groups.get(key).map(Group::entry)
+    }
+
+    /// The `n` most mentioned entries, in the order of [`Index::entries`].
+    pub fn top(&self, n: usize) -> Vec<IndexEntry> {
+        let mut groups: Vec<&Group> = self.groups.values().collect();
+        let order = |a: &&Group, b: &&Group| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then(a.label().cmp(&b.label()))
+                .then(a.key.cmp(&b.key))
+        };
+        if groups.len() > n {
+            groups.select_nth_unstable_by(n, order);
+            groups.truncate(n);
+        }
+        groups.sort_by(order);
+        groups.into_iter().map(Group::entry).collect()
+    }
+
+    /// Every entry, most mentioned first, then by label and key: one order whatever order
+    /// the articles came in.
+    pub fn entries(&self) -> Vec<IndexEntry> {
+        self.top(self.groups.len())
+    }
+}
+
+/// Builds the index of every entity in `articles`. Entries come most-mentioned first.
+pub fn build(articles: &[Article]) -> Vec<IndexEntry> {
+    Index::of(articles).entries()
 }
 
 #[cfg(test)]
@@ -153,24 +217,30 @@ mod tests {
     use super::*;
     use crate::model::{Block, Entity};
 
+    /// An article of one block of these names, resolved as the recognizer resolves them.
     fn article(mentions: &[(&str, Label)]) -> Article {
         let text: String = mentions
             .iter()
             .map(|(t, _)| *t)
             .collect::<Vec<_>>()
             .join(" ");
-        let mut block = Block::new(text);
+        let mut entities = Vec::new();
         let mut at = 0;
         for (t, l) in mentions {
             let n = t.chars().count();
-            block.entities.push(Entity {
+            entities.push(Entity {
                 start: at,
                 end: at + n,
                 label: *l,
                 text: (*t).to_owned(),
+                key: String::new(),
             });
             at += n + 1;
         }
+        let mut found = vec![entities];
+        crate::resolve::document(&[&text], &mut found);
+        let mut block = Block::new(text);
+        block.entities = found.pop().expect("one block");
         Article {
             title: Block::new("t"),
             paragraphs: vec![block],
@@ -179,17 +249,21 @@ mod tests {
     }
 
     #[test]
-    fn surnames_join_the_full_name() {
+    fn surnames_join_the_full_name_their_article_gives() {
         let index = build(&[
             article(&[("Najib Mikati", Label::PER), ("Mikati", Label::PER)]),
             article(&[("Mikati’s", Label::PER), ("Tyre", Label::LOC)]),
         ]);
         let mikati = &index[0];
         assert_eq!(mikati.name, "Najib Mikati");
-        assert_eq!(mikati.mentions, 3);
-        assert_eq!(mikati.articles, [0, 1]);
-        assert_eq!(mikati.aliases.len(), 2);
-        assert_eq!(index.len(), 2);
+        assert_eq!(mikati.mentions, 2);
+        assert_eq!(mikati.articles, [0]);
+        assert_eq!(mikati.aliases, ["Mikati"]);
+        assert!(!mikati.surname);
+        // The second article never names Najib Mikati: its Mikati is a surname of its own.
+        let alone = index.iter().find(|e| e.key == "mikati").unwrap();
+        assert_eq!((alone.articles.as_slice(), alone.surname), (&[1][..], true));
+        assert_eq!(index.len(), 3);
     }
 
     #[test]
@@ -203,6 +277,16 @@ mod tests {
     }
 
     #[test]
+    fn places_never_join_by_containment() {
+        let index = build(&[
+            article(&[("UK High Street", Label::LOC)]),
+            article(&[("UK", Label::LOC), ("France", Label::LOC)]),
+            article(&[("Stade de France", Label::LOC)]),
+        ]);
+        assert_eq!(index.len(), 4);
+    }
+
+    #[test]
     fn the_majority_label_wins() {
         let index = build(&[article(&[
             ("Mikati", Label::PER),
@@ -213,5 +297,48 @@ mod tests {
             (index.len(), index[0].label, index[0].mentions),
             (1, Label::PER, 3)
         );
+    }
+
+    proptest::proptest! {
+        /// Built article by article in any order, with articles replaced on the way, the index
+        /// is the one built at once.
+        #[test]
+        fn any_order_gives_the_same_index(
+            picks in proptest::collection::vec(
+                proptest::collection::vec((0usize..8, 0usize..3), 0..6),
+                1..12,
+            ),
+            order in proptest::collection::vec(0usize..100, 0..30),
+        ) {
+            let names = [
+                "Tony Blair", "Blair", "Cherie Blair", "UK", "UK High Street", "SEC",
+                "Securities and Exchange Commission", "Blair’s",
+            ];
+            let labels = [Label::PER, Label::ORG, Label::LOC];
+            let articles: Vec<Article> = picks
+                .iter()
+                .map(|p| {
+                    let m: Vec<(&str, Label)> =
+                        p.iter().map(|&(n, l)| (names[n], labels[l])).collect();
+                    article(&m)
+                })
+                .collect();
+            let at_once = build(&articles);
+            let mut index = Index::new();
+            for &o in &order {
+                let a = o % articles.len();
+                // Another article's mentions first, then its own: a replacement.
+                index.set(a, &articles[(a + 1) % articles.len()]);
+                index.set(a, &articles[a]);
+            }
+            for (a, article) in articles.iter().enumerate().rev() {
+                index.set(a, article);
+            }
+            proptest::prop_assert_eq!(index.entries(), at_once.clone());
+            proptest::prop_assert_eq!(index.mentions(), at_once.iter().map(|e| e.mentions).sum::<usize>());
+            for n in [0, 1, 3] {
+                proptest::prop_assert_eq!(index.top(n), at_once.iter().take(n).cloned().collect::<Vec<_>>());
+            }
+        }
     }
 }

@@ -23,8 +23,9 @@
 //!   people, organisations, places and other names, `names` mends its spans where the words
 //!   are plain evidence, and `numbers` finds dates, times, money, percentages, quantities and
 //!   numbers by rule. `tags` holds the BIO tags and token spans they share.
-//! * `index` lists every entity of a collection once, with its aliases (`Najib Mikati` =
-//!   `Mikati`).
+//! * `resolve` decides inside each article which entity a mention names (`Mikati` after
+//!   `Najib Mikati` is him), and `index` lists every entity of a collection once, with its
+//!   aliases, grouping mentions by what their articles resolved them to.
 //! * `model` holds the [`Collection`] every front end renders, the JSON of DESIGN.md;
 //!   `export` writes it as Markdown or a standalone HTML page.
 //!
@@ -61,6 +62,7 @@ mod model;
 mod names;
 mod numbers;
 mod records;
+mod resolve;
 mod segment;
 mod session;
 mod tagger;
@@ -76,7 +78,7 @@ pub use entities::Recognizer;
 #[cfg(feature = "embedded-model")]
 pub use entities::EMBEDDED_MODEL;
 pub use export::{to_html, to_markdown};
-pub use index::normalise;
+pub use index::Index;
 pub use model::{
     Article, Block, Collection, Entity, FileInfo, IndexEntry, Label, Meta, Reason, Removed, Stats,
     Text, Variant,
@@ -84,6 +86,7 @@ pub use model::{
 pub use records::{
     RecordsError, AUTHOR_FIELDS, DATE_FIELDS, TEXT_FIELDS, TITLE_FIELDS, URL_FIELDS,
 };
+pub use resolve::normalise;
 pub use segment::is_ruler;
 pub use session::{ExportFormat, Request, Response, Session, Update};
 pub use tagger::{ModelError, Tagger};

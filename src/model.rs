@@ -79,6 +79,11 @@ pub struct Entity {
     pub label: Label,
     /// Its text, as written.
     pub text: String,
+    /// The entity of the collection it names: the normalised full form its article resolves
+    /// it to (`tony blair` for a `Blair` after `Tony Blair`), the `key` of its
+    /// [`IndexEntry`]. (Always written, as `title_derived`.)
+    #[serde(default)]
+    pub key: String,
 }
 
 #[cfg(test)]
@@ -504,4 +509,11 @@ pub struct IndexEntry {
     pub mentions: usize,
     /// Indices into the collection's articles, ascending.
     pub articles: Vec<usize>,
+    /// What its mentions' `key`s say: the normalised full form that identifies the entry.
+    #[serde(default)]
+    pub key: String,
+    /// A person known only by one name that no article resolved to a full name (`Smith`
+    /// where two Smiths were named, or none in full).
+    #[serde(default)]
+    pub surname: bool,
 }

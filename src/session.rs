@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::builder::{Builder, Options};
 use crate::entities::Recognizer;
+use crate::index::Index;
 use crate::model::IndexEntry;
 use crate::model::{Article, Block, Collection, FileInfo, Label, Stats};
 
@@ -128,9 +129,10 @@ pub struct Update {
 /// How many entries of the entity index an update carries.
 pub const INDEX_SENT: usize = 400;
 
-/// Up to this many articles the index is rebuilt after every file (it takes well under a
-/// millisecond); beyond, after each quarter of growth.
-const REINDEX_ALWAYS: usize = 100;
+/// Up to this many articles the index's top entries are sent after every file; beyond, after
+/// each quarter of growth (listing the top of hundreds of thousands of entries after each of
+/// ten thousand files would cost their product).
+const RESEND_ALWAYS: usize = 100;
 
 /// The core's side of the conversation: the collection being built, and the model.
 #[derive(Debug)]
@@ -139,13 +141,13 @@ pub struct Session {
     recognizer: Option<Recognizer>,
     /// The articles as last sent, tagged: the entity index is built over these.
     articles: Vec<Article>,
-    /// The whole entity index of `articles`.
-    index: Vec<IndexEntry>,
+    /// The entity index of `articles`, updated as each is tagged.
+    index: Index,
     /// Articles read but not tagged yet (see [`Session::tag_pending`]).
     untagged: Vec<usize>,
-    /// How many articles there were when the index was last built.
+    /// How many articles there were when the index's top entries were last sent.
     indexed: usize,
-    /// Whether the index was rebuilt since the last update was made.
+    /// Whether the index's top entries are to go with the next update.
     index_changed: bool,
 }
 
@@ -165,20 +167,15 @@ impl Session {
             }),
             recognizer: None,
             articles: Vec::new(),
-            index: Vec::new(),
+            index: Index::new(),
             untagged: Vec::new(),
             indexed: 0,
             index_changed: false,
         }
     }
 
-    /// Rebuilds the entity index over every article.
+    /// Sends the index's top entries with the next update.
     fn reindex(&mut self) {
-        self.index = if self.recognizer.is_some() {
-            crate::index::build(&self.articles)
-        } else {
-            Vec::new()
-        };
         self.indexed = self.articles.len();
         self.index_changed = true;
     }
@@ -193,11 +190,11 @@ impl Session {
         let touched = std::mem::take(&mut self.untagged);
         for &i in &touched {
             self.articles[i].annotate(recognizer);
+            self.index.set(i, &self.articles[i]);
         }
-        // Rebuilding the index after every file of a big folder would cost its square; after
-        // each quarter of growth it costs a few times the last build. [`Request::Refresh`]
-        // brings it up to date when a batch is done.
-        if self.articles.len() <= REINDEX_ALWAYS
+        // The index is always up to date; its top entries go to the page after each quarter
+        // of growth. [`Request::Refresh`] sends them when a batch is done.
+        if self.articles.len() <= RESEND_ALWAYS
             || self.articles.len() >= self.indexed + self.indexed / 4
         {
             self.reindex();
@@ -209,7 +206,7 @@ impl Session {
     pub fn collection(&self, only: Option<&[usize]>) -> Collection {
         let mut stats = self.builder.stats();
         let (articles, entities) = match only {
-            None => (self.articles.clone(), self.index.clone()),
+            None => (self.articles.clone(), self.index.entries()),
             Some(only) => {
                 let articles: Vec<Article> = only
                     .iter()
@@ -244,6 +241,7 @@ impl Session {
                     for article in &mut self.articles {
                         article.annotate(&recognizer);
                     }
+                    self.index = Index::of(&self.articles);
                     self.recognizer = Some(recognizer);
                     self.untagged.clear();
                     self.reindex();
@@ -293,11 +291,12 @@ impl Session {
                 }
             }
             Request::Mentioning { name, label } => {
+                // An entry's name is one of its full forms, whose normalised form is its key.
                 let articles = self
                     .index
-                    .iter()
-                    .find(|e| e.name == name && e.label == label)
-                    .map(|e| e.articles.clone())
+                    .entry(&crate::resolve::normalise(&name))
+                    .filter(|e| e.name == name && e.label == label)
+                    .map(|e| e.articles)
                     .unwrap_or_default();
                 Response::Mentioning {
                     name,
@@ -344,7 +343,7 @@ impl Session {
     fn update(&mut self, touched: &[usize]) -> Update {
         let mut stats = self.builder.stats();
         stats.entities = self.index.len();
-        stats.mentions = self.index.iter().map(|e| e.mentions).sum();
+        stats.mentions = self.index.mentions();
         Update {
             articles: touched
                 .iter()
@@ -352,8 +351,8 @@ impl Session {
                 .collect(),
             entities: std::mem::take(&mut self.index_changed).then(|| {
                 self.index
-                    .iter()
-                    .take(INDEX_SENT)
+                    .top(INDEX_SENT)
+                    .into_iter()
                     .map(|e| IndexEntry {
                         articles: Vec::new(),
                         ..e.clone()
@@ -522,9 +521,9 @@ mod tests {
                 }
             }
         }
-        // Every file up to REINDEX_ALWAYS, then each quarter's growth: about 20 more.
+        // Every file up to RESEND_ALWAYS, then each quarter's growth: about 20 more.
         assert!(
-            sent <= REINDEX_ALWAYS + 25,
+            sent <= RESEND_ALWAYS + 25,
             "the index was sent {sent} times"
         );
         let Response::Tagged(last) = s.handle(Request::Refresh) else {

@@ -109,15 +109,10 @@ fn split_word<'a>(text: &'a str, mut start: usize, mut end: usize, out: &mut Vec
         }
     }
     if start < end {
-        // Possessive and negative clitics, the Treebank way: `Iran's` → `Iran` `'s`.
-        let word = &text[start..end];
-        let clitic = ["'s", "’s", "'S", "’S", "n't", "n’t"]
-            .iter()
-            .find(|c| word.len() > c.len() && word.ends_with(*c));
-        match clitic {
-            Some(c) => {
-                push(text, start, end - c.len(), out);
-                push(text, end - c.len(), end, out);
+        match clitic(&text[start..end]) {
+            Some(len) => {
+                push(text, start, end - len, out);
+                push(text, end - len, end, out);
             }
             None => push(text, start, end, out),
         }
@@ -125,6 +120,31 @@ fn split_word<'a>(text: &'a str, mut start: usize, mut end: usize, out: &mut Vec
     for &(s, e) in tail.iter().rev() {
         push(text, s, e, out);
     }
+}
+
+/// The clitics split off the word before them, the Treebank way (and CoNLL-2003's): the
+/// possessive (`Iran` `'s`), the negative (`do` `n't`) and the contracted verbs (`I` `'m`,
+/// `we` `'ve`, `they` `'re`, `I` `'d`, `you` `'ll`). Kept whole, `I've` or `We'll` is a
+/// capitalised word the tagger has never seen, and quotes are full of them.
+const CLITICS: &[&str] = &["s", "m", "re", "ve", "d", "ll"];
+
+/// The length in bytes of the clitic ending `word`, if one does: an apostrophe (straight or
+/// curly) and one of [`CLITICS`] in any case after at least one letter, or `n't`. A verb's
+/// clitic follows letters only, so a name's apostrophe inside a word (`O'Neill`, `Asa'ib`) or
+/// after a digit is left alone.
+fn clitic(word: &str) -> Option<usize> {
+    let (stem, tail) = word.rsplit_once(['\'', '’'])?;
+    let apostrophe = word.len() - stem.len() - tail.len();
+    if stem.is_empty() {
+        return None;
+    }
+    if tail.eq_ignore_ascii_case("t") {
+        let n = stem.strip_suffix(['n', 'N'])?;
+        return (!n.is_empty()).then_some(1 + apostrophe + tail.len());
+    }
+    let known = CLITICS.iter().any(|c| tail.eq_ignore_ascii_case(c));
+    let letters = stem.chars().all(char::is_alphabetic);
+    (known && (letters || tail.eq_ignore_ascii_case("s"))).then_some(apostrophe + tail.len())
 }
 
 /// Whether `word` (without its final `.`) is an abbreviation whose full stop is part of it.
@@ -224,6 +244,26 @@ mod tests {
         assert_eq!(
             words("Asa'ib Ahl al-Haq haven't 5,470"),
             ["Asa'ib", "Ahl", "al-Haq", "have", "n't", "5,470"]
+        );
+    }
+
+    #[test]
+    fn contractions_split_the_conll_way() {
+        assert_eq!(
+            words("I'm sure we’ve said I'd go, and you'll see they're right"),
+            [
+                "I", "'m", "sure", "we", "'ve", "said", "I", "'d", "go", ",", "and", "you", "'ll",
+                "see", "they", "'re", "right"
+            ]
+        );
+        assert_eq!(
+            words("DON'T can’t It's WE'VE"),
+            ["DO", "N'T", "ca", "n't", "It", "'s", "WE", "'VE"]
+        );
+        // An apostrophe inside a name or a word is no clitic's.
+        assert_eq!(
+            words("O'Neill D'Amato rock'n'roll 1990's Sa'ad"),
+            ["O'Neill", "D'Amato", "rock'n'roll", "1990", "'s", "Sa'ad"]
         );
     }
 

@@ -12,6 +12,7 @@
 
 mod articles;
 mod brackets;
+mod clitics;
 mod dateline;
 mod dates;
 mod definitions;
@@ -55,6 +56,9 @@ pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> 
     document::company_short_forms(words, &mut out);
     document::possessive_names(words, &mut out);
     definitions::mend(words, &mut out, lexicons);
+    out.iter_mut()
+        .zip(words)
+        .for_each(|(s, w)| clitics::mend(w, s));
     out
 }
 

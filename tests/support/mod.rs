@@ -9,6 +9,7 @@
 
 pub mod dumps;
 pub mod headlines;
+pub mod truth;
 
 use std::path::PathBuf;
 

@@ -79,6 +79,9 @@ fn entry(e: &IndexEntry, filter: Option<&(String, Label)>, shared: &Shared) -> H
         <li data-testid="entity">
             <button type="button" class="entity" aria-pressed={chosen.to_string()} {onclick} title={also}>
                 <span dir="auto">{ e.name.as_str() }</span>
+                if e.surname {
+                    <span class="surname" title="a surname no article gave in full">{ "surname" }</span>
+                }
                 <span class="count">{ e.mentions }</span>
             </button>
         </li>

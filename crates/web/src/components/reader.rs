@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use folio::{normalise, Article, Block, IndexEntry, Label};
+use folio::{Article, Block, IndexEntry, Label};
 use yew::prelude::*;
 
 use super::audit::Audit;
@@ -16,14 +16,6 @@ use crate::state::View;
 pub fn marked(block: &Block, hidden: &BTreeSet<Label>, selected: Option<&IndexEntry>) -> Html {
     count_block_render();
     let chars: Vec<char> = block.text.as_str().chars().collect();
-    let forms: Vec<String> = selected
-        .map(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.aliases)
-                .map(|f| normalise(f))
-                .collect()
-        })
-        .unwrap_or_default();
     let mut out = Vec::new();
     let mut at = 0;
     for e in &block.entities {
@@ -32,8 +24,9 @@ pub fn marked(block: &Block, hidden: &BTreeSet<Label>, selected: Option<&IndexEn
         }
         out.push(html! { { chars[at..e.start].iter().collect::<String>() } });
         let text: String = chars[e.start..e.end].iter().collect();
-        let chosen =
-            selected.is_some_and(|s| s.label == e.label) && forms.contains(&normalise(&text));
+        // A mention is the entry's when its article resolved it to the entry's key (`Blair`
+        // after `Tony Blair`), whatever it looks like.
+        let chosen = selected.is_some_and(|s| s.key == e.key);
         let class = chosen.then_some("selected");
         out.push(html! { <mark data-label={e.label.as_str()} {class}>{ text }</mark> });
         at = e.end;

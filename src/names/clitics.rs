@@ -1,0 +1,50 @@
+//! A contracted verb is never part of a name: `I` `'m`, `We` `'ve`, `do` `n't`.
+//!
+//! The tokenizer splits contractions the CoNLL way, so the tagger sees `We` `'ve` as it saw them
+//! in training; but a capitalised pronoun opening a quote, then a clitic the tagger has rarely
+//! seen in a name, can still be read as the start of one (`We 've Ca` as an event). No name of
+//! CoNLL-2003 holds such a clitic, so a span holding one keeps only what follows it.
+
+use crate::tags::Span;
+
+/// Whether `word` is the clitic of a contracted verb or negation (`'m`, `'re`, `'ve`, `'d`,
+/// `'ll`, `n't`), in any case. The possessive `'s` is not: it is part of names (`Lloyd 's`).
+pub(super) fn verb_clitic(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    matches!(lower.as_str(), "'m" | "'re" | "'ve" | "'d" | "'ll" | "n't")
+}
+
+/// Cuts every span of the sentence `words` after its last verb clitic; a span that ends in one
+/// is dropped.
+pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
+    spans.retain_mut(|s| {
+        if let Some(at) = (s.start..s.end).rev().find(|&i| verb_clitic(words[i])) {
+            s.start = at + 1;
+        }
+        s.start < s.end
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Label;
+
+    #[test]
+    fn a_name_keeps_only_what_follows_a_clitic() {
+        let words = [
+            "We", "'ve", "Ca", "n't", "said", "Tony", "Blair", "'s", "I", "'M",
+        ];
+        let mut spans = vec![
+            Span::new(0, 3, Label::MISC),
+            Span::new(2, 4, Label::ORG),
+            Span::new(5, 8, Label::PER),
+            Span::new(8, 10, Label::ORG),
+        ];
+        mend(&words, &mut spans);
+        assert_eq!(
+            spans,
+            [Span::new(2, 3, Label::MISC), Span::new(5, 8, Label::PER)]
+        );
+    }
+}
