@@ -6,7 +6,7 @@
 //! is Tony or Cherie is a fact about one article, not about the collection: joining short forms
 //! to long ones across a whole collection credits a name to articles that never write it
 //! (`UK` would become `UK High Street`, `France` `Stade de France`). So each mention gets a
-//! `key` here, from its own article alone, and the collection's index ([`crate::index`]) only
+//! `key` here, from its own article alone, and the collection's index (the `index` module) only
 //! groups identical keys: no evidence crosses an article, and nothing compares pairs of names.
 //!
 //! The rules, each the evidence a reader would use:

@@ -32,8 +32,7 @@ use crate::tagger::Lexicons;
 use crate::tags::{Span, Tag};
 use words::{particle, DIVISIONS, INSTITUTIONS, NUMBERED, OFFICES, PARTICLES, TITLES};
 
-/// Bits of the name lists (see `src/bin/train.rs`): given names; the training set's
-/// organisations, places and other names.
+/// Bits of the name lists: given names; the training set's organisations, places, other names.
 const GIVEN_NAME: u8 = 1 << 0;
 const PLACE: u8 = 1 << 1;
 const NATIONALITY: u8 = 1 << 2;
@@ -44,8 +43,7 @@ const TRAINING_MISC: u8 = 1 << 6;
 const TRAINING_NON_PERSON: u8 = TRAINING_ORGANISATION | TRAINING_PLACE | TRAINING_MISC;
 
 /// The spans of a whole document's sentences: each sentence's [`spans`], then the rules that
-/// read the document's names together (`document`: a surname alone is the person of its full
-/// name).
+/// read the document's names together, and last no name holding a verb's clitic.
 pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> Vec<Vec<Span>> {
     let mut out: Vec<Vec<Span>> = tags
         .iter()
@@ -56,9 +54,9 @@ pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> 
     document::company_short_forms(words, &mut out);
     document::possessive_names(words, &mut out);
     definitions::mend(words, &mut out, lexicons);
-    out.iter_mut()
-        .zip(words)
-        .for_each(|(s, w)| clitics::mend(w, s));
+    for (spans, w) in out.iter_mut().zip(words) {
+        clitics::mend(w, spans);
+    }
     out
 }
 
