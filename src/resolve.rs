@@ -263,6 +263,18 @@ fn resolve_people(entities: &mut [Vec<Entity>]) {
                     .get(w[w.len() - 1])
                     .is_some_and(|s| s.contains(tail))
             });
+        // Failing that, a name with middle names or initials (`donald j. trump`) is the
+        // article's name of its first and last words (`donald trump`).
+        let inner = inner.or_else(|| {
+            let last = w[w.len() - 1];
+            (3..=4)
+                .contains(&w.len())
+                .then(|| full.by_last.get(last))
+                .flatten()?
+                .iter()
+                .copied()
+                .find(|f| words(f) == [w[0], last])
+        });
         if let Some(inner) = inner {
             person_of.insert(k, inner);
         }
@@ -281,8 +293,12 @@ fn resolve_people(entities: &mut [Vec<Entity>]) {
         let mut ending = persons.extending(key, false).peekable();
         if ending.peek().is_some() {
             only(ending)
-        } else {
+        } else if !key.contains(' ') {
             only(persons.extending(key, true))
+        } else {
+            // A full name is not the longer one it starts (`Melania Trump` of a stray span
+            // running on into the next headline).
+            None
         }
     };
     let mut resolved: Vec<Option<&str>> = Vec::new();
@@ -482,6 +498,30 @@ mod tests {
                 ("Mikati", "najib mikati"),
                 ("Prince Harry", "prince harry"),
             ])
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_is_the_same_person() {
+        let got = resolved(&[(
+            "Donald J. Trump, or Donald Trump; Trump and Melania Trump Melania TrumpThe Hill",
+            &[
+                ("Donald J. Trump", Label::PER),
+                ("Donald Trump", Label::PER),
+                ("Trump", Label::PER),
+                ("Melania Trump", Label::PER),
+                ("Melania Trump Melania TrumpThe Hill", Label::PER),
+            ],
+        )]);
+        let keys: Vec<&str> = got.iter().map(|(_, k)| k.as_str()).collect();
+        assert_eq!(keys[..2], ["donald trump", "donald trump"]);
+        assert_eq!(
+            keys[2], "trump",
+            "Donald or Melania: the surname alone stays a surname"
+        );
+        assert_eq!(
+            keys[3], "melania trump",
+            "no full name joins a longer one it starts"
         );
     }
 

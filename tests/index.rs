@@ -82,3 +82,21 @@ proptest::proptest! {
         }
     }
 }
+
+/// Real news of 2012-2020 (`scripts/real-news.py` writes it; not in the repository, whose
+/// text is its publishers'): `FOLIO_NEWS` names the folder. Without it this says so and
+/// checks nothing.
+#[test]
+fn real_news_read_as_one_collection_has_a_true_index() {
+    let Some(dir) = std::env::var_os("FOLIO_NEWS") else {
+        eprintln!("skipped: set FOLIO_NEWS to a folder of news (scripts/real-news.py)");
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    check("real news", &collection(support::read(&names, &dir)));
+}

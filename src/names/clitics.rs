@@ -14,12 +14,16 @@ pub(super) fn verb_clitic(word: &str) -> bool {
     matches!(lower.as_str(), "'m" | "'re" | "'ve" | "'d" | "'ll" | "n't")
 }
 
-/// Cuts every span of the sentence `words` after its last verb clitic; a span that ends in one
-/// is dropped.
+/// Cuts every span of the sentence `words` after its last verb clitic, and before the stem of
+/// a contraction at its end (`Why America Ca` of `Why America Can't`); a span left empty is
+/// dropped.
 pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
     spans.retain_mut(|s| {
         if let Some(at) = (s.start..s.end).rev().find(|&i| verb_clitic(words[i])) {
             s.start = at + 1;
+        }
+        if words.get(s.end).is_some_and(|w| verb_clitic(w)) {
+            s.end -= 1;
         }
         s.start < s.end
     });
@@ -33,18 +37,21 @@ mod tests {
     #[test]
     fn a_name_keeps_only_what_follows_a_clitic() {
         let words = [
-            "We", "'ve", "Ca", "n't", "said", "Tony", "Blair", "'s", "I", "'M",
+            "We", "'ve", "Ca", "n't", "said", "Tony", "Blair", "'s", "I", "'M", "Why", "America",
+            "Ca", "n't",
         ];
         let mut spans = vec![
             Span::new(0, 3, Label::MISC),
             Span::new(2, 4, Label::ORG),
             Span::new(5, 8, Label::PER),
             Span::new(8, 10, Label::ORG),
+            Span::new(10, 13, Label::MISC),
         ];
         mend(&words, &mut spans);
+        // `We 've Ca` keeps `Ca`, then loses it before `n't`.
         assert_eq!(
             spans,
-            [Span::new(2, 3, Label::MISC), Span::new(5, 8, Label::PER)]
+            [Span::new(5, 8, Label::PER), Span::new(10, 12, Label::MISC)]
         );
     }
 }

@@ -169,7 +169,11 @@ pub fn measure(c: &Collection) -> Truth {
         let name = normalise(&entry.name);
         for &a in &entry.articles {
             t.listed += 1;
-            t.never_written += usize::from(!written(&texts[a], &name));
+            let never = !written(&texts[a], &name);
+            if never && std::env::var_os("FOLIO_TRUTH_DEBUG").is_some() {
+                eprintln!("never written: {:?} in article {a}", entry.name);
+            }
+            t.never_written += usize::from(never);
         }
     }
     t

@@ -8,7 +8,9 @@ use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
-use folio::{Builder, FileErrorKind, Options};
+use folio::cluster::{self, Pool, Signed};
+use folio::{FileErrorKind, Options};
+use rayon::prelude::*;
 
 /// Read raw scraped news dumps as clean articles.
 ///
@@ -45,6 +47,24 @@ struct Args {
     /// Indent the JSON output.
     #[arg(long)]
     pretty: bool,
+
+    /// Threads to work on (all cores by default); the output is the same whatever it is.
+    #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
+    jobs: Option<u32>,
+}
+
+/// The core's stages on rayon's threads: [`Pool::map`] keeps each result in its item's place.
+struct Threads;
+
+impl Pool for Threads {
+    fn map<T, U, F>(&self, items: Vec<T>, f: F) -> Vec<U>
+    where
+        T: Send,
+        U: Send,
+        F: Fn(T) -> U + Sync + Send,
+    {
+        items.into_par_iter().map(f).collect()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -70,11 +90,21 @@ static ALLOCATOR: alloc::Allocator = alloc::Allocator;
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    let result = if args.annotate {
-        annotate()
-    } else {
-        collect(&args)
+    let threads = args.jobs.map_or(0, |n| n as usize);
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+        Ok(pool) => pool,
+        Err(err) => {
+            eprintln!("folio: cannot start {threads} threads: {err}");
+            return ExitCode::from(1);
+        }
     };
+    let result = pool.install(|| {
+        if args.annotate {
+            annotate()
+        } else {
+            collect(&args)
+        }
+    });
     match result {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -93,39 +123,25 @@ fn collect(args: &Args) -> io::Result<bool> {
         entities: !args.no_entities,
         near_threshold: args.threshold,
     };
-    let mut builder = Builder::new(options);
+    // Each file read and signed on its own; then the articles linked, merged component by
+    // component and tagged, as `folio::cluster` cuts the pass (equal to the builder's).
+    let signed = Threads.map(args.files.clone(), |name| match read(&name) {
+        Ok(bytes) => cluster::sign(&name, bytes),
+        Err(err) => Signed::failed(&name, 0, FileErrorKind::Io(describe(&err))),
+    });
     let mut all_read = true;
-    for name in &args.files {
-        match read(name) {
-            Ok(bytes) => match builder.add(name, bytes) {
-                // One row for a file, one a member for an archive: each member that could not
-                // be read, and each record left out of a structured dump, gets its line.
-                Ok(rows) => {
-                    for row in rows {
-                        if let Some(error) = &row.error {
-                            eprintln!("folio: {error}");
-                            all_read = false;
-                        }
-                        for skipped in &row.skipped {
-                            eprintln!("folio: {}: {skipped}", row.name);
-                        }
-                    }
-                }
-                Err(err) => {
-                    eprintln!("folio: {err}");
-                    all_read = false;
-                }
-            },
-            Err(err) => {
-                eprintln!(
-                    "folio: {}",
-                    builder.fail(name, 0, FileErrorKind::Io(describe(&err)))
-                );
-                all_read = false;
-            }
+    // One row for a file, one a member for an archive: each file or member that could not be
+    // read, and each record left out of a structured dump, gets its line, in reading order.
+    for row in signed.iter().flat_map(|s| &s.rows) {
+        if let Some(error) = &row.error {
+            eprintln!("folio: {error}");
+            all_read = false;
+        }
+        for skipped in &row.skipped {
+            eprintln!("folio: {}: {skipped}", row.name);
         }
     }
-    let collection = builder.finish();
+    let (collection, _) = cluster::build(signed, &options, usize::MAX, &Threads);
     let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     match args.format {
         Format::Json if args.pretty => serde_json::to_writer_pretty(&mut out, &collection)?,
@@ -189,29 +205,46 @@ fn annotate() -> io::Result<bool> {
     let stdin = io::stdin().lock();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut all_ok = true;
-    for (n, line) in stdin.lines().enumerate() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        match serde_json::from_str::<AnnotateIn>(&line) {
-            Ok(input) => {
-                let entities = folio::annotate(&input.text);
-                serde_json::to_writer(
-                    &mut out,
-                    &AnnotateOut {
-                        id: &input.id,
-                        entities,
-                    },
-                )?;
-                out.write_all(b"\n")?;
+    let mut lines = stdin.lines().enumerate();
+    loop {
+        // A batch of lines at a time, tagged on every thread and written in their order.
+        let mut batch: Vec<(usize, String)> = Vec::with_capacity(BATCH);
+        for (n, line) in lines.by_ref() {
+            let line = line?;
+            if !line.trim().is_empty() {
+                batch.push((n, line));
+                if batch.len() == BATCH {
+                    break;
+                }
             }
-            Err(err) => {
-                eprintln!("folio: standard input line {}: {err}", n + 1);
-                all_ok = false;
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let done = Threads.map(batch, |(n, line)| {
+            serde_json::from_str::<AnnotateIn>(&line)
+                .map(|input| {
+                    let entities = folio::annotate(&input.text);
+                    (input.id, entities)
+                })
+                .map_err(|err| (n, err))
+        });
+        for result in done {
+            match result {
+                Ok((id, entities)) => {
+                    serde_json::to_writer(&mut out, &AnnotateOut { id: &id, entities })?;
+                    out.write_all(b"\n")?;
+                }
+                Err((n, err)) => {
+                    eprintln!("folio: standard input line {}: {err}", n + 1);
+                    all_ok = false;
+                }
             }
         }
     }
     out.flush()?;
     Ok(all_ok)
 }
+
+/// Lines of `--annotate` input read before they are tagged together.
+const BATCH: usize = 512;

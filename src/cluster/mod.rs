@@ -30,17 +30,20 @@
 //! Entities are tagged per article afterwards; tagging reads one article at a time, so it
 //! needs no cut.
 
+mod run;
+
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
+pub use run::{build, run, run_guarded, InOrder, Pool};
+
 pub use crate::builder::Unit;
-use crate::builder::{annotated, read, stats_of};
+use crate::builder::{read, stats_of};
 use crate::dedup::{self, Clean, Merger, Outcome};
 use crate::minhash::Shingler;
 use crate::model::{Article, Collection, FileInfo, Meta};
 use crate::segment::{self, Line, RawArticle};
-use crate::Options;
 
 /// What links an article to the articles `Merger::add` could compare it with: its exact
 /// text's key, tagged [`EXACT`], then its body signature's band keys, tagged with their band
@@ -181,6 +184,17 @@ pub fn sign(name: &str, bytes: Vec<u8>) -> Signed {
         signed.rows.push(failed(name, size, kind));
     }
     signed
+}
+
+impl Signed {
+    /// A file that could not be read at all (missing, a directory): its row, as
+    /// [`Builder::fail`](crate::Builder::fail) writes it, and no unit.
+    pub fn failed(name: &str, size: u64, kind: crate::FileErrorKind) -> Signed {
+        Signed {
+            rows: vec![failed(name, size, kind)],
+            units: Vec::new(),
+        }
+    }
 }
 
 fn failed(name: &str, size: u64, kind: crate::FileErrorKind) -> FileInfo {
@@ -472,80 +486,4 @@ pub fn collect(
     }
     let articles = all.into_iter().map(|(_, a)| a).collect();
     assemble(articles, rows, duplicates, variants, false)
-}
-
-/// The whole pass on one machine, cut as a cluster cuts it: what a job's output must equal,
-/// and the reference its test compares both with. The collection is tagged if
-/// `options.entities` (and the library has its model built in), as the builder's is.
-pub fn run(files: Vec<(String, Vec<u8>)>, options: &Options) -> Collection {
-    run_guarded(files, options, usize::MAX).0
-}
-
-/// [`run`] with the merge stage's guard at `max` articles a component ([`split`]), and the
-/// guard's report of every component above it. The collection is the same whatever `max`.
-pub fn run_guarded(
-    files: Vec<(String, Vec<u8>)>,
-    options: &Options,
-    max: usize,
-) -> (Collection, Vec<Oversized>) {
-    let signed: Vec<Signed> = files
-        .into_iter()
-        .map(|(name, bytes)| sign(&name, bytes))
-        .collect();
-    // Every article in reading order: how it is sent, its keys, its title line.
-    let mut members: Vec<(Member<'_>, &[Key], usize)> = Vec::new();
-    let mut unit_rows = Vec::new();
-    let mut rows_before = 0;
-    for file in &signed {
-        for (unit, row, articles) in &file.units {
-            let unit_no = unit_rows.len() as u32;
-            unit_rows.push(rows_before + row);
-            for (i, a) in articles.iter().enumerate() {
-                let member = Member {
-                    at: (unit_no, i as u32),
-                    source: &unit.source,
-                    meta: unit.meta.as_ref(),
-                    body: Body::Lines(&a.packed),
-                };
-                members.push((member, &a.keys, a.line));
-            }
-        }
-        rows_before += file.rows.len();
-    }
-    let keys: Vec<Vec<Key>> = members.iter().map(|m| m.1.to_vec()).collect();
-    let component = components(&keys);
-    let mut groups: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    for (i, c) in component.iter().enumerate() {
-        groups.entry(*c).or_default().push(i);
-    }
-    let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
-    groups.sort_unstable();
-    let (mut merged, mut report) = (Vec::new(), Vec::new());
-    for group in groups {
-        let whole: Vec<Member<'_>> = group.iter().map(|&i| members[i].0).collect();
-        let exact: Vec<u64> = group.iter().map(|&i| members[i].1[0].1).collect();
-        let lines: Vec<usize> = group.iter().map(|&i| members[i].2).collect();
-        let (sent, loaded) = split(&whole, &exact, &lines, max);
-        let mut oversized = (whole.len() > max).then_some(Oversized {
-            first: whole[0].at,
-            articles: whole.len(),
-            loaded,
-            whole: false,
-        });
-        let one = match merge(sent, options.near_threshold) {
-            Err(MergeError::NeedLines(_)) => {
-                let o = oversized
-                    .as_mut()
-                    .expect("only a split component lacks lines");
-                (o.loaded, o.whole) = (whole.len(), true);
-                merge(whole, options.near_threshold)
-            }
-            other => other,
-        };
-        merged.push(one.expect("packed by sign"));
-        report.extend(oversized);
-    }
-    let rows = signed.iter().flat_map(|f| f.rows.clone()).collect();
-    let collection = annotated(collect(merged, rows, &unit_rows), options.entities);
-    (collection, report)
 }
