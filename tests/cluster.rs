@@ -196,3 +196,64 @@ fn oversized_components_split_by_exact_copies_merge_alike_and_are_reported() {
             .is_empty());
     }
 }
+
+/// A pool of threads that each take a batch of `self.0` items: what a front end with several
+/// workers does, with the results put back in the items' order.
+struct Batches(usize);
+
+impl cluster::Pool for Batches {
+    fn map<T, U, F>(&self, items: Vec<T>, f: F) -> Vec<U>
+    where
+        T: Send,
+        U: Send,
+        F: Fn(T) -> U + Sync + Send,
+    {
+        let mut batches: Vec<Vec<T>> = Vec::new();
+        for item in items {
+            match batches.last_mut() {
+                Some(b) if b.len() < self.0 => b.push(item),
+                _ => batches.push(vec![item]),
+            }
+        }
+        let f = &f;
+        std::thread::scope(|s| {
+            let running: Vec<_> = batches
+                .into_iter()
+                .map(|b| s.spawn(move || b.into_iter().map(f).collect::<Vec<U>>()))
+                .collect();
+            running
+                .into_iter()
+                .flat_map(|h| h.join().expect("a batch finishes"))
+                .collect()
+        })
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(12))]
+    /// The stages run on threads, in batches of any size, over files in any order — signed,
+    /// merged and (for one case in three) tagged on the pool — give the builder's collection
+    /// of the files in that order, byte for byte.
+    #[test]
+    fn the_stages_on_threads_equal_the_builder(
+        seed in 1u64..1_000,
+        order in proptest::collection::vec(proptest::prelude::any::<u32>(), 12),
+        batch in 1usize..40,
+        max in proptest::sample::select(vec![1usize, 8, usize::MAX]),
+        tag in proptest::sample::select(vec![false, false, true]),
+    ) {
+        let mut files = generated(seed, 300, 12);
+        let mut keyed: Vec<(u32, (String, Vec<u8>))> = order.into_iter().zip(files.drain(..)).collect();
+        keyed.sort_by_key(|(k, (name, _))| (*k, name.clone()));
+        let files: Vec<(String, Vec<u8>)> = keyed.into_iter().map(|(_, f)| f).collect();
+        let options = Options { entities: tag, ..Options::default() };
+        let want = process(files.clone(), &options);
+        let pool = Batches(batch);
+        let signed = cluster::Pool::map(&pool, files, |(name, bytes)| cluster::sign(&name, bytes));
+        let (got, _) = cluster::build(signed, &options, max, &pool);
+        proptest::prop_assert_eq!(
+            serde_json::to_string(&got).unwrap(),
+            serde_json::to_string(&want).unwrap()
+        );
+    }
+}

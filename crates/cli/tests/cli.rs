@@ -280,3 +280,47 @@ fn json_is_byte_for_byte_serde_jsons() {
         "folio's JSON differs from serde_json's"
     );
 }
+
+/// `--jobs` changes how many threads work, never a byte of what is printed: on every sample
+/// and format, each read twice over (so copies merge across files), with an unreadable file
+/// and a directory among them; and what is printed is the builder's collection, file by file.
+#[test]
+fn jobs_never_change_a_byte_and_equal_the_builder() {
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut files = vec![seed()];
+    for dir in ["tests/data/dumps", "tests/data/formats"] {
+        let mut names: Vec<PathBuf> = std::fs::read_dir(repo.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy();
+                !name.ends_with(".json") && !name.starts_with("bomb")
+            })
+            .collect();
+        names.sort();
+        files.extend(names.iter().map(|p| p.display().to_string()));
+    }
+    let twice: Vec<String> = files.iter().chain(&files).cloned().collect();
+    let mut with_errors = twice.clone();
+    with_errors.insert(3, "/no/such/file.txt".into());
+    with_errors.insert(7, repo.join("tests").display().to_string());
+    let args: Vec<&str> = with_errors.iter().map(String::as_str).collect();
+    let runs: Vec<Output> = ["1", "2", "4", "7"]
+        .iter()
+        .map(|n| folio(&[&["--jobs", n][..], &args].concat()))
+        .collect();
+    assert_eq!(runs[0].status.code(), Some(1), "{}", stderr(&runs[0]));
+    assert!(stderr(&runs[0]).contains("no such file"));
+    for run in &runs[1..] {
+        assert!(run.stdout == runs[0].stdout, "--jobs changed the output");
+        assert_eq!(stderr(run), stderr(&runs[0]));
+    }
+    // The builder, reading the same readable files one at a time.
+    let args: Vec<&str> = twice.iter().map(String::as_str).collect();
+    let out = folio(&[&["--jobs", "3"][..], &args].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let given = twice.iter().map(|f| (f.clone(), std::fs::read(f).unwrap()));
+    let mut want = serde_json::to_vec(&folio::process(given, &folio::Options::default())).unwrap();
+    want.push(b'\n');
+    assert!(out.stdout == want, "folio differs from the builder");
+}
