@@ -363,6 +363,40 @@ pub fn merge<'a>(
     near_threshold: f32,
 ) -> Result<Merged, MergeError> {
     let mut merged = Merged::default();
+    let mut members = members.into_iter().peekable();
+    // A component of one article (most of them, in news without copies) has nothing to
+    // compare: the article is kept as the merger would keep it, without signing it again.
+    if let Some(&Member {
+        at,
+        source,
+        meta,
+        body: Body::Lines(packed),
+    }) = members.peek()
+    {
+        let first = members.next().expect("peeked");
+        if members.peek().is_none() {
+            let file = Arc::new(packed.lines.clone());
+            let raw = unpack(&file, &packed.shape).ok_or(MergeError::Shape(at))?;
+            let mut clean = Clean::default();
+            dedup::clean_into(&raw, &mut clean);
+            let mut article = clean.to_article(source, &file);
+            if let Some(meta) = meta.filter(|m| **m != Meta::default()) {
+                article.meta = Some(meta.clone());
+            }
+            merged.articles.push((at, article));
+            return Ok(merged);
+        }
+        return merge_all(std::iter::once(first).chain(members), near_threshold);
+    }
+    merge_all(members, near_threshold)
+}
+
+/// [`merge`] of a component of any size, through the merger.
+fn merge_all<'a>(
+    members: impl IntoIterator<Item = Member<'a>>,
+    near_threshold: f32,
+) -> Result<Merged, MergeError> {
+    let mut merged = Merged::default();
     let mut merger = Merger::new(near_threshold);
     let mut firsts = Vec::new();
     // Articles kept as new ones, by where they were read: what a copy without lines reads.

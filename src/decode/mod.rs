@@ -9,6 +9,7 @@
 //! Windows-1252 mojibake; anything else goes to chardetng, the detector Firefox uses.
 
 mod references;
+mod sample;
 
 use std::fmt;
 
@@ -165,7 +166,7 @@ pub fn decode_raw(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
         Err(err) => {
             let bytes = err.into_bytes();
             // Both judgements read the same sample: the non-ASCII runs, whole, with context.
-            let sample = detection_sample(&bytes);
+            let sample = sample::of(&bytes);
             let encoding = if mostly_utf8(&sample) {
                 UTF_8
             } else {
@@ -178,44 +179,6 @@ pub fn decode_raw(mut bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
             Ok(finish(text, encoding, false, replaced))
         }
     }
-}
-
-/// How many bytes of a legacy-encoded file chardetng is shown at most.
-const DETECTION_SAMPLE: usize = 256 * 1024;
-/// How much ASCII context is kept on each side of a run of non-ASCII bytes.
-const DETECTION_CONTEXT: usize = 24;
-
-/// What chardetng (and the check for UTF-8 with a few broken bytes) needs to see of a file: its
-/// non-ASCII bytes, each run with a little ASCII
-/// context on either side (the detector scores byte pairs and words; the long stretches of
-/// plain ASCII between them tell it nothing), up to [`DETECTION_SAMPLE`] bytes. Feeding it the
-/// whole file made a 50 MB Windows-1252 dump cost four seconds, 80% of them in the detector.
-fn detection_sample(bytes: &[u8]) -> std::borrow::Cow<'_, [u8]> {
-    if bytes.len() <= DETECTION_SAMPLE {
-        return std::borrow::Cow::Borrowed(bytes);
-    }
-    let mut sample = Vec::with_capacity(DETECTION_SAMPLE);
-    let mut at = 0;
-    while sample.len() < DETECTION_SAMPLE {
-        let Some(offset) = bytes[at..].iter().position(|&b| b >= 0x80) else {
-            break;
-        };
-        let start = at + offset;
-        let end = start
-            + bytes[start..]
-                .iter()
-                .position(|&b| b < 0x80)
-                .unwrap_or(bytes.len() - start);
-        let from = start.saturating_sub(DETECTION_CONTEXT).max(at);
-        let to = (end + DETECTION_CONTEXT).min(bytes.len());
-        if !sample.is_empty() && from > at {
-            // A space between windows: no byte pair spans two places of the file.
-            sample.push(b' ');
-        }
-        sample.extend_from_slice(&bytes[from..to]);
-        at = to;
-    }
-    std::borrow::Cow::Owned(sample)
 }
 
 /// UTF-8 bytes as a string in place, or with broken sequences replaced (and counted).
@@ -330,46 +293,6 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The detector's guess from the sample is its guess from the whole file, on text in the
-    /// legacy encodings a scraper meets, however long and however sparse its accents.
-    #[test]
-    fn the_detection_sample_keeps_the_detectors_guess() {
-        let texts = [
-            (encoding_rs::WINDOWS_1252, "Caf\u{e9} \u{201c}quoted\u{201d} na\u{ef}ve r\u{e9}sum\u{e9} \u{2014} d\u{e9}j\u{e0} vu."),
-            (encoding_rs::ISO_8859_2, "Za\u{17c}\u{f3}\u{142}\u{107} g\u{119}\u{15b}l\u{105} ja\u{17a}\u{144} w \u{141}odzi."),
-            (encoding_rs::WINDOWS_1251, "\u{41f}\u{440}\u{438}\u{432}\u{435}\u{442}, \u{43c}\u{438}\u{440}! \u{41c}\u{43e}\u{441}\u{43a}\u{432}\u{430} \u{438} \u{41a}\u{438}\u{435}\u{432}."),
-            (encoding_rs::SHIFT_JIS, "\u{6771}\u{4eac}\u{3067}\u{4f1a}\u{8b70}\u{304c}\u{958b}\u{304b}\u{308c}\u{305f}\u{3002}"),
-        ];
-        for (encoding, line) in texts {
-            for filler in [0usize, 40, 4000] {
-                let mut text = String::new();
-                for i in 0..400 {
-                    text.push_str(line);
-                    text.push_str(&" plain ascii words".repeat(filler / 18 + i % 3));
-                    text.push('\n');
-                }
-                let (bytes, _, _) = encoding.encode(&text);
-                let full = {
-                    let mut d = chardetng::EncodingDetector::new();
-                    d.feed(&bytes, true);
-                    d.guess(None, true)
-                };
-                let sampled = {
-                    let mut d = chardetng::EncodingDetector::new();
-                    d.feed(&detection_sample(&bytes), true);
-                    d.guess(None, true)
-                };
-                assert_eq!(
-                    sampled,
-                    full,
-                    "{} with {filler} bytes of ASCII a line",
-                    encoding.name()
-                );
-                assert!(detection_sample(&bytes).len() <= DETECTION_SAMPLE + 64);
-            }
-        }
-    }
 
     fn ok(bytes: &[u8]) -> Decoded {
         decode(bytes.to_vec()).expect("decodes")
