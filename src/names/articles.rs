@@ -28,7 +28,10 @@ pub(super) fn mend(words: &[&str], spans: &mut [Span]) {
     for i in 1..words.len() {
         let before = words[i - 1];
         let mid_sentence = before == "," || before.starts_with(char::is_lowercase);
-        if !ARTICLES.contains(&words[i]) || !mid_sentence {
+        // The article must be free: a name the tagger already made of it (`The` alone, in a
+        // run of captions) is left as it is, or the two would overlap.
+        let free = || !spans.iter().any(|s| s.start <= i && i < s.end);
+        if !ARTICLES.contains(&words[i]) || !mid_sentence || !free() {
             continue;
         }
         // The article is free (no span ends on it) and a name other than a person's starts
@@ -73,6 +76,10 @@ mod tests {
             words.extend(["was", "cited", "in", "the", "report", "of", "1990", "."]);
             let found = vec![Span::new(at + 1, end, label)];
             prop_assert_eq!(mended(&words, &found), vec![Span::new(at, end, label)]);
+
+            // An article the tagger made a name of stays that name: nothing overlaps.
+            let taken = vec![Span::new(at, at + 1, Label::LOC), Span::new(at + 1, end, label)];
+            prop_assert_eq!(mended(&words, &taken), taken.clone());
 
             let person = vec![Span::new(at + 1, end, Label::PER)];
             prop_assert_eq!(mended(&words, &person), person);
