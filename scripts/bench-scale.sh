@@ -33,7 +33,7 @@ for scale in 1 2 4 8; do
     bytes=$((bytes + size))
   done
   read -r t1 articles < <(run 1 "${files[@]}")
-  names=$(grep -o '"entities":[0-9]*' "${TMPDIR:-/tmp}/folio-scale.json" | tail -1 | cut -d: -f2)
+  names=$(grep -oE '"entities":[0-9]+' "${TMPDIR:-/tmp}/folio-scale.json" | tail -1 | cut -d: -f2)
   read -r tn _ < <(run "$(nproc)" "${files[@]}")
   awk -v s="${scale}x" -v mb="$bytes" -v f="${#files[@]}" -v a="$articles" -v n="$names" -v t1="$t1" -v tn="$tn" \
     'BEGIN { printf "%-6s %10.1f %8d %9d %9d %14.3f %14.3f\n", s, mb / 1e6, f, a, n, t1 / a, tn / a }'

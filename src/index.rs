@@ -99,11 +99,12 @@ impl Index {
         Index::default()
     }
 
-    /// The index of every entity of `articles`.
+    /// The index of every entity of `articles`, built once: what each article contributed
+    /// is not kept, so it cannot be taken back ([`Index::set`] on such an index adds twice).
     pub fn of(articles: &[Article]) -> Index {
         let mut index = Index::new();
         for (a, article) in articles.iter().enumerate() {
-            index.set(a, article);
+            index.add(a, article, false);
         }
         index
     }
@@ -112,6 +113,11 @@ impl Index {
     /// variants are copies and are not counted), taking back what it had before.
     pub fn set(&mut self, a: usize, article: &Article) {
         self.remove(a);
+        self.add(a, article, true);
+    }
+
+    /// Adds article `a`'s mentions, and keeps them to take back if `keep`.
+    fn add(&mut self, a: usize, article: &Article, keep: bool) {
         let mentions: Vec<(String, Label, String)> = article
             .blocks()
             .flat_map(|b| &b.entities)
@@ -130,7 +136,7 @@ impl Index {
             g.mentions += 1;
         }
         self.mentions += mentions.len();
-        if !mentions.is_empty() {
+        if keep && !mentions.is_empty() {
             self.contributed.insert(a, mentions);
         }
     }

@@ -241,7 +241,11 @@ impl Session {
                     for article in &mut self.articles {
                         article.annotate(&recognizer);
                     }
-                    self.index = Index::of(&self.articles);
+                    // Kept article by article: each is taken back when it is tagged again.
+                    self.index = Index::new();
+                    for (i, article) in self.articles.iter().enumerate() {
+                        self.index.set(i, article);
+                    }
                     self.recognizer = Some(recognizer);
                     self.untagged.clear();
                     self.reindex();
@@ -475,19 +479,38 @@ mod tests {
 
     #[test]
     fn the_json_export_is_the_batch_output() {
+        // A file before the model, the model, the same file again (its articles tagged a
+        // second time), another: the index taken back and given again equals the batch's.
         let mut s = Session::new();
-        s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()));
+        let files = [
+            ("first.txt", seed()),
+            ("seed.txt", seed()),
+            (
+                "other.txt",
+                b"Blair wins\n\nTony Blair won. Blair spoke.\n".to_vec(),
+            ),
+        ];
         s.handle(Request::File {
-            name: "seed.txt".into(),
-            bytes: seed(),
+            name: files[0].0.into(),
+            bytes: files[0].1.clone(),
         });
+        s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()));
+        for (name, bytes) in &files[1..] {
+            s.handle(Request::File {
+                name: (*name).into(),
+                bytes: bytes.clone(),
+            });
+        }
         let Response::Exported { text, .. } = s.handle(Request::Export {
             format: ExportFormat::Json,
             only: None,
         }) else {
             panic!()
         };
-        let batch = crate::builder::process([("seed.txt".to_owned(), seed())], &Options::default());
+        let batch = crate::builder::process(
+            files.iter().map(|(n, b)| ((*n).to_owned(), b.clone())),
+            &Options::default(),
+        );
         assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
         let Response::Exported { text, .. } = s.handle(Request::Export {
             format: ExportFormat::Markdown,

@@ -173,8 +173,11 @@ pub fn sign(name: &str, bytes: Vec<u8>) -> Signed {
     let whole = read(name, bytes, &mut |file, size, got| match got {
         Ok((row, units)) => {
             signed.rows.push(row);
-            for unit in units {
+            for mut unit in units {
                 let articles = sign_text(&mut shingler, &unit.text);
+                // Each article's lines travel packed; the unit's text is not read again, and
+                // holding it beside them would keep every file twice until the merge.
+                unit.text = Arc::default();
                 signed.units.push((unit, signed.rows.len() - 1, articles));
             }
         }

@@ -303,3 +303,30 @@ test('a panic in the core is reported, its worker restarts and the files come ba
   assert.deepEqual(errors.filter((e) => !/panic|unreachable|RuntimeError/i.test(e)), []);
   await page.close();
 });
+
+test('the entity panel lists each person once, their surnames credited through the article that names them in full', async () => {
+  // Four articles, each naming its people in full once and by surname after; two Blairs.
+  const files = [
+    ['a.txt', 'Blair wins the vote\n\nTony Blair said on Monday that the vote had been won. Blair thanked his party in London.\n\nLater Blair met reporters.\n'],
+    ['b.txt', 'Cherie Blair speaks out\n\nCherie Blair spoke in London on Tuesday. Blair said she was proud of the work.\n'],
+    ['c.txt', 'Howard attacks the government\n\nMichael Howard, the Conservative leader, spoke in Leeds. Howard said the government had failed, and Howard promised change.\n'],
+    ['d.txt', 'Brown sets out the budget\n\nGordon Brown set out his budget on Wednesday. Brown said growth would be strong. Tony Blair backed Brown.\n'],
+  ].map(([name, text]) => ({ name, bytes: Buffer.from(text) }));
+  const { page, errors } = await openPage(env.browser, env.server.url);
+  await dropFiles(page, '[data-testid=dropzone]', files);
+  await page.locator('[data-testid=entity] button', { hasText: 'Michael Howard' }).waitFor({ timeout: 15000 });
+  const names = (await page.locator('[data-testid=entity] button span[dir=auto]').allInnerTexts()).map((t) => t.trim());
+  for (const person of ['Tony Blair', 'Cherie Blair', 'Michael Howard', 'Gordon Brown']) {
+    assert.equal(names.filter((n) => n === person).length, 1, `${person} once: ${JSON.stringify(names)}`);
+  }
+  for (const surname of ['Blair', 'Howard', 'Brown']) {
+    assert.ok(!names.includes(surname), `${surname} is no entry of its own: ${JSON.stringify(names)}`);
+  }
+  // A click on the person marks every mention of them, the surname alone included.
+  await page.locator('[data-testid=entity] button', { hasText: 'Michael Howard' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=article]').length === 1);
+  const reader = page.locator('[data-testid=reader]');
+  assert.deepEqual(await reader.locator('mark.selected').allInnerTexts(), ['Howard', 'Michael Howard', 'Howard', 'Howard']);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
