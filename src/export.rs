@@ -67,7 +67,8 @@ pub fn html_escape(text: &str) -> String {
     out
 }
 
-/// A block as HTML: its text escaped, each entity wrapped in `<mark data-label=…>`.
+/// A block as HTML: its text escaped, each entity wrapped in `<mark data-label=…
+/// data-entity=…>`.
 pub fn block_html(block: &Block) -> String {
     let mut out = String::with_capacity(block.text.len() + 32);
     let chars: Vec<(usize, char)> = block.text.char_indices().collect();
@@ -82,10 +83,13 @@ pub fn block_html(block: &Block) -> String {
         out.push_str(&html_escape(
             &block.text[byte_at(at)..byte_at(entity.start)],
         ));
+        // The entity the mention names (`tony blair` for `Blair`), for a reader's script or
+        // search over the saved page.
         let _ = write!(
             out,
-            "<mark data-label=\"{}\">{}</mark>",
+            "<mark data-label=\"{}\" data-entity=\"{}\">{}</mark>",
             entity.label.as_str(),
+            html_escape(&entity.key),
             html_escape(&block.text[byte_at(entity.start)..byte_at(entity.end)])
         );
         at = entity.end;
@@ -193,20 +197,21 @@ mod tests {
                     end: 7,
                     label: Label::PER,
                     text: "Mikati".into(),
-                    key: "mikati".into(),
+                    key: "najib mikati".into(),
                 },
                 Entity {
                     start: 18,
                     end: 22,
                     label: Label::LOC,
                     text: "Tyre".into(),
-                    key: "tyre".into(),
+                    key: "tyre \"".into(),
                 },
             ],
         };
         assert_eq!(
             block_html(&block),
-            "“<mark data-label=\"PER\">Mikati</mark>” visited &lt;<mark data-label=\"LOC\">Tyre</mark>&gt;"
+            "“<mark data-label=\"PER\" data-entity=\"najib mikati\">Mikati</mark>” visited &lt;\
+             <mark data-label=\"LOC\" data-entity=\"tyre &quot;\">Tyre</mark>&gt;"
         );
     }
 
