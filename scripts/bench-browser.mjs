@@ -1,6 +1,7 @@
 // Folio in a real browser (the release build in headless Chromium), two measures:
 //
-// 1. Folders of 1, 10 and 100 MB (FOLIO_PAGE_MB=1,10,100) in files of about 1 MB, chosen with
+// 1. Folders of 1, 10 and 100 MB (FOLIO_PAGE_MB=1,10,100) in files of about 1 MB (or, with
+//    FOLIO_PAGE_NEWS=folder, the first files of a folder of real news), chosen with
 //    the page's file picker: time to the first article, time to the last file and MB/s for the
 //    whole pipeline (entities included), the main thread's long tasks (PerformanceObserver) and
 //    the JS heap at the end.
@@ -10,6 +11,7 @@
 //    on each side's best run, the ratio, and the median of the turns' ratios.
 //
 //   node scripts/bench-browser.mjs       (builds dist/ if missing; needs scripts/setup.sh done)
+//   FOLIO_PAGE_NEWS=/tmp/news FOLIO_PAGE_MB=12.5,25 FOLIO_BENCH_ENTITIES=0 node scripts/bench-browser.mjs
 //
 // The dumps come from the core benchmark's generator (`cargo bench --bench core`, which keeps
 // its file with FOLIO_BENCH_KEEP): new articles recombined from the samples' sentences, with
@@ -33,8 +35,25 @@ if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
   execFileSync('trunk', ['build', '--release', '--offline'], { cwd: root, stdio: 'inherit' });
 }
 
+/** The first files of a folder of real news (FOLIO_PAGE_NEWS, as scripts/real-news.py writes
+ * it), in reading order, up to `mb` MB: real names, one article a file. */
+function newsFolder(mb) {
+  const dir = process.env.FOLIO_PAGE_NEWS;
+  const files = [];
+  let bytes = 0;
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+    const file = path.join(dir, name);
+    const size = fs.statSync(file).size;
+    if (bytes + size > mb * 1e6) break;
+    files.push(file);
+    bytes += size;
+  }
+  return { files, bytes, dir: null };
+}
+
 /** Writes a folder of about `mb` MB in files of about 1 MB; returns its files and size. */
 function makeFolder(mb) {
+  if (process.env.FOLIO_PAGE_NEWS) return newsFolder(mb);
   // One big dump from the core benchmark's generator, then files of about 1 MB.
   const big = path.join(os.tmpdir(), `folio-bench-${mb}mb.txt`);
   if (!fs.existsSync(big)) {
@@ -118,14 +137,20 @@ console.log('  size      files  articles            first article  all read   MB
 for (const mb of sizes) {
   const folder = makeFolder(mb);
   const r = await readFolder(browser, server.url, folder);
-  fs.rmSync(folder.dir, { recursive: true, force: true });
+  if (folder.dir) fs.rmSync(folder.dir, { recursive: true, force: true });
   const longest = Math.max(0, ...r.long);
   console.log(
     `  ${(r.bytes / 1e6).toFixed(1).padStart(6)} MB ${String(r.files).padStart(5)}  ${String(r.articles).padEnd(20)}` +
       ` ${(r.first / 1000).toFixed(2).padStart(8)} s  ${(r.total / 1000).toFixed(1).padStart(7)} s  ${(r.bytes / 1e6 / (r.total / 1000)).toFixed(2).padStart(5)}` +
       `   ${String(r.long.filter((d) => d > 50).length).padStart(3)} / ${r.long.filter((d) => d > 200).length} (${longest.toFixed(0)} ms)` +
-      `              ${(r.heap / 1e6).toFixed(0)} MB`,
+      `              ${(r.heap / 1e6).toFixed(0)} MB` +
+      `   ${(r.total / Number.parseInt(String(r.articles).replace(/[^0-9]/g, ''), 10)).toFixed(3)} ms/article`,
   );
+}
+if (process.env.FOLIO_BENCH_ENTITIES === '0') {
+  await browser.close();
+  await server.close();
+  process.exit(0);
 }
 
 // Entities: the same paragraphs through Folio's worker and through compromise.
