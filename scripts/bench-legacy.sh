@@ -6,6 +6,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=lib/turns.sh
+source "$root/scripts/lib/turns.sh"
 turns=${FOLIO_BENCH_TURNS:-5}
 cargo build --release --quiet -p folio-cli
 utf8=${TMPDIR:-/tmp}/folio-bench-50mb.txt
@@ -15,25 +17,11 @@ fi
 legacy=${TMPDIR:-/tmp}/folio-bench-50mb-cp1252.txt
 iconv -c -f UTF-8 -t WINDOWS-1252 "$utf8" >"$legacy" || true
 bytes=$(stat -c %s "$legacy")
-time_of() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000))
-}
 folio=() awk_=()
 for _ in $(seq "$turns"); do
   folio+=("$(time_of target/release/folio --no-entities "$legacy")")
   awk_+=("$(time_of awk '!seen[$0]++' "$legacy")")
 done
-report() {
-  local name=$1
-  shift
-  printf '%s\n' "$@" | sort -n | awk -v name="$name" -v bytes="$bytes" '
-    { t[NR] = $1 }
-    END { printf "  %-28s best %7.1f MB/s   median %7.1f MB/s\n", name, bytes / t[1], bytes / t[int((NR + 1) / 2)] }'
-}
 echo "a ${bytes}-byte Windows-1252 dump, $turns turns each:"
 report "folio --no-entities (JSON)" "${folio[@]}"
 report "awk '!seen[\$0]++'" "${awk_[@]}"

@@ -8,6 +8,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# shellcheck source=lib/turns.sh
+source "$root/scripts/lib/turns.sh"
 turns=${FOLIO_BENCH_TURNS:-5}
 cargo build --release --quiet -p folio-cli
 work=${TMPDIR:-/tmp}/folio-bench-mixed
@@ -32,25 +34,11 @@ for f in "$work"/utf8/legacy-*; do
 done
 mapfile -t files < <(find "$work/files" -type f | sort)
 bytes=$(cat "${files[@]}" | wc -c)
-time_of() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000))
-}
 folio=() awk_=()
 for _ in $(seq "$turns"); do
   folio+=("$(time_of target/release/folio --no-entities "${files[@]}")")
   awk_+=("$(time_of awk '!seen[$0]++' "${files[@]}")")
 done
-report() {
-  local name=$1
-  shift
-  printf "%s\n" "$@" | sort -n | awk -v name="$name" -v bytes="$bytes" '
-    { t[NR] = $1 }
-    END { printf "  %-28s best %6.3f s %7.1f MB/s   median %6.3f s\n", name, t[1] / 1e6, bytes / t[1], t[int((NR + 1) / 2)] / 1e6 }'
-}
 echo "${#files[@]} files, $bytes bytes ($(ls "$work"/files/legacy-* | wc -l) in Windows-1252), $turns turns each, $(nproc) cores:"
 report "folio --no-entities (JSON)" "${folio[@]}"
 report "awk '!seen[\$0]++'" "${awk_[@]}"
