@@ -43,6 +43,15 @@ pub enum Request {
     Annotate(Vec<String>),
     /// Panic: for the tests that a front end survives a panic in the core.
     Panic,
+    /// From now on, hand the tagging of each file's articles to the front end's pool of
+    /// tagging workers ([`Response::ToTag`]) instead of tagging them here.
+    Delegate,
+    /// A tagging worker's task: tag these articles (each with its place and version, given
+    /// back as they came) and answer [`Response::TaggedArticles`].
+    Tag(Vec<ToTag>),
+    /// What a tagging worker made of a [`Response::ToTag`]: the articles, tagged. Each is
+    /// taken only if it is still the version that was sent.
+    Tagged(Vec<ToTag>),
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         /// The format.
@@ -82,6 +91,11 @@ pub enum Response {
     },
     /// The articles of the last file, now tagged, and the entity index.
     Tagged(Update),
+    /// Articles to tag in a pool's worker (after [`Request::Delegate`]): send them on as
+    /// [`Request::Tag`], and the answer back as [`Request::Tagged`].
+    ToTag(Vec<ToTag>),
+    /// A tagging worker's answer to [`Request::Tag`].
+    TaggedArticles(Vec<ToTag>),
     /// What [`Request::Annotate`] found; `millis` is filled in by whoever timed it.
     Annotated {
         /// How many entities were found in all.
@@ -126,6 +140,10 @@ pub struct Update {
     pub stats: Stats,
 }
 
+/// An article on its way to a tagging worker and back: its place in the collection, the
+/// version of it that was sent (a later file may change it meanwhile), and the article.
+pub type ToTag = (usize, u64, Article);
+
 /// How many entries of the entity index an update carries.
 pub const INDEX_SENT: usize = 400;
 
@@ -149,6 +167,15 @@ pub struct Session {
     indexed: usize,
     /// Whether the index's top entries are to go with the next update.
     index_changed: bool,
+    /// Whether a front end's pool tags the articles (see [`Request::Delegate`]).
+    delegate: bool,
+    /// Each article's version: the number of the change that made it what it is. Numbers
+    /// only grow, across [`Request::Clear`] too, so a late answer never matches.
+    versions: Vec<u64>,
+    /// The number the next change gets.
+    next_version: u64,
+    /// Articles handed to the pool and not answered yet, ascending.
+    awaiting: Vec<usize>,
 }
 
 impl Default for Session {
@@ -171,7 +198,50 @@ impl Session {
             untagged: Vec::new(),
             indexed: 0,
             index_changed: false,
+            delegate: false,
+            versions: Vec::new(),
+            next_version: 0,
+            awaiting: Vec::new(),
         }
+    }
+
+    /// Tags here every article still waiting for its entities, the pool's included: what an
+    /// export needs now.
+    fn tag_here(&mut self) {
+        let Some(recognizer) = self.recognizer.as_ref() else {
+            return;
+        };
+        let mut all = std::mem::take(&mut self.untagged);
+        all.append(&mut self.awaiting);
+        all.sort_unstable();
+        all.dedup();
+        for i in all {
+            self.articles[i].annotate(recognizer);
+            self.index.set(i, &self.articles[i]);
+        }
+    }
+
+    /// Takes in a pool's tagged articles that are still the versions sent; the answer lists
+    /// those taken.
+    fn take_tagged(&mut self, batch: Vec<ToTag>) -> Response {
+        let mut taken = Vec::new();
+        for (i, version, article) in batch {
+            let current = self.versions.get(i) == Some(&version);
+            if let (true, Ok(at)) = (current, self.awaiting.binary_search(&i)) {
+                self.awaiting.remove(at);
+                self.articles[i] = article;
+                self.index.set(i, &self.articles[i]);
+                taken.push(i);
+            }
+        }
+        let done = self.untagged.is_empty() && self.awaiting.is_empty();
+        if done
+            || self.articles.len() <= RESEND_ALWAYS
+            || self.articles.len() >= self.indexed + self.indexed / 4
+        {
+            self.reindex();
+        }
+        Response::Tagged(self.update(&taken))
     }
 
     /// Sends the index's top entries with the next update.
@@ -186,6 +256,19 @@ impl Session {
         let recognizer = self.recognizer.as_ref()?;
         if self.untagged.is_empty() {
             return None;
+        }
+        if self.delegate {
+            // The pool tags them; until its answers come they wait here, and an export tags
+            // whatever still waits itself.
+            let sent = std::mem::take(&mut self.untagged);
+            let batch = sent
+                .iter()
+                .map(|&i| (i, self.versions[i], self.articles[i].clone()))
+                .collect();
+            self.awaiting.extend(sent);
+            self.awaiting.sort_unstable();
+            self.awaiting.dedup();
+            return Some(Response::ToTag(batch));
         }
         let touched = std::mem::take(&mut self.untagged);
         for &i in &touched {
@@ -248,6 +331,7 @@ impl Session {
                     }
                     self.recognizer = Some(recognizer);
                     self.untagged.clear();
+                    self.awaiting.clear();
                     self.reindex();
                     let all = (0..self.articles.len()).collect::<Vec<_>>();
                     Response::ModelReady(self.update(&all))
@@ -264,6 +348,9 @@ impl Session {
                 let touched = self.builder.take_touched();
                 for &i in &touched {
                     let article = self.builder.articles()[i].clone();
+                    self.versions.resize(self.versions.len().max(i + 1), 0);
+                    self.versions[i] = self.next_version;
+                    self.next_version += 1;
                     if i < self.articles.len() {
                         // A copy merged in or a variant added: the text tagged before stays.
                         let old = std::mem::replace(&mut self.articles[i], article);
@@ -309,12 +396,31 @@ impl Session {
                 }
             }
             Request::Refresh => {
-                let _ = self.tag_pending();
+                // With a pool, its answers bring the entities (and the index, with the last).
+                if !self.delegate {
+                    let _ = self.tag_pending();
+                }
                 self.reindex();
                 Response::Tagged(self.update(&[]))
             }
+            Request::Delegate => {
+                self.delegate = true;
+                Response::Tagged(self.update(&[]))
+            }
+            Request::Tag(mut batch) => {
+                if let Some(recognizer) = &self.recognizer {
+                    for (_, _, article) in &mut batch {
+                        article.annotate(recognizer);
+                    }
+                } else {
+                    // No model yet: nothing comes back, and the articles wait to be tagged.
+                    batch.clear();
+                }
+                Response::TaggedArticles(batch)
+            }
+            Request::Tagged(batch) => self.take_tagged(batch),
             Request::Export { format, only } => {
-                let _ = self.tag_pending();
+                self.tag_here();
                 self.reindex();
                 let c = self.collection(only.as_deref());
                 let (text, mime, name) = match format {
@@ -337,6 +443,8 @@ impl Session {
             Request::Clear => {
                 *self = Session {
                     recognizer: self.recognizer.take(),
+                    delegate: self.delegate,
+                    next_version: self.next_version,
                     ..Session::new()
                 };
                 Response::Cleared
@@ -386,176 +494,4 @@ fn keep_entities(old: &Article, new: &mut Article) {
 }
 
 #[cfg(all(test, feature = "embedded-model"))]
-mod tests {
-    use super::*;
-
-    fn seed() -> Vec<u8> {
-        std::fs::read(
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/seed-sample.txt"),
-        )
-        .unwrap()
-    }
-
-    #[test]
-    fn files_stream_as_updates_and_the_model_tags_what_came_before() {
-        let mut s = Session::new();
-        let Response::File { files, update, .. } = s.handle(Request::File {
-            name: "seed.txt".into(),
-            bytes: seed(),
-        }) else {
-            panic!("a file gets a file response")
-        };
-        assert_eq!(files.len(), 1);
-        assert_eq!((files[0].lines, files[0].articles), (67, 2));
-        assert_eq!(update.articles.len(), 2);
-        assert!(
-            update.articles[0].1.title.entities.is_empty(),
-            "no model yet"
-        );
-        // The same file again: one touched article each, nothing new.
-        let Response::File { update: again, .. } = s.handle(Request::File {
-            name: "copy.txt".into(),
-            bytes: seed(),
-        }) else {
-            panic!()
-        };
-        assert_eq!(again.stats.articles, 2);
-        assert_eq!(again.stats.duplicate_articles, 2);
-        assert!(again.articles.iter().all(|(_, a)| a.sources.len() == 2));
-        let Response::ModelReady(tagged) =
-            s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()))
-        else {
-            panic!("the model loads")
-        };
-        assert_eq!(tagged.articles.len(), 2);
-        let index = tagged.entities.expect("the index comes with the model");
-        assert!(index.iter().any(|e| e.name == "Najib Mikati"));
-        assert!(tagged.stats.entities > 0);
-        // With the model in, a file's articles come at once and their entities right after.
-        let Response::File { update: third, .. } = s.handle(Request::File {
-            name: "again.txt".into(),
-            bytes: seed(),
-        }) else {
-            panic!()
-        };
-        assert!(
-            third
-                .articles
-                .iter()
-                .all(|(_, a)| !a.title.entities.is_empty()),
-            "a merged copy keeps the tags it had"
-        );
-        let Some(Response::Tagged(done)) = s.tag_pending() else {
-            panic!("the touched articles are tagged")
-        };
-        assert_eq!(done.articles.len(), 2);
-        assert!(s.tag_pending().is_none());
-        let Response::Mentioning { articles, .. } = s.handle(Request::Mentioning {
-            name: "Najib Mikati".into(),
-            label: Label::PER,
-        }) else {
-            panic!()
-        };
-        assert_eq!(articles, [1]);
-    }
-
-    #[test]
-    fn refused_files_and_bad_models_are_answered_not_fatal() {
-        let mut s = Session::new();
-        let Response::File { files, update, .. } = s.handle(Request::File {
-            name: "photo.png".into(),
-            bytes: b"\x89PNG\r\n\x1a\n\0\0".to_vec(),
-        }) else {
-            panic!()
-        };
-        assert!(files[0].error.as_deref().unwrap().contains("photo.png"));
-        assert!(update.articles.is_empty());
-        assert!(matches!(
-            s.handle(Request::Model(b"not a model".to_vec())),
-            Response::ModelFailed(_)
-        ));
-        assert!(matches!(s.handle(Request::Clear), Response::Cleared));
-    }
-
-    #[test]
-    fn the_json_export_is_the_batch_output() {
-        // A file before the model, the model, the same file again (its articles tagged a
-        // second time), another: the index taken back and given again equals the batch's.
-        let mut s = Session::new();
-        let files = [
-            ("first.txt", seed()),
-            ("seed.txt", seed()),
-            (
-                "other.txt",
-                b"Blair wins\n\nTony Blair won. Blair spoke.\n".to_vec(),
-            ),
-        ];
-        s.handle(Request::File {
-            name: files[0].0.into(),
-            bytes: files[0].1.clone(),
-        });
-        s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()));
-        for (name, bytes) in &files[1..] {
-            s.handle(Request::File {
-                name: (*name).into(),
-                bytes: bytes.clone(),
-            });
-        }
-        let Response::Exported { text, .. } = s.handle(Request::Export {
-            format: ExportFormat::Json,
-            only: None,
-        }) else {
-            panic!()
-        };
-        let batch = crate::builder::process(
-            files.iter().map(|(n, b)| ((*n).to_owned(), b.clone())),
-            &Options::default(),
-        );
-        assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
-        let Response::Exported { text, .. } = s.handle(Request::Export {
-            format: ExportFormat::Markdown,
-            only: Some(vec![1]),
-        }) else {
-            panic!()
-        };
-        assert!(text.contains("Mikati") && !text.contains("Leaders of Iraqi"));
-    }
-
-    /// A folder of many small files: the index is rebuilt, and sent, only as the collection
-    /// grows by a quarter, so the work and the answers grow with the files, not their square.
-    #[test]
-    fn many_small_files_send_the_index_only_when_it_changed() {
-        let mut s = Session::new();
-        s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec()));
-        let files = 1_000;
-        let mut sent = 0;
-        for i in 0..files {
-            let text = format!(
-                "Report {i} from Paris\n\nJohn Smith{i} met the council of Lyon on day {i}.\n"
-            );
-            let mut answers = vec![s.handle(Request::File {
-                name: format!("{i}.txt"),
-                bytes: text.into_bytes(),
-            })];
-            answers.extend(s.tag_pending());
-            for answer in answers {
-                if let Response::File { update: u, .. } | Response::Tagged(u) = answer {
-                    sent += usize::from(u.entities.is_some());
-                }
-            }
-        }
-        // Every file up to RESEND_ALWAYS, then each quarter's growth: about 20 more.
-        assert!(
-            sent <= RESEND_ALWAYS + 25,
-            "the index was sent {sent} times"
-        );
-        let Response::Tagged(last) = s.handle(Request::Refresh) else {
-            panic!()
-        };
-        let index = last.entities.expect("a refresh sends the index");
-        assert_eq!(last.stats.articles, files);
-        assert!(index
-            .iter()
-            .any(|e| e.name == "Paris" && e.mentions == files));
-    }
-}
+mod tests;
