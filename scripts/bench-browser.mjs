@@ -12,6 +12,7 @@
 //
 //   node scripts/bench-browser.mjs       (builds dist/ if missing; needs scripts/setup.sh done)
 //   FOLIO_PAGE_NEWS=/tmp/news FOLIO_PAGE_MB=12.5,25 FOLIO_BENCH_ENTITIES=0 node scripts/bench-browser.mjs
+//   (FOLIO_PAGE_WORKERS=N opens the page with ?workers=N: N workers, one reading, the rest tagging)
 //
 // The dumps come from the core benchmark's generator (`cargo bench --bench core`, which keeps
 // its file with FOLIO_BENCH_KEEP): new articles recombined from the samples' sentences, with
@@ -112,10 +113,12 @@ async function readFolder(browser, url, { files, bytes }) {
   });
   await page.setInputFiles('input[type=file]', files);
   // Done when the progress bar has gone (it shows while any file is unanswered).
-  await page.waitForFunction(() => document.querySelector('[data-testid=article]') && !document.querySelector('progress'), null, {
-    timeout: 15 * 60_000,
-    polling: 200,
-  });
+  // With a pool, tagging goes on after the last file is read: done when no batch is out.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=article]') && !document.querySelector('progress') && window.folioPool?.()[2] === 0,
+    null,
+    { timeout: 15 * 60_000, polling: 50 },
+  );
   const r = await page.evaluate(() => {
     const long = window.__long.filter((t) => t.start >= window.__start).map((t) => t.duration);
     return {
@@ -136,7 +139,8 @@ console.log('Folio in headless Chromium (release build), folders in files of abo
 console.log('  size      files  articles            first article  all read   MB/s   long tasks >50/>200 ms (longest)  JS heap');
 for (const mb of sizes) {
   const folder = makeFolder(mb);
-  const r = await readFolder(browser, server.url, folder);
+  const workers = process.env.FOLIO_PAGE_WORKERS;
+  const r = await readFolder(browser, workers ? `${server.url}?workers=${workers}` : server.url, folder);
   if (folder.dir) fs.rmSync(folder.dir, { recursive: true, force: true });
   const longest = Math.max(0, ...r.long);
   console.log(

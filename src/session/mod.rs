@@ -144,6 +144,10 @@ pub struct Update {
 /// version of it that was sent (a later file may change it meanwhile), and the article.
 pub type ToTag = (usize, u64, Article);
 
+/// How many articles a delegating session gathers before it hands them to the pool: one
+/// small file's article a message would cost the page's thread more than its tagging saves.
+const POOL_BATCH: usize = 64;
+
 /// How many entries of the entity index an update carries.
 pub const INDEX_SENT: usize = 400;
 
@@ -176,6 +180,8 @@ pub struct Session {
     next_version: u64,
     /// Articles handed to the pool and not answered yet, ascending.
     awaiting: Vec<usize>,
+    /// Whether the next [`Session::tag_pending`] hands on a batch however small.
+    flush: bool,
 }
 
 impl Default for Session {
@@ -202,6 +208,7 @@ impl Session {
             versions: Vec::new(),
             next_version: 0,
             awaiting: Vec::new(),
+            flush: false,
         }
     }
 
@@ -258,8 +265,12 @@ impl Session {
             return None;
         }
         if self.delegate {
-            // The pool tags them; until its answers come they wait here, and an export tags
-            // whatever still waits itself.
+            // The pool tags them, in batches worth a message's cost (the rest go when the
+            // front end says its files are all sent: `Refresh`); until its answers come they
+            // wait here, and an export tags whatever still waits itself.
+            if self.untagged.len() < POOL_BATCH && !std::mem::take(&mut self.flush) {
+                return None;
+            }
             let sent = std::mem::take(&mut self.untagged);
             let batch = sent
                 .iter()
@@ -396,8 +407,11 @@ impl Session {
                 }
             }
             Request::Refresh => {
-                // With a pool, its answers bring the entities (and the index, with the last).
-                if !self.delegate {
+                // With a pool, its answers bring the entities (and the index, with the last);
+                // what waits for a full batch goes now.
+                if self.delegate {
+                    self.flush = true;
+                } else {
                     let _ = self.tag_pending();
                 }
                 self.reindex();

@@ -198,6 +198,10 @@ fn a_pool_of_taggers_gives_the_batch_output() {
             name: (*name).into(),
             bytes: bytes.clone(),
         });
+        // A file's few articles wait for a fuller batch, until the front end says its files
+        // are all sent.
+        assert!(coordinator.tag_pending().is_none());
+        coordinator.handle(Request::Refresh);
         match coordinator.tag_pending() {
             Some(Response::ToTag(batch)) => in_flight.push(batch),
             other => panic!("a delegating session hands its articles on: {other:?}"),
@@ -244,6 +248,11 @@ fn an_export_does_not_wait_for_the_pool() {
         name: "seed.txt".into(),
         bytes: seed(),
     });
+    assert!(
+        s.tag_pending().is_none(),
+        "two articles wait for a fuller batch"
+    );
+    s.handle(Request::Refresh);
     assert!(matches!(s.tag_pending(), Some(Response::ToTag(b)) if b.len() == 2));
     let Response::Exported { text, .. } = s.handle(Request::Export {
         format: ExportFormat::Json,

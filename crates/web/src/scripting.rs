@@ -1,5 +1,5 @@
 //! What the page offers scripts on `window`: the benchmark's hook (`folioAnnotate`, tagging in
-//! the worker) and the tests' (`folioPanicForTest`, `folioRenders`). They read nothing the page has not
+//! the worker) and the tests' (`folioPanicForTest`, `folioRenders`, `folioPool`). They read nothing the page has not
 //! shown and change nothing on it, but for the panic, which is what its test is for.
 
 use folio::Request;
@@ -50,5 +50,17 @@ pub fn use_scripting(shared: Shared) {
         let renders = Closure::<dyn Fn() -> f64>::new(|| BLOCK_RENDERS.with(|n| n.get() as f64));
         set("folioRenders", renders.as_ref());
         renders.forget();
+        // The pool: its tagging workers, the batches they answered and are working on.
+        let core = shared.core.clone();
+        let pool = Closure::<dyn Fn() -> js_sys::Array>::new(move || {
+            let (taggers, answered, working) = core.pool();
+            js_sys::Array::of3(
+                &(taggers as f64).into(),
+                &(answered as f64).into(),
+                &(working as f64).into(),
+            )
+        });
+        set("folioPool", pool.as_ref());
+        pool.forget();
     });
 }

@@ -1,6 +1,6 @@
 //! The page's state and the one reducer that changes it.
 //!
-//! The core runs in a worker (see `worker.rs`); the state holds what it has answered so far:
+//! The core runs in a worker (see `link.rs`); the state holds what it has answered so far:
 //! each file's `FileInfo`, the articles (replaced one by one as updates name them), the entity
 //! index and the totals.
 
@@ -146,8 +146,13 @@ impl State {
                 self.apply(update);
             }
             Response::ModelFailed(message) => self.model = Model::Failed(message),
-            // Exports are downloads, handled where the answer arrives.
-            Response::Cleared | Response::Exported { .. } | Response::Annotated { .. } => {}
+            // Exports are downloads, and the pool's batches go between workers, both handled
+            // where the answer arrives.
+            Response::Cleared
+            | Response::Exported { .. }
+            | Response::Annotated { .. }
+            | Response::ToTag(_)
+            | Response::TaggedArticles(_) => {}
         }
     }
 

@@ -17,6 +17,10 @@ use gloo::worker::{HandlerId, Worker, WorkerScope};
 /// the bridge.
 pub const PANIC_CHANNEL: &str = "folio-core-panic";
 
+/// What a worker's panic report names when it died tagging a pool's batch (no file of its
+/// own): the page then renews its pool and keeps the collection.
+pub const TAGGING: &str = "\u{1}tagging";
+
 thread_local! {
     /// The file the worker is reading, for the panic report (the worker binary's hook).
     pub static READING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
@@ -44,6 +48,7 @@ impl Worker for CoreWorker {
         // A file's articles go out as soon as they are read; their entities follow.
         let reading = match &msg {
             Request::File { name, .. } => name.clone(),
+            Request::Tag(_) => TAGGING.to_owned(),
             _ => String::new(),
         };
         READING.with(|r| *r.borrow_mut() = reading);

@@ -1,6 +1,8 @@
 //! The core in its web worker: spawned once for the page's life, its answers taken in about
 //! once a frame, restarted (with the kept files read again) when a panic kills it.
 
+use std::rc::Weak;
+
 use folio::Response;
 use folio_worker::{CoreWorker, WorkerCodec, PANIC_CHANNEL};
 use gloo::worker::Spawnable;
@@ -17,7 +19,21 @@ use crate::state::{Action, State};
 /// index.html).
 const SCRIPT: &str = "./worker/folio-worker.js";
 
-/// Spawns the worker and returns the handles every component shares.
+/// How many workers the page runs: `?workers=N` in its address, else one fewer than the
+/// machine's cores (the page's own thread needs one), at least 1 and at most 8. One of them
+/// reads the files and keeps the collection; the others tag articles.
+fn workers() -> usize {
+    let window = gloo::utils::window();
+    let asked = window.location().search().ok().and_then(|q| {
+        q.trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix("workers=")?.parse::<usize>().ok())
+    });
+    let cores = window.navigator().hardware_concurrency() as usize;
+    asked.unwrap_or(cores.saturating_sub(1)).clamp(1, 8)
+}
+
+/// Spawns the workers and returns the handles every component shares.
 #[hook]
 pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
     let bench = use_memo((), |_| BenchAnswer::default());
@@ -25,24 +41,52 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
         let dispatch = dispatch.clone();
         let bench = bench.clone();
         use_memo((), move |_| {
-            Core::new(move || {
-                let dispatch = dispatch.clone();
-                let bench = bench.clone();
-                let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
-                CoreWorker::spawner()
-                    .encoding::<WorkerCodec>()
-                    .callback(move |response| match response {
-                        // An export is a download, not a change to the page.
-                        Response::Exported { name, mime, text } => download(&name, &mime, &text),
-                        Response::Annotated { entities, millis } => bench.answer(entities, millis),
-                        response => to_state(response),
-                    })
-                    .spawn(SCRIPT)
-            })
+            Core::new(
+                move |core: Weak<Core>| {
+                    let dispatch = dispatch.clone();
+                    let bench = bench.clone();
+                    let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
+                    CoreWorker::spawner()
+                        .encoding::<WorkerCodec>()
+                        .callback(move |response| match response {
+                            // An export is a download, not a change to the page.
+                            Response::Exported { name, mime, text } => {
+                                download(&name, &mime, &text)
+                            }
+                            Response::Annotated { entities, millis } => {
+                                bench.answer(entities, millis)
+                            }
+                            // Articles for the pool, and a batch the core tagged itself.
+                            Response::ToTag(batch) => {
+                                if let Some(core) = core.upgrade() {
+                                    core.tag(batch);
+                                }
+                            }
+                            Response::TaggedArticles(batch) => {
+                                if let Some(core) = core.upgrade() {
+                                    core.own_tagged(batch);
+                                }
+                            }
+                            response => to_state(response),
+                        })
+                        .spawn(SCRIPT)
+                },
+                workers() - 1,
+                |core: Weak<Core>, k| {
+                    CoreWorker::spawner()
+                        .encoding::<WorkerCodec>()
+                        .callback(move |response| {
+                            if let Some(core) = core.upgrade() {
+                                core.tagged(k, response);
+                            }
+                        })
+                        .spawn(SCRIPT)
+                },
+            )
         })
     };
     let shared = Shared {
-        core,
+        core: (*core).clone(),
         dispatch,
         bench: bench.clone(),
     };
@@ -61,6 +105,11 @@ fn use_restart_on_panic(shared: Shared) {
                 let event: &web_sys::MessageEvent = event.unchecked_ref();
                 let report = event.data().as_string().unwrap_or_default();
                 let (file, message) = report.split_once('\n').unwrap_or(("", &report));
+                // A tagging worker's panic: the pool is renewed, and the collection kept.
+                if file.starts_with(folio_worker::TAGGING) {
+                    shared.core.restart_taggers(true);
+                    return;
+                }
                 let (file, message) = (file.to_owned(), message.to_owned());
                 shared.dispatch.dispatch(Action::CoreFailed {
                     file: file.clone(),

@@ -1,0 +1,104 @@
+// End to end: a pool of workers (`?workers=N`) reads the same collection as one worker and as
+// `folio`: the samples and over 2,000 files of real text (WikiGold's sentences, written as
+// short articles that overlap their neighbours, with exact copies among them), dropped with
+// 1, 2 and 4 workers, exported as JSON, compared.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
+
+const env = releaseBuild();
+
+/** WikiGold's sentences as text, in order. */
+function sentences() {
+  const out = [];
+  let words = [];
+  for (const line of readFileSync(join(root, 'data/wikigold/wikigold.conll'), 'utf8').split('\n')) {
+    const token = line.split(' ')[0];
+    if (!line.trim() || token === '-DOCSTART-') {
+      if (words.length) out.push(words.join(' ').replace(/ ([,.;:!?)'])/g, '$1').replace(/\( /g, '('));
+      words = [];
+    } else {
+      words.push(token);
+    }
+  }
+  if (words.length) out.push(words.join(' '));
+  return out;
+}
+
+/** The files: the sample dumps and the seed, then an article a WikiGold sentence (its title
+ * the sentence's first words, its body that sentence and the two after: neighbours overlap),
+ * and every fourth one again under another name. */
+function collection() {
+  const files = [];
+  const dumps = join(root, 'tests/data/dumps');
+  for (const name of readdirSync(dumps).filter((n) => n.endsWith('.txt')).sort()) {
+    files.push({ name, bytes: readFileSync(join(dumps, name)) });
+  }
+  files.push({ name: 'seed-sample.txt', bytes: readFileSync(join(root, 'assets/seed-sample.txt')) });
+  const s = sentences();
+  for (let i = 0; i + 2 < s.length; i++) {
+    const title = s[i].split(' ').slice(0, 8).join(' ');
+    const text = `${title}\n\n${s[i]}\n\n${s[i + 1]} ${s[i + 2]}\n`;
+    files.push({ name: `wikigold-${String(i).padStart(4, '0')}.txt`, bytes: Buffer.from(text) });
+    if (i % 4 === 3) files.push({ name: `copy-${String(i).padStart(4, '0')}.txt`, bytes: Buffer.from(text) });
+  }
+  return files;
+}
+
+/** Drops the files on a page with `workers` workers, waits until all are read, exports JSON. */
+async function exportWith(files, workers) {
+  const { page, errors } = await openPage(env.browser, `${env.server.url}?workers=${workers}`);
+  // The model first, so that every article goes through the pool.
+  await page.waitForFunction(() => !document.querySelector('.entities')?.textContent.includes('Loading'), null, {
+    timeout: 60_000,
+  });
+  await dropFiles(page, '[data-testid=dropzone]', files);
+  await page.locator('.files .status', { hasText: `${files.length} files in all` }).waitFor({ timeout: 180_000 });
+  await page.locator('progress').waitFor({ state: 'detached', timeout: 180_000 });
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'JSON' }).click(),
+  ]);
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  // The pool did the tagging: its workers answered batches (one worker has no pool).
+  const [taggers, answered] = await page.evaluate(() => window.folioPool());
+  assert.equal(taggers, workers - 1);
+  if (workers > 1) assert.ok(answered > 0, `workers=${workers}: the pool answered nothing`);
+  assert.deepEqual(errors, [], `workers=${workers}`);
+  await page.close();
+  return json;
+}
+
+test('one, two and four workers read the same collection, and folio reads it too', async () => {
+  const files = collection();
+  assert.ok(files.length >= 2000, `${files.length} files`);
+  const dir = mkdtempSync(join(tmpdir(), 'folio-pool-'));
+  for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
+  const folio = ['target/debug/folio', 'target/release/folio'].map((p) => join(root, p)).find((p) => {
+    try {
+      execFileSync(p, ['--version']);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  const batch = JSON.parse(
+    execFileSync(folio, files.map((f) => f.name), { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }),
+  );
+  rmSync(dir, { recursive: true, force: true });
+  assert.ok(batch.articles.some((a) => a.sources.length > 1), 'copies merged');
+  assert.ok(batch.entities.length > 1000, 'names found');
+  for (const workers of [1, 2, 4]) {
+    const exported = await exportWith(files, workers);
+    assert.equal(exported.articles.length, batch.articles.length, `workers=${workers}: articles`);
+    assert.deepEqual(exported.articles, batch.articles, `workers=${workers}: articles`);
+    assert.deepEqual(exported.entities, batch.entities, `workers=${workers}: entities`);
+    assert.deepEqual(exported.stats, batch.stats, `workers=${workers}: stats`);
+    assert.deepEqual(exported.files, batch.files, `workers=${workers}: files`);
+  }
+});
