@@ -91,6 +91,23 @@ function makeFolder(mb) {
   return { files, bytes, dir };
 }
 
+/** The resident memory of every Chromium process (the tab's renderer, its workers' threads
+ * inside it, the browser, the GPU and utility processes), in bytes: Linux's /proc. */
+function chromiumRss() {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/.test(cmd.split('\0')[0])) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total += Number(rss[1]) * 1024;
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return total;
+}
+
 /** Chooses the folder's files in a fresh page; returns what was measured. */
 async function readFolder(browser, url, { files, bytes }) {
   const page = await browser.newPage();
@@ -111,6 +128,9 @@ async function readFolder(browser, url, { files, bytes }) {
   await page.waitForFunction(() => !document.querySelector('.entities')?.textContent.includes('Loading'), null, {
     timeout: 60_000,
   });
+  // Chromium's memory, sampled four times a second while the folder is read: its peak.
+  let peak = chromiumRss();
+  const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
   await page.setInputFiles('input[type=file]', files);
   // Done when the progress bar has gone (it shows while any file is unanswered).
   // With a pool, tagging goes on after the last file is read: done when no batch is out.
@@ -119,6 +139,8 @@ async function readFolder(browser, url, { files, bytes }) {
     null,
     { timeout: 15 * 60_000, polling: 50 },
   );
+  clearInterval(sampler);
+  peak = Math.max(peak, chromiumRss());
   const r = await page.evaluate(() => {
     const long = window.__long.filter((t) => t.start >= window.__start).map((t) => t.duration);
     return {
@@ -130,7 +152,7 @@ async function readFolder(browser, url, { files, bytes }) {
     };
   });
   await page.close();
-  return { ...r, files: files.length, bytes };
+  return { ...r, files: files.length, bytes, peak };
 }
 
 const server = await serve(path.join(root, 'dist'));
@@ -148,7 +170,8 @@ for (const mb of sizes) {
       ` ${(r.first / 1000).toFixed(2).padStart(8)} s  ${(r.total / 1000).toFixed(1).padStart(7)} s  ${(r.bytes / 1e6 / (r.total / 1000)).toFixed(2).padStart(5)}` +
       `   ${String(r.long.filter((d) => d > 50).length).padStart(3)} / ${r.long.filter((d) => d > 200).length} (${longest.toFixed(0)} ms)` +
       `              ${(r.heap / 1e6).toFixed(0)} MB` +
-      `   ${(r.total / Number.parseInt(String(r.articles).replace(/[^0-9]/g, ''), 10)).toFixed(3)} ms/article`,
+      `   ${(r.total / Number.parseInt(String(r.articles).replace(/[^0-9]/g, ''), 10)).toFixed(3)} ms/article` +
+      `   Chromium peak ${(r.peak / 1e6).toFixed(0)} MB`,
   );
 }
 if (process.env.FOLIO_BENCH_ENTITIES === '0') {
