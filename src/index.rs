@@ -85,11 +85,11 @@ pub struct Index {
 
 /// The key a mention is grouped by: its own, or its normalised text where it has none (an
 /// entity made outside the recognizer).
-fn key_of(e: &crate::model::Entity) -> String {
+fn key_of(e: &crate::model::Entity) -> std::borrow::Cow<'_, str> {
     if e.key.is_empty() {
-        crate::resolve::normalise(&e.text)
+        crate::resolve::normalise(&e.text).into()
     } else {
-        e.key.clone()
+        e.key.as_str().into()
     }
 }
 
@@ -118,26 +118,35 @@ impl Index {
 
     /// Adds article `a`'s mentions, and keeps them to take back if `keep`.
     fn add(&mut self, a: usize, article: &Article, keep: bool) {
-        let mentions: Vec<(String, Label, String)> = article
-            .blocks()
-            .flat_map(|b| &b.entities)
-            .map(|e| (key_of(e), e.label, e.text.clone()))
-            .collect();
-        for (key, label, form) in &mentions {
-            let g = self.groups.entry(key.clone()).or_insert_with(|| Group {
-                key: key.clone(),
-                ..Group::default()
-            });
-            g.labels[*label as usize] += 1;
-            let full = crate::resolve::normalise(form) == *key;
-            let f = g.forms.entry(form.clone()).or_insert((0, full));
-            f.0 += 1;
+        let mut kept = Vec::new();
+        for e in article.blocks().flat_map(|b| &b.entities) {
+            let key = key_of(e);
+            if !self.groups.contains_key(&*key) {
+                let group = Group {
+                    key: key.to_string(),
+                    ..Group::default()
+                };
+                self.groups.insert(key.to_string(), group);
+            }
+            let g = self.groups.get_mut(&*key).expect("inserted");
+            g.labels[e.label as usize] += 1;
+            // Whether a form is the key itself (a full form) is read once, when it is new.
+            match g.forms.get_mut(e.text.as_str()) {
+                Some(f) => f.0 += 1,
+                None => {
+                    let full = crate::resolve::normalise(&e.text) == *key;
+                    g.forms.insert(e.text.clone(), (1, full));
+                }
+            }
             *g.articles.entry(a).or_default() += 1;
             g.mentions += 1;
+            self.mentions += 1;
+            if keep {
+                kept.push((key.into_owned(), e.label, e.text.clone()));
+            }
         }
-        self.mentions += mentions.len();
-        if keep && !mentions.is_empty() {
-            self.contributed.insert(a, mentions);
+        if !kept.is_empty() {
+            self.contributed.insert(a, kept);
         }
     }
 

@@ -7,6 +7,21 @@ fn seed() -> Vec<u8> {
         .unwrap()
 }
 
+/// Asserts that the session's JSON export is the batch output of `files`, byte for byte.
+fn assert_exports_the_batch(s: &mut Session, files: &[(&str, Vec<u8>)]) {
+    let Response::Exported { text, .. } = s.handle(Request::Export {
+        format: ExportFormat::Json,
+        only: None,
+    }) else {
+        panic!("an export answers with the file")
+    };
+    let batch = crate::builder::process(
+        files.iter().map(|(n, b)| ((*n).to_owned(), b.clone())),
+        &Options::default(),
+    );
+    assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
+}
+
 #[test]
 fn files_stream_as_updates_and_the_model_tags_what_came_before() {
     let mut s = Session::new();
@@ -112,17 +127,7 @@ fn the_json_export_is_the_batch_output() {
             bytes: bytes.clone(),
         });
     }
-    let Response::Exported { text, .. } = s.handle(Request::Export {
-        format: ExportFormat::Json,
-        only: None,
-    }) else {
-        panic!()
-    };
-    let batch = crate::builder::process(
-        files.iter().map(|(n, b)| ((*n).to_owned(), b.clone())),
-        &Options::default(),
-    );
-    assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
+    assert_exports_the_batch(&mut s, &files);
     let Response::Exported { text, .. } = s.handle(Request::Export {
         format: ExportFormat::Markdown,
         only: Some(vec![1]),
@@ -223,17 +228,7 @@ fn a_pool_of_taggers_gives_the_batch_output() {
         coordinator.handle(Request::Tagged(tagged));
     }
     assert!(coordinator.untagged.is_empty() && coordinator.awaiting.is_empty());
-    let Response::Exported { text, .. } = coordinator.handle(Request::Export {
-        format: ExportFormat::Json,
-        only: None,
-    }) else {
-        panic!()
-    };
-    let batch = crate::builder::process(
-        files.iter().map(|(n, b)| ((*n).to_owned(), b.clone())),
-        &Options::default(),
-    );
-    assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
+    assert_exports_the_batch(&mut coordinator, &files);
     // Stale answers were left out, and the articles they named were tagged by a later one.
     assert!(coordinator.next_version > coordinator.articles.len() as u64);
 }
@@ -254,12 +249,5 @@ fn an_export_does_not_wait_for_the_pool() {
     );
     s.handle(Request::Refresh);
     assert!(matches!(s.tag_pending(), Some(Response::ToTag(b)) if b.len() == 2));
-    let Response::Exported { text, .. } = s.handle(Request::Export {
-        format: ExportFormat::Json,
-        only: None,
-    }) else {
-        panic!()
-    };
-    let batch = crate::builder::process([("seed.txt".to_owned(), seed())], &Options::default());
-    assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
+    assert_exports_the_batch(&mut s, &[("seed.txt", seed())]);
 }
