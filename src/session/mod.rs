@@ -179,7 +179,7 @@ pub struct Session {
     /// The number the next change gets.
     next_version: u64,
     /// Articles handed to the pool and not answered yet, ascending.
-    awaiting: Vec<usize>,
+    awaiting: std::collections::BTreeSet<usize>,
     /// Whether the next [`Session::tag_pending`] hands on a batch however small.
     flush: bool,
 }
@@ -207,7 +207,7 @@ impl Session {
             delegate: false,
             versions: Vec::new(),
             next_version: 0,
-            awaiting: Vec::new(),
+            awaiting: std::collections::BTreeSet::new(),
             flush: false,
         }
     }
@@ -219,7 +219,7 @@ impl Session {
             return;
         };
         let mut all = std::mem::take(&mut self.untagged);
-        all.append(&mut self.awaiting);
+        all.extend(std::mem::take(&mut self.awaiting));
         all.sort_unstable();
         all.dedup();
         for i in all {
@@ -234,8 +234,8 @@ impl Session {
         let mut taken = Vec::new();
         for (i, version, article) in batch {
             let current = self.versions.get(i) == Some(&version);
-            if let (true, Ok(at)) = (current, self.awaiting.binary_search(&i)) {
-                self.awaiting.remove(at);
+            // A set, not a sorted list: answers come for thousands of articles in flight.
+            if current && self.awaiting.remove(&i) {
                 self.articles[i] = article;
                 self.index.set(i, &self.articles[i]);
                 taken.push(i);
@@ -277,8 +277,6 @@ impl Session {
                 .map(|&i| (i, self.versions[i], self.articles[i].clone()))
                 .collect();
             self.awaiting.extend(sent);
-            self.awaiting.sort_unstable();
-            self.awaiting.dedup();
             return Some(Response::ToTag(batch));
         }
         let touched = std::mem::take(&mut self.untagged);
