@@ -121,6 +121,9 @@ async function readFolder(browser, url, { files, bytes }) {
       if (window.__start && !window.__first && document.querySelector('[data-testid=article]')) {
         window.__first = performance.now();
       }
+      const status = document.querySelector('.intake .status p')?.textContent ?? '';
+      const read = /^Read (\d+) of (\d+) /.exec(status);
+      if (window.__start && !window.__read && read && read[1] === read[2]) window.__read = performance.now();
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url);
@@ -146,6 +149,8 @@ async function readFolder(browser, url, { files, bytes }) {
     return {
       first: window.__first - window.__start,
       total: performance.now() - window.__start,
+      read: (window.__read ?? performance.now()) - window.__start,
+      pool: window.folioPool?.() ?? [],
       long,
       heap: performance.memory?.usedJSHeapSize ?? 0,
       articles: document.querySelector('nav.articles h2')?.textContent,
@@ -171,7 +176,8 @@ for (const mb of sizes) {
       `   ${String(r.long.filter((d) => d > 50).length).padStart(3)} / ${r.long.filter((d) => d > 200).length} (${longest.toFixed(0)} ms)` +
       `              ${(r.heap / 1e6).toFixed(0)} MB` +
       `   ${(r.total / Number.parseInt(String(r.articles).replace(/[^0-9]/g, ''), 10)).toFixed(3)} ms/article` +
-      `   Chromium peak ${(r.peak / 1e6).toFixed(0)} MB`,
+      `   Chromium peak ${(r.peak / 1e6).toFixed(0)} MB` +
+      `   files read ${(r.read / 1000).toFixed(1)} s, ${r.pool[1] ?? 0} articles tagged by ${r.pool[0] ?? 0} tagging workers`,
   );
 }
 if (process.env.FOLIO_BENCH_ENTITIES === '0') {

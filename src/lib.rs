@@ -88,7 +88,7 @@ pub use records::{
 };
 pub use resolve::normalise;
 pub use segment::is_ruler;
-pub use session::{ExportFormat, Request, Response, Session, ToTag, Update};
+pub use session::{ExportFormat, Request, Response, Session, ToTag, Update, POOL_BATCH};
 pub use tagger::{ModelError, Tagger};
 pub use tags::{Span, Tag};
 

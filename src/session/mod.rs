@@ -138,15 +138,23 @@ pub struct Update {
     pub entities: Option<Vec<IndexEntry>>,
     /// The collection's totals.
     pub stats: Stats,
+    /// Articles read and still waiting for their entities (none without a model): what a
+    /// front end's progress counts down once every file is read.
+    pub waiting: usize,
+    /// Articles a front end's tagging workers have tagged so far: filled in by the worker
+    /// that hands them their batches (the session cannot tell its own from theirs).
+    pub pooled: usize,
 }
 
 /// An article on its way to a tagging worker and back: its place in the collection, the
 /// version of it that was sent (a later file may change it meanwhile), and the article.
 pub type ToTag = (usize, u64, Article);
 
-/// How many articles a delegating session gathers before it hands them to the pool: one
-/// small file's article a message would cost the page's thread more than its tagging saves.
-const POOL_BATCH: usize = 64;
+/// How many articles a delegating session gathers before it hands them to the pool (and how
+/// many a pool's batch holds): one small file's article a message would cost more in messages
+/// than its tagging saves, and a big file's hundreds in one batch would leave the other
+/// workers idle.
+pub const POOL_BATCH: usize = 64;
 
 /// How many entries of the entity index an update carries.
 pub const INDEX_SENT: usize = 400;
@@ -484,7 +492,16 @@ impl Session {
                     .collect()
             }),
             stats,
+            waiting: self.waiting(),
+            pooled: 0,
         }
+    }
+
+    /// Articles read and not tagged yet: those to hand on and those out with the pool (an
+    /// article changed while out is in both, and counted once).
+    fn waiting(&self) -> usize {
+        let out = &self.awaiting;
+        out.len() + self.untagged.iter().filter(|i| !out.contains(i)).count()
     }
 }
 

@@ -199,10 +199,15 @@ fn a_pool_of_taggers_gives_the_batch_output() {
     ];
     let mut in_flight: Vec<Vec<ToTag>> = Vec::new();
     for (n, (name, bytes)) in files.iter().enumerate() {
-        coordinator.handle(Request::File {
+        let Response::File { update, .. } = coordinator.handle(Request::File {
             name: (*name).into(),
             bytes: bytes.clone(),
-        });
+        }) else {
+            panic!("a file is answered")
+        };
+        // What waits for its entities is counted once, whether it is out or not yet sent.
+        assert!(update.waiting >= update.articles.len(), "{name}");
+        assert!(update.waiting <= coordinator.articles.len(), "{name}");
         // A file's few articles wait for a fuller batch, until the front end says its files
         // are all sent.
         assert!(coordinator.tag_pending().is_none());
@@ -221,12 +226,19 @@ fn a_pool_of_taggers_gives_the_batch_output() {
             coordinator.handle(Request::Tagged(tagged));
         }
     }
+    let mut waiting = Vec::new();
     for batch in in_flight.into_iter().rev() {
         let Response::TaggedArticles(tagged) = tagger.handle(Request::Tag(batch)) else {
             panic!()
         };
-        coordinator.handle(Request::Tagged(tagged));
+        let Response::Tagged(update) = coordinator.handle(Request::Tagged(tagged)) else {
+            panic!("the pool's answer is taken in")
+        };
+        waiting.push(update.waiting);
     }
+    // The count falls to nothing as the answers come.
+    assert_eq!(waiting.last(), Some(&0), "{waiting:?}");
+    assert!(waiting.windows(2).all(|w| w[0] >= w[1]), "{waiting:?}");
     assert!(coordinator.untagged.is_empty() && coordinator.awaiting.is_empty());
     assert_exports_the_batch(&mut coordinator, &files);
     // Stale answers were left out, and the articles they named were tagged by a later one.

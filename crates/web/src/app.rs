@@ -43,9 +43,10 @@ pub fn app() -> Html {
         <ContextProvider<Shared> context={shared}>
             <Masthead />
             <main class="layout">
-                <Intake files={state.files.clone()} pending={state.pending}
+                <Intake files={state.files.clone()} sent={state.sent} pending={state.pending}
                     pending_bytes={state.pending_bytes} done_bytes={state.done_bytes}
-                    total_bytes={state.stats.bytes} />
+                    total_bytes={state.stats.bytes} articles={state.stats.articles}
+                    waiting={state.waiting} model_ready={state.model == crate::state::Model::Ready} />
                 <Toolbar search={state.search.clone()} hidden={state.hidden.clone()}
                     view={state.view} {only} />
                 <ArticleList articles={state.articles.clone()} visible={visible}

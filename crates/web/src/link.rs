@@ -1,175 +1,210 @@
-//! The page's link to the core's worker, which can be restarted (and where a benchmark's
-//! answer from it goes): a panic in the core kills its
-//! worker's WebAssembly instance, so the page spawns a new one and sends it the model again.
+//! The page's link to the core's workers, which can be restarted (and where a benchmark's
+//! answer from them goes): a panic in the core kills its worker's WebAssembly instance, so the
+//! page spawns a new one and sends it the model again.
+//!
+//! With a pool, one worker reads the files and the others tag its articles; the batches go
+//! between them on their own channels (see the worker crate's `pool`), so the page only starts
+//! them, gives each the model, and renews the taggers when one dies. Files go to the reader a
+//! window at a time, so that its queue never holds the whole folder: the taggers' answers
+//! then reach it between files rather than after them all, and the bytes wait on the page,
+//! not twice.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-use folio::{Request, Response, ToTag};
+use folio::{Request, Response, Update};
 use gloo::worker::WorkerBridge;
 
-use folio_worker::CoreWorker;
+use folio_worker::{CoreWorker, Input};
 
-/// How a worker is spawned: given the link it answers to (for a tagging worker, and its place
-/// in the pool).
+/// How a worker is spawned: the reader given the link it answers to, a tagger given nothing.
 type Spawn = Box<dyn Fn(Weak<Core>) -> WorkerBridge<CoreWorker>>;
-type SpawnTagger = Box<dyn Fn(Weak<Core>, usize) -> WorkerBridge<CoreWorker>>;
+type SpawnTagger = Box<dyn Fn() -> WorkerBridge<CoreWorker>>;
 
-/// The worker's bridge, how to spawn another, the model to give a new one, and the pool of
-/// tagging workers beside it, if the page has one.
+/// Files the reader may hold unanswered at most, and their bytes (a bigger file goes alone).
+const WINDOW_FILES: usize = 256;
+const WINDOW_BYTES: usize = 4 << 20;
+
+/// The reader's bridge, how to spawn another, the model to give a new one, the tagging
+/// workers beside it, and the requests waiting for the reader's window.
 pub struct Core {
     bridge: RefCell<WorkerBridge<CoreWorker>>,
     spawn: Spawn,
     model: RefCell<Option<Vec<u8>>>,
-    /// The tagging workers: each file's articles are tagged by the least busy one while the
-    /// core's worker reads the next file. Empty with one worker.
-    taggers: RefCell<Vec<Tagger>>,
+    /// The tagging workers. Empty with one worker.
+    taggers: RefCell<Vec<WorkerBridge<CoreWorker>>>,
     spawn_tagger: SpawnTagger,
     weak: Weak<Core>,
-    /// Batches the tagging workers have answered (for the tests' `folioPool`).
-    answered: std::cell::Cell<usize>,
-    /// Batches the core's own worker is tagging: it takes its share between files.
-    own: std::cell::Cell<usize>,
-}
-
-/// One tagging worker and the batches it was given and has not answered, oldest first (a
-/// worker answers in order), each with whether it was already given again after a panic.
-struct Tagger {
-    bridge: WorkerBridge<CoreWorker>,
-    in_flight: VecDeque<(Vec<ToTag>, bool)>,
+    /// The pool's name: unique to this page, and new for every start and renewal.
+    name: String,
+    generation: Cell<u32>,
+    /// Requests not sent yet, in order: files wait for the window, and what follows them waits
+    /// behind them.
+    queue: RefCell<VecDeque<Request>>,
+    /// Files sent and not answered, and their bytes.
+    in_flight: Cell<(usize, usize)>,
+    /// The articles the taggers have tagged and those waiting to be, as last answered.
+    progress: Cell<(usize, usize)>,
 }
 
 impl Core {
-    /// A link to a worker made by `spawn` (called again on each restart), with `taggers`
+    /// A link to a reader made by `spawn` (called again on each restart), with `taggers`
     /// tagging workers made by `spawn_tagger` beside it.
     pub fn new(
         spawn: impl Fn(Weak<Core>) -> WorkerBridge<CoreWorker> + 'static,
         taggers: usize,
-        spawn_tagger: impl Fn(Weak<Core>, usize) -> WorkerBridge<CoreWorker> + 'static,
+        spawn_tagger: impl Fn() -> WorkerBridge<CoreWorker> + 'static,
     ) -> Rc<Core> {
+        let name = format!("folio-pool-{}", js_sys::Math::random().to_bits());
         let core = Rc::new_cyclic(|weak: &Weak<Core>| Core {
             bridge: RefCell::new(spawn(weak.clone())),
             spawn: Box::new(spawn),
             model: RefCell::new(None),
-            taggers: RefCell::new(
-                (0..taggers)
-                    .map(|k| Tagger {
-                        bridge: spawn_tagger(weak.clone(), k),
-                        in_flight: VecDeque::new(),
-                    })
-                    .collect(),
-            ),
+            taggers: RefCell::new((0..taggers).map(|_| spawn_tagger()).collect()),
             spawn_tagger: Box::new(spawn_tagger),
             weak: weak.clone(),
-            answered: std::cell::Cell::new(0),
-            own: std::cell::Cell::new(0),
+            name,
+            generation: Cell::new(0),
+            queue: RefCell::new(VecDeque::new()),
+            in_flight: Cell::new((0, 0)),
+            progress: Cell::new((0, 0)),
         });
-        if taggers > 0 {
-            core.bridge.borrow().send(Request::Delegate);
-        }
+        core.join();
         core
     }
 
-    /// Sends a request to the worker (the model to every worker).
+    /// The pool's current name.
+    fn pool(&self) -> String {
+        format!("{}-{}", self.name, self.generation.get())
+    }
+
+    /// Tells the reader and the taggers their places in the pool (none with one worker).
+    fn join(&self) {
+        let taggers = self.taggers.borrow();
+        if taggers.is_empty() {
+            return;
+        }
+        let pool = self.pool();
+        self.bridge.borrow().send(Input::Read {
+            pool: pool.clone(),
+            taggers: taggers.len(),
+        });
+        for (k, tagger) in taggers.iter().enumerate() {
+            tagger.send(Input::Tag {
+                pool: pool.clone(),
+                k,
+            });
+        }
+    }
+
+    /// Sends a request to the reader, in order behind the files waiting for the window (the
+    /// model at once to every tagger as well).
     pub fn send(&self, request: Request) {
         if let Request::Model(bytes) = &request {
             *self.model.borrow_mut() = Some(bytes.clone());
-            for t in self.taggers.borrow().iter() {
-                t.bridge.send(Request::Model(bytes.clone()));
+            for tagger in self.taggers.borrow().iter() {
+                tagger.send(Input::Core(Request::Model(bytes.clone())));
             }
         }
-        self.bridge.borrow().send(request);
+        self.queue.borrow_mut().push_back(request);
+        self.flow();
     }
 
-    /// Replaces the worker with a new one (the old one is dropped with its bridge) that has
-    /// the model, if it had arrived, and no files; and the tagging workers with new ones.
-    pub fn restart(&self) {
-        *self.bridge.borrow_mut() = (self.spawn)(self.weak.clone());
-        self.own.set(0);
-        if !self.taggers.borrow().is_empty() {
-            self.bridge.borrow().send(Request::Delegate);
-        }
-        if let Some(model) = self.model.borrow().clone() {
-            self.bridge.borrow().send(Request::Model(model));
-        }
-        self.restart_taggers(false);
-    }
-
-    /// Hands a batch of articles to the least busy worker: a tagging worker, or the core's
-    /// own, which reads files too and so counts one batch busier than it is.
-    pub fn tag(&self, batch: Vec<ToTag>) {
-        let mut taggers = self.taggers.borrow_mut();
-        match taggers.iter_mut().min_by_key(|t| t.in_flight.len()) {
-            Some(t) if t.in_flight.len() <= self.own.get() => {
-                t.bridge.send(Request::Tag(batch.clone()));
-                t.in_flight.push_back((batch, false));
-            }
-            _ => self.tag_here(batch),
-        }
-    }
-
-    /// Has the core's own worker tag a batch (its answer comes back through [`Core::own_tagged`]).
-    fn tag_here(&self, batch: Vec<ToTag>) {
-        self.own.set(self.own.get() + 1);
-        self.bridge.borrow().send(Request::Tag(batch));
-    }
-
-    /// The core's own worker tagged a batch: it takes the articles in.
-    pub fn own_tagged(&self, batch: Vec<ToTag>) {
-        self.own.set(self.own.get().saturating_sub(1));
-        self.bridge.borrow().send(Request::Tagged(batch));
-    }
-
-    /// A tagging worker's answer: its articles go to the core's worker.
-    pub fn tagged(&self, k: usize, response: Response) {
-        if let Response::TaggedArticles(batch) = response {
-            if let Some(t) = self.taggers.borrow_mut().get_mut(k) {
-                t.in_flight.pop_front();
-            }
-            self.answered.set(self.answered.get() + 1);
-            self.bridge.borrow().send(Request::Tagged(batch));
-        }
-    }
-
-    /// The tagging workers, the batches they have answered, and those they are working on.
-    pub fn pool(&self) -> (usize, usize, usize) {
-        let taggers = self.taggers.borrow();
-        let working = taggers.iter().map(|t| t.in_flight.len()).sum::<usize>() + self.own.get();
-        (taggers.len(), self.answered.get(), working)
-    }
-
-    /// A tagging worker panicked (which one, its report cannot say): every tagging worker is
-    /// replaced, and each unanswered batch given again once; a batch given again already is
-    /// tagged by the core's worker itself (`again` false: the core's worker restarted, and
-    /// the batches are its old collection's: dropped).
-    pub fn restart_taggers(&self, again: bool) {
-        let model = self.model.borrow().clone();
-        let mut retry = Vec::new();
-        for (k, t) in self.taggers.borrow_mut().iter_mut().enumerate() {
-            t.bridge = (self.spawn_tagger)(self.weak.clone(), k);
-            if let Some(model) = &model {
-                t.bridge.send(Request::Model(model.clone()));
-            }
-            retry.extend(std::mem::take(&mut t.in_flight));
-        }
-        if !again {
-            return;
-        }
-        for (batch, retried) in retry {
-            if retried {
-                self.tag_here(batch);
-            } else {
-                let mut taggers = self.taggers.borrow_mut();
-                if let Some(t) = taggers.iter_mut().min_by_key(|t| t.in_flight.len()) {
-                    t.bridge.send(Request::Tag(batch.clone()));
-                    t.in_flight.push_back((batch, true));
+    /// Sends what the window allows.
+    fn flow(&self) {
+        let mut queue = self.queue.borrow_mut();
+        while let Some(request) = queue.front() {
+            let (files, bytes) = self.in_flight.get();
+            if let Request::File { bytes: b, .. } = request {
+                let room = files == 0 || (files < WINDOW_FILES && bytes + b.len() <= WINDOW_BYTES);
+                if !room {
+                    break;
                 }
+                self.in_flight.set((files + 1, bytes + b.len()));
+            }
+            let request = queue.pop_front().expect("the front is there");
+            self.bridge.borrow().send(Input::Core(request));
+        }
+    }
+
+    /// Takes note of one of the reader's answers before the page takes it in: a file answered
+    /// opens the window, and an update says how the tagging goes.
+    pub fn noted(&self, response: &Response) {
+        let update: Option<&Update> = match response {
+            Response::File { given, update, .. } => {
+                let (files, bytes) = self.in_flight.get();
+                self.in_flight
+                    .set((files.saturating_sub(1), bytes.saturating_sub(*given)));
+                self.flow();
+                Some(update)
+            }
+            Response::Tagged(update) | Response::ModelReady(update) => Some(update),
+            _ => None,
+        };
+        if let Some(update) = update {
+            self.progress.set((update.pooled, update.waiting));
+        }
+    }
+
+    /// Replaces the reader with a new one (the old one is dropped with its bridge) that has
+    /// the model, if it had arrived, and no files; and the taggers with new ones. Requests not
+    /// sent are dropped: the kept files are read again.
+    pub fn restart(&self) {
+        self.queue.borrow_mut().clear();
+        self.in_flight.set((0, 0));
+        self.progress.set((0, 0));
+        *self.bridge.borrow_mut() = (self.spawn)(self.weak.clone());
+        self.respawn_taggers();
+        self.join();
+        if let Some(model) = self.model.borrow().clone() {
+            self.bridge
+                .borrow()
+                .send(Input::Core(Request::Model(model)));
+        }
+    }
+
+    /// New taggers under a new pool name, each given the model.
+    fn respawn_taggers(&self) {
+        self.generation.set(self.generation.get() + 1);
+        let model = self.model.borrow().clone();
+        for tagger in self.taggers.borrow_mut().iter_mut() {
+            *tagger = (self.spawn_tagger)();
+            if let Some(model) = &model {
+                tagger.send(Input::Core(Request::Model(model.clone())));
             }
         }
+    }
+
+    /// A tagging worker panicked (which one, its report cannot say): every tagger is
+    /// replaced, and the reader gives the batches they held once more.
+    pub fn renew_taggers(&self) {
+        self.respawn_taggers();
+        let pool = self.pool();
+        for (k, tagger) in self.taggers.borrow().iter().enumerate() {
+            tagger.send(Input::Tag {
+                pool: pool.clone(),
+                k,
+            });
+        }
+        self.bridge.borrow().send(Input::Renew { pool });
+    }
+
+    /// Has the first tagging worker panic, if there is one: for the test that the pool
+    /// survives it.
+    pub fn panic_tagger(&self) {
+        if let Some(tagger) = self.taggers.borrow().first() {
+            tagger.send(Input::Core(Request::Panic));
+        }
+    }
+
+    /// The tagging workers, the articles they have tagged, and those waiting to be tagged.
+    pub fn pool_progress(&self) -> (usize, usize, usize) {
+        let (pooled, waiting) = self.progress.get();
+        (self.taggers.borrow().len(), pooled, waiting)
     }
 }
 
@@ -179,15 +214,25 @@ impl PartialEq for Core {
     }
 }
 
-/// How long answers are gathered before the page takes them in: about a frame.
+/// How long answers are gathered before the page takes them in: about a frame after a quiet
+/// spell, so that a click's answer or a file's first article shows at once; a tenth of a
+/// second while answers keep coming, so that reading a folder redraws the page ten times a
+/// second rather than sixty (each redraw diffs the list, the file table and the totals, which
+/// on two cores took the workers' time: the page's thread was busy 85% of a folder's
+/// reading with a frame's gathering, 60% with this).
 const GATHER_MS: u32 = 16;
+const GATHER_BUSY_MS: u32 = 250;
 
-/// Gathers the core's answers and hands them to `deliver` together, about once a frame: a
+/// How recent the last delivery must be for the page to count as busy.
+const BUSY_MS: f64 = 250.0;
+
+/// Gathers the core's answers and hands them to `deliver` together (see [`GATHER_MS`]): a
 /// folder of ten thousand small files brings twenty thousand answers, and a redraw for each
 /// would keep the page busy long after the worker is done.
 pub fn batched(deliver: impl Fn(Vec<Response>) + 'static) -> impl Fn(Response) {
     let gathered: Rc<RefCell<Vec<Response>>> = Rc::default();
     let deliver = Rc::new(deliver);
+    let last = Rc::new(Cell::new(f64::NEG_INFINITY));
     move |response| {
         let first = {
             let mut gathered = gathered.borrow_mut();
@@ -197,8 +242,12 @@ pub fn batched(deliver: impl Fn(Vec<Response>) + 'static) -> impl Fn(Response) {
         if first {
             let gathered = gathered.clone();
             let deliver = deliver.clone();
-            gloo::timers::callback::Timeout::new(GATHER_MS, move || {
+            let last = last.clone();
+            let busy = js_sys::Date::now() - last.get() < BUSY_MS;
+            let wait = if busy { GATHER_BUSY_MS } else { GATHER_MS };
+            gloo::timers::callback::Timeout::new(wait, move || {
                 let answers = std::mem::take(&mut *gathered.borrow_mut());
+                last.set(js_sys::Date::now());
                 deliver(answers)
             })
             .forget();

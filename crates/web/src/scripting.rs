@@ -44,20 +44,27 @@ pub fn use_scripting(shared: Shared) {
         set("folioAnnotate", annotate.as_ref());
         annotate.forget();
         let core = shared.core.clone();
-        let panic = Closure::<dyn Fn()>::new(move || core.send(Request::Panic));
+        // `folioPanicForTest()` kills the core's worker, `folioPanicForTest('tagger')` a tagger.
+        let panic = Closure::<dyn Fn(JsValue)>::new(move |which: JsValue| {
+            if which.as_string().as_deref() == Some("tagger") {
+                core.panic_tagger();
+            } else {
+                core.send(Request::Panic);
+            }
+        });
         set("folioPanicForTest", panic.as_ref());
         panic.forget();
         let renders = Closure::<dyn Fn() -> f64>::new(|| BLOCK_RENDERS.with(|n| n.get() as f64));
         set("folioRenders", renders.as_ref());
         renders.forget();
-        // The pool: its tagging workers, the batches they answered and are working on.
+        // The pool: its tagging workers, the articles they tagged, and those still waiting.
         let core = shared.core.clone();
         let pool = Closure::<dyn Fn() -> js_sys::Array>::new(move || {
-            let (taggers, answered, working) = core.pool();
+            let (taggers, pooled, waiting) = core.pool_progress();
             js_sys::Array::of3(
                 &(taggers as f64).into(),
-                &(answered as f64).into(),
-                &(working as f64).into(),
+                &(pooled as f64).into(),
+                &(waiting as f64).into(),
             )
         });
         set("folioPool", pool.as_ref());

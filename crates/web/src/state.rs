@@ -33,7 +33,9 @@ pub enum Model {
 pub struct State {
     /// Every file given, in the order the core answered, with its error if it was refused.
     pub files: Rc<Vec<FileInfo>>,
-    /// Files sent to the core and not answered yet, and their bytes.
+    /// Files sent to the core since the last time nothing was pending, those not answered
+    /// yet, and their bytes.
+    pub sent: usize,
     pub pending: usize,
     pub pending_bytes: u64,
     /// Bytes of the files answered since the last time nothing was pending (for progress).
@@ -42,6 +44,8 @@ pub struct State {
     pub articles: Rc<Vec<Rc<Article>>>,
     pub entities: Rc<Vec<IndexEntry>>,
     pub stats: Stats,
+    /// Articles read and still waiting for their entities.
+    pub waiting: usize,
     pub model: Model,
     /// The article open in the reader.
     pub open: usize,
@@ -146,8 +150,8 @@ impl State {
                 self.apply(update);
             }
             Response::ModelFailed(message) => self.model = Model::Failed(message),
-            // Exports are downloads, and the pool's batches go between workers, both handled
-            // where the answer arrives.
+            // Exports are downloads, handled where the answer arrives; the pool's batches go
+            // from worker to worker and never reach the page.
             Response::Cleared
             | Response::Exported { .. }
             | Response::Annotated { .. }
@@ -169,6 +173,7 @@ impl State {
             self.entities = Rc::new(entities);
         }
         self.stats = update.stats;
+        self.waiting = update.waiting;
     }
 }
 
@@ -215,9 +220,11 @@ impl Reducible for State {
         match action {
             Action::Sent(sizes) => {
                 if next.pending == 0 {
+                    next.sent = 0;
                     next.done_bytes = 0;
                     next.pending_bytes = 0;
                 }
+                next.sent += sizes.len();
                 next.pending += sizes.len();
                 next.pending_bytes += sizes.iter().sum::<u64>();
             }

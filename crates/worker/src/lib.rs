@@ -4,21 +4,31 @@
 //! A crate of its own, apart from the page: the worker is built by its own Trunk pipeline
 //! (wasm-bindgen's no-modules target), which cannot load the page's JavaScript modules, and
 //! the page names [`CoreWorker`] to spawn it.
+//!
+//! With more than one worker, one of them reads the files and keeps the collection (the
+//! reader) and the others tag articles (the taggers). Their batches go from worker to worker
+//! on broadcast channels ([`pool`]), never through the page: the page's thread would otherwise
+//! copy every article four times more than it shows it.
 
 mod codec;
+mod pool;
 
 pub use codec::{Bincode, Structured, WorkerCodec};
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use folio::{Request, Response, Session};
 use gloo::worker::{HandlerId, Worker, WorkerScope};
+use serde::{Deserialize, Serialize};
 
 /// The broadcast channel on which a worker that panics says which file it was reading and why
 /// (as `file\nmessage`): its WebAssembly is dead after a panic, so it cannot answer through
 /// the bridge.
 pub const PANIC_CHANNEL: &str = "folio-core-panic";
 
-/// What a worker's panic report names when it died tagging a pool's batch (no file of its
-/// own): the page then renews its pool and keeps the collection.
+/// What a worker's panic report names when a tagger died tagging a pool's batch (no file of
+/// its own): the page then renews its taggers and keeps the collection.
 pub const TAGGING: &str = "\u{1}tagging";
 
 thread_local! {
@@ -26,43 +36,103 @@ thread_local! {
     pub static READING: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
+/// What the page asks of a worker.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub enum Input {
+    /// A request for the core.
+    Core(Request),
+    /// Be the reader of a pool named `pool` with `taggers` tagging workers: hand them the
+    /// articles to tag, and tag what they cannot take in time.
+    Read { pool: String, taggers: usize },
+    /// Be tagger `k` of the pool named `pool`.
+    Tag { pool: String, k: usize },
+    /// The pool's taggers died and new ones join under the name `pool`: the batches the old
+    /// ones held are given once more (or tagged here, if given again already).
+    Renew { pool: String },
+}
+
+impl From<Request> for Input {
+    fn from(request: Request) -> Input {
+        Input::Core(request)
+    }
+}
+
 /// The core, in a worker.
 pub struct CoreWorker {
+    shared: Rc<RefCell<Shared>>,
+}
+
+/// What the worker's bridge and its pool's channels both reach.
+struct Shared {
     session: Session,
+    scope: WorkerScope<CoreWorker>,
+    /// The page's bridge, once it has said something.
+    page: Option<HandlerId>,
+    role: pool::Role,
+    /// Whether the model was read (a tagger is ready only with it).
+    has_model: bool,
+}
+
+impl Shared {
+    /// Sends an answer to the page.
+    fn respond(&self, response: Response) {
+        if let Some(page) = self.page {
+            self.scope.respond(page, response);
+        }
+    }
 }
 
 impl Worker for CoreWorker {
     type Message = ();
-    type Input = Request;
+    type Input = Input;
     type Output = Response;
 
-    fn create(_scope: &WorkerScope<Self>) -> Self {
+    fn create(scope: &WorkerScope<Self>) -> Self {
         CoreWorker {
-            session: Session::new(),
+            shared: Rc::new(RefCell::new(Shared {
+                session: Session::new(),
+                scope: scope.clone(),
+                page: None,
+                role: pool::Role::Alone,
+                has_model: false,
+            })),
         }
     }
 
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: Self::Message) {}
 
-    fn received(&mut self, scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+    fn received(&mut self, _scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
+        self.shared.borrow_mut().page = Some(id);
+        let request = match msg {
+            Input::Core(request) => request,
+            Input::Read { pool, taggers } => return pool::read(&self.shared, &pool, taggers),
+            Input::Tag { pool, k } => return pool::tag(&self.shared, &pool, k),
+            Input::Renew { pool } => return pool::renew(&self.shared, &pool),
+        };
         // A file's articles go out as soon as they are read; their entities follow.
-        let reading = match &msg {
+        // (A tagger reads no file: whatever kills it, it dies tagging.)
+        let reading = match &request {
             Request::File { name, .. } => name.clone(),
-            Request::Tag(_) => TAGGING.to_owned(),
+            _ if matches!(self.shared.borrow().role, pool::Role::Tagger(_)) => TAGGING.to_owned(),
             _ => String::new(),
         };
         READING.with(|r| *r.borrow_mut() = reading);
         let started = js_sys::Date::now();
-        let response = match self.session.handle(msg) {
-            Response::Annotated { entities, .. } => Response::Annotated {
-                entities,
-                millis: js_sys::Date::now() - started,
-            },
-            response => response,
+        let response = {
+            let mut shared = self.shared.borrow_mut();
+            match shared.session.handle(request) {
+                Response::Annotated { entities, .. } => Response::Annotated {
+                    entities,
+                    millis: js_sys::Date::now() - started,
+                },
+                response => pool::count(&shared.role, response),
+            }
         };
-        scope.respond(id, response);
-        if let Some(tagged) = self.session.tag_pending() {
-            scope.respond(id, tagged);
+        let model = matches!(response, Response::ModelReady(_));
+        self.shared.borrow().respond(response);
+        if model {
+            pool::model_ready(&self.shared);
         }
+        pool::tag_pending(&self.shared);
     }
 }

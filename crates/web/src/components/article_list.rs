@@ -10,7 +10,7 @@ use crate::context::Shared;
 use crate::state::{Action, LIST_PAGE};
 
 /// What the list shows.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleListProps {
     /// Every article of the collection.
     pub articles: Rc<Vec<Rc<Article>>>,
@@ -20,6 +20,17 @@ pub struct ArticleListProps {
     pub open: usize,
     /// How many the list draws.
     pub shown: usize,
+}
+
+impl PartialEq for ArticleListProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The articles by pointer: the state makes a new list when one changes, and comparing
+        // the lists' articles one by one would read the whole collection on every redraw.
+        Rc::ptr_eq(&self.articles, &other.articles)
+            && self.visible == other.visible
+            && self.open == other.open
+            && self.shown == other.shown
+    }
 }
 
 /// The articles, or a word on how to get some.

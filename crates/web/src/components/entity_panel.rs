@@ -10,7 +10,7 @@ use crate::context::Shared;
 use crate::state::{Action, Model};
 
 /// What the panel shows.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct EntityPanelProps {
     /// Where the entity model stands.
     pub model: Model,
@@ -18,6 +18,15 @@ pub struct EntityPanelProps {
     pub entities: Rc<Vec<IndexEntry>>,
     /// The entity the list is narrowed to.
     pub filter: Option<(String, Label)>,
+}
+
+impl PartialEq for EntityPanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The entries by pointer: the state replaces them only when the core sends new ones.
+        self.model == other.model
+            && Rc::ptr_eq(&self.entities, &other.entities)
+            && self.filter == other.filter
+    }
 }
 
 /// How many entries of each label the panel lists.

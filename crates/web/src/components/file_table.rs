@@ -16,12 +16,19 @@ const FILES_SHOWN: usize = 100;
 const SKIPPED_SHOWN: usize = 20;
 
 /// What the table shows.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct FileTableProps {
     /// Every file given, those refused included (they are listed as alerts instead).
     pub files: Rc<Vec<FileInfo>>,
     /// Bytes of the whole collection.
     pub total_bytes: usize,
+}
+
+impl PartialEq for FileTableProps {
+    fn eq(&self, other: &Self) -> bool {
+        // By pointer: the state makes a new list when a file is added (see `ArticleListProps`).
+        Rc::ptr_eq(&self.files, &other.files) && self.total_bytes == other.total_bytes
+    }
 }
 
 /// The latest files read, or nothing when none has been.

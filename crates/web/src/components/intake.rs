@@ -13,11 +13,12 @@ use crate::limits::{human_size, read_groups, refusal};
 use crate::state::{Action, SAMPLE, SAMPLE_NAME};
 
 /// How the reading stands.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct IntakeProps {
     /// Every file given, in the order the core answered.
     pub files: Rc<Vec<FileInfo>>,
-    /// Files sent and not answered yet.
+    /// Files sent since nothing was pending, and those not answered yet.
+    pub sent: usize,
     pub pending: usize,
     /// Their bytes, and the bytes answered since nothing was pending.
     pub pending_bytes: u64,
@@ -25,6 +26,37 @@ pub struct IntakeProps {
     pub done_bytes: u64,
     /// Bytes of the collection.
     pub total_bytes: usize,
+    /// Articles in the collection, and those waiting for their entities (counted only once
+    /// the model is ready).
+    pub articles: usize,
+    pub waiting: usize,
+    pub model_ready: bool,
+}
+
+impl PartialEq for IntakeProps {
+    fn eq(&self, other: &Self) -> bool {
+        // The files by pointer: the state makes a new list when one is added, and comparing a
+        // folder's thousands of rows on every redraw cost more than the redraw.
+        Rc::ptr_eq(&self.files, &other.files)
+            && (self.sent, self.pending, self.pending_bytes, self.done_bytes)
+                == (
+                    other.sent,
+                    other.pending,
+                    other.pending_bytes,
+                    other.done_bytes,
+                )
+            && (
+                self.total_bytes,
+                self.articles,
+                self.waiting,
+                self.model_ready,
+            ) == (
+                other.total_bytes,
+                other.articles,
+                other.waiting,
+                other.model_ready,
+            )
+    }
 }
 
 /// Reads the browser's `files` and hands them to the core: files over a limit are refused by
@@ -32,10 +64,55 @@ pub struct IntakeProps {
 /// faster than one after another; a big one is read alone, so the page's thread never holds
 /// more than one big file or a few megabytes) and kept for the next visit.
 fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
+    let shared = shared.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        // Each slice is read in a task of its own: its read is awaited before the next.
+        for slice in files.chunks(SIZES_AT_ONCE) {
+            let (accepted, sizes) = accept(&shared, slice, &mut so_far);
+            shared.dispatch.dispatch(Action::Sent(sizes.clone()));
+            for group in read_groups(&sizes) {
+                let read = read_group(&accepted[group.clone()], &sizes[group]).await;
+                for (name, read) in read {
+                    match read {
+                        Ok(bytes) => {
+                            shared.core.send(Request::File {
+                                name: name.clone(),
+                                bytes: bytes.clone(),
+                            });
+                            // Kept for the next visit in the background.
+                            wasm_bindgen_futures::spawn_local(async move {
+                                crate::store::save(&name, &bytes).await;
+                            });
+                        }
+                        Err(err) => shared.dispatch.dispatch(Action::Unreadable {
+                            message: format!("{name}: the browser could not read it ({err})"),
+                            name,
+                        }),
+                    }
+                }
+            }
+        }
+    });
+}
+
+/// Files whose sizes are read, and which are then read and sent, in one go: the browser asks
+/// the disk for each file's size (a fifth of a millisecond), and sixteen thousand files asked
+/// at once froze the page for seven seconds; a slice at a time, the page's thread is never
+/// held for long and the first file is read at once.
+const SIZES_AT_ONCE: usize = 32;
+
+/// The files of `slice` within the limits, with their sizes (each read once); each of the
+/// others is refused by name.
+fn accept(
+    shared: &Shared,
+    slice: &[web_sys::File],
+    so_far: &mut u64,
+) -> (Vec<web_sys::File>, Vec<u64>) {
     let mut accepted = Vec::new();
-    for file in files {
+    let mut sizes = Vec::new();
+    for file in slice {
         let size = file.size() as u64;
-        match refusal(&file.name(), size, so_far) {
+        match refusal(&file.name(), size, *so_far) {
             Some(message) => {
                 shared.dispatch.dispatch(Action::Sent(vec![0]));
                 shared.dispatch.dispatch(Action::Unreadable {
@@ -44,45 +121,56 @@ fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
                 });
             }
             None => {
-                so_far += size;
-                accepted.push(file);
+                *so_far += size;
+                accepted.push(file.clone());
+                sizes.push(size);
             }
         }
     }
-    let sizes: Vec<u64> = accepted.iter().map(|f| f.size() as u64).collect();
-    shared.dispatch.dispatch(Action::Sent(sizes.clone()));
-    let shared = shared.clone();
-    wasm_bindgen_futures::spawn_local(async move {
-        for group in read_groups(&sizes) {
-            let files: Vec<gloo::file::File> = accepted[group]
-                .iter()
-                .map(|f| gloo::file::File::from(f.clone()))
-                .collect();
-            let read = futures::future::join_all(
-                files.iter().map(|f| gloo::file::futures::read_as_bytes(f)),
-            )
-            .await;
-            for (file, read) in files.iter().zip(read) {
-                let name = file.name();
-                match read {
-                    Ok(bytes) => {
-                        shared.core.send(Request::File {
-                            name: name.clone(),
-                            bytes: bytes.clone(),
-                        });
-                        // Kept for the next visit in the background.
-                        wasm_bindgen_futures::spawn_local(async move {
-                            crate::store::save(&name, &bytes).await;
-                        });
-                    }
-                    Err(err) => shared.dispatch.dispatch(Action::Unreadable {
-                        message: format!("{name}: the browser could not read it ({err})"),
-                        name,
-                    }),
+    (accepted, sizes)
+}
+
+/// Reads a group of files as one blob, cut back into files by the sizes read before: each
+/// read costs the page's thread about half a millisecond of events and callbacks whatever its
+/// size, and a folder of two thousand news files would spend a second on them. A group that
+/// cannot be read as one (a file changed or went away since it was chosen) is read file by
+/// file, so that an error names its file.
+async fn read_group(
+    files: &[web_sys::File],
+    sizes: &[u64],
+) -> Vec<(String, Result<Vec<u8>, String>)> {
+    if files.len() > 1 {
+        let parts: js_sys::Array = files.iter().collect();
+        if let Ok(blob) = web_sys::Blob::new_with_blob_sequence(&parts) {
+            let read = gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(blob)).await;
+            if let Ok(all) = read.as_ref() {
+                if all.len() as u64 == sizes.iter().sum::<u64>() {
+                    let mut at = 0;
+                    return files
+                        .iter()
+                        .zip(sizes)
+                        .map(|(file, &size)| {
+                            let bytes = all[at..at + size as usize].to_vec();
+                            at += size as usize;
+                            (file.name(), Ok(bytes))
+                        })
+                        .collect();
                 }
             }
         }
-    });
+    }
+    let files: Vec<gloo::file::File> = files
+        .iter()
+        .map(|f| gloo::file::File::from(f.clone()))
+        .collect();
+    let read =
+        futures::future::join_all(files.iter().map(|f| gloo::file::futures::read_as_bytes(f)))
+            .await;
+    files
+        .iter()
+        .zip(read)
+        .map(|(file, read)| (file.name(), read.map_err(|err| err.to_string())))
+        .collect()
 }
 
 /// The drop zone, errors, progress and the file table.
@@ -117,14 +205,49 @@ pub fn intake(props: &IntakeProps) -> Html {
         <div class="intake">
             <DropZone {on_files} {on_sample} />
             { for errors }
-            if props.pending > 0 {
-                <div class="status" aria-live="polite">
-                    <p>{ format!("Reading {} file(s)… {} of {}", props.pending,
-                        human_size(props.done_bytes as usize), human_size(props.pending_bytes as usize)) }</p>
-                    <progress max={props.pending_bytes.max(1).to_string()} value={props.done_bytes.to_string()}></progress>
-                </div>
+            if props.pending > 0 || props.waiting > 0 {
+                <Progress sent={props.sent} pending={props.pending} done_bytes={props.done_bytes}
+                    pending_bytes={props.pending_bytes} articles={props.articles} waiting={props.waiting}
+                    model_ready={props.model_ready} />
             }
             <FileTable files={props.files.clone()} total_bytes={props.total_bytes} />
+        </div>
+    }
+}
+
+/// How the reading stands: files read, then articles tagged.
+#[derive(Properties, PartialEq)]
+struct ProgressProps {
+    sent: usize,
+    pending: usize,
+    done_bytes: u64,
+    pending_bytes: u64,
+    articles: usize,
+    waiting: usize,
+    model_ready: bool,
+}
+
+/// The files read of those sent (and their bytes), and the articles tagged of those read; the
+/// bar follows the files while any is pending, then the tagging (a pool of workers may still
+/// be finding names when the last file is read).
+#[function_component(Progress)]
+fn progress(props: &ProgressProps) -> Html {
+    let read = props.sent.saturating_sub(props.pending);
+    let tagged = props.articles.saturating_sub(props.waiting);
+    let (max, value) = if props.pending > 0 {
+        (props.pending_bytes, props.done_bytes)
+    } else {
+        (props.articles as u64, tagged as u64)
+    };
+    html! {
+        <div class="status" aria-live="polite">
+            <p>{ format!("Read {read} of {} file(s) ({} of {})", props.sent,
+                human_size(props.done_bytes as usize), human_size(props.pending_bytes as usize)) }
+                if props.model_ready {
+                    { format!(" · names found in {tagged} of {} articles", props.articles) }
+                }
+            </p>
+            <progress max={max.max(1).to_string()} value={value.to_string()}></progress>
         </div>
     }
 }

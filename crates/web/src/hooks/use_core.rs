@@ -48,38 +48,30 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
                     let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
                     CoreWorker::spawner()
                         .encoding::<WorkerCodec>()
-                        .callback(move |response| match response {
-                            // An export is a download, not a change to the page.
-                            Response::Exported { name, mime, text } => {
-                                download(&name, &mime, &text)
+                        .callback(move |response| {
+                            if let Some(core) = core.upgrade() {
+                                core.noted(&response);
                             }
-                            Response::Annotated { entities, millis } => {
-                                bench.answer(entities, millis)
-                            }
-                            // Articles for the pool, and a batch the core tagged itself.
-                            Response::ToTag(batch) => {
-                                if let Some(core) = core.upgrade() {
-                                    core.tag(batch);
+                            match response {
+                                // An export is a download, not a change to the page.
+                                Response::Exported { name, mime, text } => {
+                                    download(&name, &mime, &text)
                                 }
-                            }
-                            Response::TaggedArticles(batch) => {
-                                if let Some(core) = core.upgrade() {
-                                    core.own_tagged(batch);
+                                Response::Annotated { entities, millis } => {
+                                    bench.answer(entities, millis)
                                 }
+                                response => to_state(response),
                             }
-                            response => to_state(response),
                         })
                         .spawn(SCRIPT)
                 },
                 workers() - 1,
-                |core: Weak<Core>, k| {
+                // A tagger answers the page only when given the model; its batches go to the
+                // reader on their own channel.
+                || {
                     CoreWorker::spawner()
                         .encoding::<WorkerCodec>()
-                        .callback(move |response| {
-                            if let Some(core) = core.upgrade() {
-                                core.tagged(k, response);
-                            }
-                        })
+                        .callback(|_| {})
                         .spawn(SCRIPT)
                 },
             )
@@ -107,7 +99,7 @@ fn use_restart_on_panic(shared: Shared) {
                 let (file, message) = report.split_once('\n').unwrap_or(("", &report));
                 // A tagging worker's panic: the pool is renewed, and the collection kept.
                 if file.starts_with(folio_worker::TAGGING) {
-                    shared.core.restart_taggers(true);
+                    shared.core.renew_taggers();
                     return;
                 }
                 let (file, message) = (file.to_owned(), message.to_owned());
