@@ -26,7 +26,7 @@
 //! * `resolve` decides inside each article which entity a mention names (`Mikati` after
 //!   `Najib Mikati` is him), and `index` lists every entity of a collection once, with its
 //!   aliases, grouping mentions by what their articles resolved them to.
-//! * `model` holds the [`Collection`] every front end renders, the JSON of DESIGN.md;
+//! * `model` holds the [`Collection`] every front end renders, the JSON of docs/contract.md;
 //!   `export` writes it as Markdown or a standalone HTML page.
 //!
 //! The core has no web dependency: the page (a Yew app compiled to WebAssembly, running the

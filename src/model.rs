@@ -1,6 +1,6 @@
 //! The collection Folio returns: the types every front end (page, CLI, exports) renders.
 //!
-//! These derive serde so that the JSON of DESIGN.md ("The batch interface") is exactly their
+//! These derive serde so that the JSON of docs/contract.md is exactly their
 //! serialisation. Fields may be added; existing names are a contract and never change.
 //!
 //! This module depends on std and serde only: it is the vocabulary every other module and

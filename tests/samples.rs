@@ -326,7 +326,7 @@ fn a_thousand_one_article_files_each_keep_their_first_line_as_title() {
     assert_nothing_lost(&files, &c);
 }
 
-/// One generated article in the layouts DESIGN.md lists, from proptest's choices.
+/// One generated article in the layouts docs/contract.md lists, from proptest's choices.
 #[derive(Clone, Debug)]
 struct GenArticle {
     title: String,

@@ -1,4 +1,4 @@
-//! Sample dumps in every layout DESIGN.md lists, made from annotated documents, with their
+//! Sample dumps in every layout docs/contract.md lists, made from annotated documents, with their
 //! answers.
 //!
 //! The repository ships dumps made from WikiGold's articles (`tests/data/dumps/`, CC BY 4.0

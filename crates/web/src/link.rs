@@ -215,11 +215,11 @@ impl PartialEq for Core {
 }
 
 /// How long answers are gathered before the page takes them in: about a frame after a quiet
-/// spell, so that a click's answer or a file's first article shows at once; a tenth of a
-/// second while answers keep coming, so that reading a folder redraws the page ten times a
+/// spell, so that a click's answer or a file's first article shows at once; a quarter of a
+/// second while answers keep coming, so that reading a folder redraws the page four times a
 /// second rather than sixty (each redraw diffs the list, the file table and the totals, which
-/// on two cores took the workers' time: the page's thread was busy 85% of a folder's
-/// reading with a frame's gathering, 60% with this).
+/// on two cores took the workers' time: the page's thread was busy 85% of a folder's reading
+/// with a frame's gathering).
 const GATHER_MS: u32 = 16;
 const GATHER_BUSY_MS: u32 = 250;
 

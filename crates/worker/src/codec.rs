@@ -2,8 +2,9 @@
 //! each message to bytes in WebAssembly, copies them into a `Uint8Array`, and reads them back
 //! on the other side; [`Structured`] (serde-wasm-bindgen) builds the message as JavaScript
 //! values, which the browser's structured clone copies, and reads those back. Both are kept so
-//! that `window.folioCodecBench` can time them on the page's own collection; the bridge uses
-//! [`WorkerCodec`], the faster (figures in the README).
+//! that `tests/codec.rs` (run by `scripts/bench-codec.sh`) can time them in Chromium on the
+//! messages the page sends and gets; the bridge uses [`WorkerCodec`], the faster (figures in
+//! the README).
 
 pub use gloo::worker::Bincode;
 use gloo::worker::Codec;
