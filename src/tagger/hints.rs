@@ -9,8 +9,7 @@
 //! are of the same 8-bit rows, in integers: tagging gives exactly what it gave without them.
 
 use super::features::{HintKeys, PAST_TAGS};
-use super::joint::Sum;
-use super::states::STATES;
+use super::states::{Sum, STATES};
 
 /// The types a word's other occurrences may have most often (O and the four names), and the
 /// styles of a sentence: the ranges of [`HintKeys::major`] and [`HintKeys::style`].

@@ -9,7 +9,7 @@ use super::hash::{feature, key};
 use super::hints::HintRows;
 use super::lexicon::{Lexicons, Style};
 use super::stage::Model;
-use super::states::{tag_of, Row, STATES};
+use super::states::{tag_of, Row, Sum, STATES};
 use super::viterbi::viterbi_into;
 use super::words::{Wide, WordRows};
 use crate::tags::Tag;
@@ -90,8 +90,6 @@ const EMPTY: Slot = Slot {
     rows: [0; 2 * STATES],
     _pad: [0; 2],
 };
-
-pub(super) type Sum = [i32; STATES];
 
 /// Adds a slot's rows to a token's sums, as a loop over fixed-size arrays the compiler turns
 /// into vector adds.

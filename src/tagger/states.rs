@@ -11,6 +11,10 @@ pub(super) const STATES: usize = 1 + 4 * TYPES.len();
 /// Scores of one token for each state.
 pub(super) type Row = [f32; STATES];
 
+/// A token's weights summed over its features, one per state, in the model's integer units
+/// (the joint decoder's and the hint rows' common currency).
+pub(super) type Sum = [i32; STATES];
+
 /// A state's position in its name: 0 for O, then B, I, L, U.
 pub(super) fn position(state: usize) -> usize {
     if state == 0 {
