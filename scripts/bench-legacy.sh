@@ -3,9 +3,7 @@
 # `folio --no-entities` (JSON included, to /dev/null) and by `awk '!seen[$0]++'`, five turns
 # each taking turns; prints each side's best and median MB/s.
 #   scripts/bench-legacy.sh            (FOLIO_BENCH_TURNS=5)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+source "$(dirname "$0")/lib/preamble.sh"
 # shellcheck source=lib/turns.sh
 source "$root/scripts/lib/turns.sh"
 turns=${FOLIO_BENCH_TURNS:-5}

@@ -5,9 +5,7 @@
 # writes, joined). Times `folio --no-entities` (every core, JSON to /dev/null) and
 # `awk '!seen[$0]++'` over the same files, taking turns; prints each side's best and median.
 #   scripts/bench-mixed.sh            (FOLIO_BENCH_TURNS=5)
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+source "$(dirname "$0")/lib/preamble.sh"
 # shellcheck source=lib/turns.sh
 source "$root/scripts/lib/turns.sh"
 turns=${FOLIO_BENCH_TURNS:-5}

@@ -5,9 +5,7 @@
 # and its vocabulary of names grow: time per article should stay flat (within 20%).
 #   FOLIO_NEWS=/path/to/news scripts/bench-scale.sh [BASE_MB]   (default 12.5)
 # FOLIO_NEWS is a folder scripts/real-news.py wrote (the whole corpus: 8x needs 100 MB).
-set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+source "$(dirname "$0")/lib/preamble.sh"
 : "${FOLIO_NEWS:?set FOLIO_NEWS to a folder of real news (scripts/real-news.py)}"
 base=${1:-12.5}
 cargo build --release --quiet -p folio-cli
