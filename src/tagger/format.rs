@@ -3,10 +3,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::joint::{Joint, Table};
 use super::lexicon::{CasingLexicon, Clusters, Gazetteer, Lexicons};
 use super::stage::Model;
 use super::states::STATES;
+use super::table::{Joint, Table};
 use super::Tagger;
 
 impl Model {

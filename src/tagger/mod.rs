@@ -47,6 +47,7 @@ mod joint;
 mod lexicon;
 mod stage;
 mod states;
+mod table;
 #[cfg(feature = "train")]
 mod train;
 mod viterbi;
@@ -73,7 +74,7 @@ use features::Hints as StageHints;
 use features::{base_features, hint_features};
 
 use crate::tags::Tag;
-use joint::Joint;
+use table::Joint;
 
 /// The tagger: a first stage that reads each sentence, and a second that also reads the first
 /// stage's labels across the document.
