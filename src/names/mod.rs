@@ -24,23 +24,15 @@ mod holidays;
 mod items;
 mod lists;
 mod nicknames;
+mod shared;
 mod titles;
 mod words;
 
 use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::{Span, Tag};
-use words::{particle, DIVISIONS, INSTITUTIONS, NUMBERED, OFFICES, PARTICLES, TITLES};
-
-/// Bits of the name lists: given names; the training set's organisations, places, other names.
-const GIVEN_NAME: u8 = 1 << 0;
-const PLACE: u8 = 1 << 1;
-const NATIONALITY: u8 = 1 << 2;
-const TRAINING_PERSON: u8 = 1 << 3;
-const TRAINING_ORGANISATION: u8 = 1 << 4;
-const TRAINING_PLACE: u8 = 1 << 5;
-const TRAINING_MISC: u8 = 1 << 6;
-const TRAINING_NON_PERSON: u8 = TRAINING_ORGANISATION | TRAINING_PLACE | TRAINING_MISC;
+use shared::{claim, label_of, modifier, particle_name, unknown_person, GIVEN_NAME, PLACE};
+use words::{DIVISIONS, INSTITUTIONS, NUMBERED, OFFICES, PARTICLES, TITLES};
 
 /// The spans of a whole document's sentences: each sentence's [`spans`], then the rules that
 /// read the document's names together, and last no name holding a verb's clitic.
@@ -238,79 +230,6 @@ fn mended_by(rule: fn(&[&str], &mut [Span]), words: &[&str], spans: &[Span]) -> 
     let mut got = spans.to_vec();
     rule(words, &mut got);
     got
-}
-
-/// Makes `start..end` one span of `label` in place of the spans inside it, unless a span
-/// reaches past either end. `spans` stay sorted.
-fn claim(spans: &mut Vec<Span>, start: usize, end: usize, label: Label) {
-    let crosses = spans
-        .iter()
-        .any(|s| s.start < end && s.end > start && (s.start < start || s.end > end));
-    if !crosses {
-        spans.retain(|s| s.end <= start || s.start >= end);
-        let at = spans.partition_point(|s| s.start < start);
-        spans.insert(at, Span::new(start, end, label));
-    }
-}
-
-/// The one type the name lists give `words` as a whole, if they agree on one.
-fn label_of(words: &[&str], lexicons: &Lexicons) -> Option<Label> {
-    let lists = lexicons.gazetteer.lists(words);
-    let mut types = [
-        (Label::PER, GIVEN_NAME | TRAINING_PERSON),
-        (Label::ORG, TRAINING_ORGANISATION),
-        (Label::LOC, PLACE | TRAINING_PLACE),
-        (Label::MISC, NATIONALITY | TRAINING_MISC),
-    ]
-    .into_iter()
-    .filter(|&(_, bits)| lists & bits != 0);
-    match (types.next(), types.next()) {
-        (Some((label, _)), None) => Some(label),
-        _ => None,
-    }
-}
-
-/// `pro-Iran`, `anti-Western`, `ex-Soviet`, `non-Muslim`: an English prefix before a name.
-pub fn modifier(word: &str) -> bool {
-    ["pro-", "anti-", "ex-", "non-"].iter().any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    })
-}
-
-/// `al-Haq`, `el-Sisi`, `ash-Sharq`: the Arabic article joined to a capitalised name.
-fn particle_name(word: &str) -> bool {
-    [
-        "al-", "el-", "ad-", "an-", "ar-", "as-", "ash-", "at-", "az-",
-    ]
-    .iter()
-    .any(|p| {
-        word.strip_prefix(p)
-            .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
-    })
-}
-
-/// If `words` read as a person's name the tagger could not know, how many of its words the
-/// tagger never saw: at least two words, the first a given name that is no place,
-/// nationality, title or known organisation, the others particles or capitalised words the
-/// training text never showed (`Mohammad Kazem Al Sadeq` has three). The more of a name is
-/// unknown, the less the tagger's label means; where it has seen the words it has evidence
-/// of its own (`Charles de Gaulle` the airport, `Kia Motor Corp`).
-fn unknown_person(words: &[&str], lexicons: &Lexicons) -> Option<usize> {
-    let lists = |w: &[&str]| lexicons.gazetteer.lists(w);
-    let unknown = |w: &&&str| {
-        (w.starts_with(char::is_uppercase) || particle_name(w)) && !lexicons.casing.knows(w)
-    };
-    let person = words.len() >= 2
-        && words[0].starts_with(char::is_uppercase)
-        && !TITLES.contains(&words[0])
-        && !particle(words[0])
-        && lists(&words[..1]) & (GIVEN_NAME | PLACE | NATIONALITY | TRAINING_NON_PERSON)
-            == GIVEN_NAME
-        && lists(words) & TRAINING_NON_PERSON == 0
-        && !particle(words[words.len() - 1])
-        && words[1..].iter().all(|w| particle(w) || unknown(&w));
-    person.then(|| words[1..].iter().filter(unknown).count())
 }
 
 #[cfg(test)]
