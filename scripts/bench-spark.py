@@ -22,6 +22,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "python"))
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+# Spark on this machine talks to itself only: the driver and its executors bind to loopback
+# (left alone, Spark resolves the host name and binds to the machine's outside address).
+os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
 
 import folio  # noqa: E402
 from test_spark import generated  # noqa: E402
@@ -70,6 +73,8 @@ spark = (
     SparkSession.builder.master("local[2]")
     .appName("folio-bench")
     .config("spark.sql.shuffle.partitions", "8")
+    .config("spark.driver.host", "127.0.0.1")
+    .config("spark.driver.bindAddress", "127.0.0.1")
     .config("spark.driver.memory", "4g")
     .getOrCreate()
 )

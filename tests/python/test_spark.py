@@ -13,6 +13,9 @@ import unittest
 
 os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
 os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+# Spark on this machine talks to itself only: the driver and its executors bind to loopback
+# (left alone, Spark resolves the host name and binds to the machine's outside address).
+os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
 
 from pyspark.sql import SparkSession  # noqa: E402
 
@@ -73,6 +76,8 @@ class Spark(unittest.TestCase):
             SparkSession.builder.master("local[2]")
             .appName("folio-test")
             .config("spark.sql.shuffle.partitions", "8")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
             .config("spark.ui.enabled", "false")
             .config("spark.driver.memory", "4g")
             .getOrCreate()
