@@ -79,17 +79,18 @@ export async function dropFiles(page, selector, files) {
   );
 }
 
-/** In the page: whether IndexedDB keeps `count` files (for `page.waitForFunction`). */
+/** In the page: whether IndexedDB keeps `count` files (for `page.waitForFunction`): a record
+ * holds one file, or the `names` of files read together. */
 export function keptFiles(count) {
   return new Promise((resolve) => {
     const open = indexedDB.open('folio', 1);
     // As the page makes it, should this come first.
     open.onupgradeneeded = () => open.result.createObjectStore('files', { autoIncrement: true });
     open.onsuccess = () => {
-      const request = open.result.transaction('files', 'readonly').objectStore('files').count();
+      const request = open.result.transaction('files', 'readonly').objectStore('files').getAll();
       request.onsuccess = () => {
         open.result.close();
-        resolve(request.result === count);
+        resolve(request.result.reduce((n, r) => n + (r.names ? r.names.length : 1), 0) === count);
       };
     };
   });

@@ -47,7 +47,8 @@ let written = null;
 const GATHER_MS = 20;
 
 export function saveFile(record) {
-  // `record` is {name, bytes}, made by serde-wasm-bindgen: its bytes are already a copy.
+  // `record` is {name, bytes}, or {names, sizes, bytes} for files read together, made by
+  // serde-wasm-bindgen: its bytes are already a copy.
   waiting.push(record);
   written ??= new Promise((resolve) => setTimeout(resolve, GATHER_MS)).then(() => {
     const files = waiting;
@@ -60,8 +61,20 @@ export function saveFile(record) {
   return written;
 }
 
+export const saveGroup = saveFile;
+
 export async function loadFiles() {
-  return run('readonly', (store) => store.getAll());
+  const records = await run('readonly', (store) => store.getAll());
+  // A group's files, cut apart in order; a record of one file as it is.
+  return records.flatMap((record) => {
+    if (!record.names) return [record];
+    let at = 0;
+    return record.names.map((name, i) => {
+      const bytes = record.bytes.slice(at, at + record.sizes[i]);
+      at += record.sizes[i];
+      return { name, bytes };
+    });
+  });
 }
 
 export function forget() {
