@@ -123,7 +123,9 @@ async function readFolder(browser, url, { files, bytes }) {
       }
       const status = document.querySelector('.intake .status p')?.textContent ?? '';
       const read = /^Read (\d+) of (\d+) /.exec(status);
-      if (window.__start && !window.__read && read && read[1] === read[2]) window.__read = performance.now();
+      if (window.__start && !window.__read && read && read[1] === read[2] && Number(read[2]) === window.__files) {
+        window.__read = performance.now();
+      }
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(url);
@@ -134,6 +136,7 @@ async function readFolder(browser, url, { files, bytes }) {
   // Chromium's memory, sampled four times a second while the folder is read: its peak.
   let peak = chromiumRss();
   const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
+  await page.evaluate((n) => (window.__files = n), files.length);
   await page.setInputFiles('input[type=file]', files);
   // Done when the progress bar has gone (it shows while any file is unanswered).
   // With a pool, tagging goes on after the last file is read: done when no batch is out.

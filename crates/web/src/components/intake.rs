@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::dropzone::DropZone;
 use super::file_table::FileTable;
 use crate::context::Shared;
-use crate::limits::{human_size, read_groups, refusal};
+use crate::limits::{human_size, read_groups, refusal, slices, SIZES_AT_ONCE};
 use crate::state::{Action, SAMPLE, SAMPLE_NAME};
 
 /// How the reading stands.
@@ -66,9 +66,18 @@ impl PartialEq for IntakeProps {
 fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
     let shared = shared.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        // Each slice is read in a task of its own: its read is awaited before the next.
-        for slice in files.chunks(SIZES_AT_ONCE) {
-            let (accepted, sizes) = accept(&shared, slice, &mut so_far);
+        for range in slices(files.len()) {
+            // The sizes a few at a time, a pause between (a task each), then one word to the
+            // progress for the whole slice.
+            let (mut accepted, mut sizes) = (Vec::new(), Vec::new());
+            for (n, part) in files[range].chunks(SIZES_AT_ONCE).enumerate() {
+                if n > 0 {
+                    gloo::timers::future::TimeoutFuture::new(0).await;
+                }
+                let (a, s) = accept(&shared, part, &mut so_far);
+                accepted.extend(a);
+                sizes.extend(s);
+            }
             shared.dispatch.dispatch(Action::Sent(sizes.clone()));
             for group in read_groups(&sizes) {
                 let (read, whole) = read_group(&accepted[group.clone()], &sizes[group]).await;
@@ -109,12 +118,6 @@ fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
         }
     });
 }
-
-/// Files whose sizes are read, and which are then read and sent, in one go: the browser asks
-/// the disk for each file's size (a fifth of a millisecond), and sixteen thousand files asked
-/// at once froze the page for seven seconds; a slice at a time, the page's thread is never
-/// held for long and the first file is read at once.
-const SIZES_AT_ONCE: usize = 32;
 
 /// The files of `slice` within the limits, with their sizes (each read once); each of the
 /// others is refused by name.
