@@ -126,7 +126,7 @@ async function readFolder(browser, url, { files, bytes }) {
       if (window.__start && !window.__read && read && read[1] === read[2] && Number(read[2]) === window.__files) {
         window.__read = performance.now();
       }
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, characterData: true });
   });
   await page.goto(url);
   // Measure reading, not the model's download: wait until the model is in.
