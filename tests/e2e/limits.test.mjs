@@ -40,11 +40,23 @@ test('ten thousand small files all read, the ones that are not text named, and t
       const text = `Report number ${i} from the Northern Desk\n\n${body}`;
       dt.items.add(new File([text], `report-${String(i).padStart(5, '0')}.txt`, { type: 'text/plain' }));
     }
+    // The progress's first words, kept for the check below.
+    new MutationObserver((_, observer) => {
+      const status = document.querySelector('.intake .status p');
+      if (status) {
+        window.firstProgress = status.textContent;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true, characterData: true });
     const target = document.querySelector('[data-testid=dropzone]');
     for (const type of ['dragenter', 'dragover', 'drop']) {
       target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
     }
   }, COUNT);
+  // The progress counts every file dropped from its first words, though their sizes are read
+  // and they are sent a slice at a time.
+  await page.waitForFunction(() => window.firstProgress, null, { timeout: 30_000 });
+  assert.match(await page.evaluate(() => window.firstProgress), new RegExp(`^Read \\d+ of ${COUNT + 3} file`));
 
   assert.match(await allRead(page), new RegExp(`^${COUNT} files in all`));
   const alerts = (await page.locator('[role=alert]').allInnerTexts()).join('\n');

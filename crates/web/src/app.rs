@@ -43,7 +43,8 @@ pub fn app() -> Html {
         <ContextProvider<Shared> context={shared}>
             <Masthead />
             <main class="layout">
-                <Intake files={state.files.clone()} sent={state.sent} pending={state.pending}
+                <Intake files={state.files.clone()} sent={state.sent}
+                    expected={state.expected} pending={state.pending}
                     pending_bytes={state.pending_bytes} done_bytes={state.done_bytes}
                     total_bytes={state.stats.bytes} articles={state.stats.articles}
                     waiting={state.waiting} model_ready={state.model == crate::state::Model::Ready} />

@@ -34,8 +34,10 @@ pub struct State {
     /// Every file given, in the order the core answered, with its error if it was refused.
     pub files: Rc<Vec<FileInfo>>,
     /// Files sent to the core since the last time nothing was pending, those not answered
-    /// yet, and their bytes.
+    /// yet, and their bytes; and how many files were dropped together (known at once, before
+    /// their sizes are read and they are sent a slice at a time).
     pub sent: usize,
+    pub expected: usize,
     pub pending: usize,
     pub pending_bytes: u64,
     /// Bytes of the files answered since the last time nothing was pending (for progress).
@@ -179,6 +181,9 @@ impl State {
 
 /// What can happen to the page.
 pub enum Action {
+    /// This many files were dropped or chosen together: the progress counts them all from the
+    /// start.
+    Expect(usize),
     /// These files (their sizes) were sent to the core.
     Sent(Vec<u64>),
     /// The core answered, once or more since the last redraw (see `link::batched`).
@@ -218,9 +223,20 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Sent(sizes) => {
+            Action::Expect(files) => {
                 if next.pending == 0 {
                     next.sent = 0;
+                    next.expected = 0;
+                    next.done_bytes = 0;
+                    next.pending_bytes = 0;
+                }
+                next.expected = next.expected.max(next.sent) + files;
+            }
+            Action::Sent(sizes) => {
+                // A new batch, unless these are the next slice of files dropped together.
+                if next.pending == 0 && next.sent >= next.expected {
+                    next.sent = 0;
+                    next.expected = 0;
                     next.done_bytes = 0;
                     next.pending_bytes = 0;
                 }

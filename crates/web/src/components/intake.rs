@@ -19,6 +19,7 @@ pub struct IntakeProps {
     pub files: Rc<Vec<FileInfo>>,
     /// Files sent since nothing was pending, and those not answered yet.
     pub sent: usize,
+    pub expected: usize,
     pub pending: usize,
     /// Their bytes, and the bytes answered since nothing was pending.
     pub pending_bytes: u64,
@@ -38,6 +39,7 @@ impl PartialEq for IntakeProps {
         // The files by pointer: the state makes a new list when one is added, and comparing a
         // folder's thousands of rows on every redraw cost more than the redraw.
         Rc::ptr_eq(&self.files, &other.files)
+            && self.expected == other.expected
             && (self.sent, self.pending, self.pending_bytes, self.done_bytes)
                 == (
                     other.sent,
@@ -65,6 +67,7 @@ impl PartialEq for IntakeProps {
 /// more than one big file or a few megabytes) and kept for the next visit.
 fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
     let shared = shared.clone();
+    shared.dispatch.dispatch(Action::Expect(files.len()));
     wasm_bindgen_futures::spawn_local(async move {
         for range in slices(files.len()) {
             // The sizes a few at a time, a pause between (a task each), then one word to the
@@ -227,7 +230,7 @@ pub fn intake(props: &IntakeProps) -> Html {
             <DropZone {on_files} {on_sample} />
             { for errors }
             if props.pending > 0 || props.waiting > 0 {
-                <Progress sent={props.sent} pending={props.pending} done_bytes={props.done_bytes}
+                <Progress sent={props.sent} expected={props.expected} pending={props.pending} done_bytes={props.done_bytes}
                     pending_bytes={props.pending_bytes} articles={props.articles} waiting={props.waiting}
                     model_ready={props.model_ready} />
             }
@@ -240,6 +243,7 @@ pub fn intake(props: &IntakeProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ProgressProps {
     sent: usize,
+    expected: usize,
     pending: usize,
     done_bytes: u64,
     pending_bytes: u64,
@@ -254,6 +258,7 @@ struct ProgressProps {
 #[function_component(Progress)]
 fn progress(props: &ProgressProps) -> Html {
     let read = props.sent.saturating_sub(props.pending);
+    let all = props.sent.max(props.expected);
     let tagged = props.articles.saturating_sub(props.waiting);
     let (max, value) = if props.pending > 0 {
         (props.pending_bytes, props.done_bytes)
@@ -262,7 +267,7 @@ fn progress(props: &ProgressProps) -> Html {
     };
     html! {
         <div class="status" aria-live="polite">
-            <p>{ format!("Read {read} of {} file(s) ({} of {})", props.sent,
+            <p>{ format!("Read {read} of {all} file(s) ({} of {})",
                 human_size(props.done_bytes as usize), human_size(props.pending_bytes as usize)) }
                 if props.model_ready {
                     { format!(" · names found in {tagged} of {} articles", props.articles) }
