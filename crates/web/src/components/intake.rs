@@ -101,15 +101,14 @@ fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
                 for (name, read) in read {
                     match read {
                         Ok(bytes) => {
-                            shared.core.send(Request::File {
-                                name: name.clone(),
-                                bytes: bytes.clone(),
-                            });
+                            // A file kept with its group goes to the core without a copy.
                             if !kept {
+                                let (name, bytes) = (name.clone(), bytes.clone());
                                 wasm_bindgen_futures::spawn_local(async move {
                                     crate::store::save(&name, &bytes).await;
                                 });
                             }
+                            shared.core.send(Request::File { name, bytes });
                         }
                         Err(err) => shared.dispatch.dispatch(Action::Unreadable {
                             message: format!("{name}: the browser could not read it ({err})"),
