@@ -145,6 +145,43 @@ fn generated_collections_with_copies_over_many_files_merge_alike() {
     }
 }
 
+/// The totals a front end reads after every file (kept as files come, not summed again) are
+/// at every step what counting the collection so far gives: articles merged, variants added,
+/// files that fail among them.
+#[test]
+fn the_running_totals_equal_a_count_after_every_file() {
+    let mut builder = folio::Builder::new(untagged());
+    let mut files = generated(7, 600, 30);
+    files.insert(3, ("broken.png".into(), b"\x89PNG\r\n\x1a\n\0\0".to_vec()));
+    files.insert(9, ("empty.txt".into(), Vec::new()));
+    for (name, bytes) in files {
+        let _ = builder.add(&name, bytes);
+        let (articles, rows) = (builder.articles(), builder.files());
+        let stats = builder.stats();
+        assert_eq!(stats.articles, articles.len(), "after {name}");
+        assert_eq!(
+            (stats.files, stats.files_failed, stats.bytes, stats.lines),
+            (
+                rows.len(),
+                rows.iter().filter(|f| f.error.is_some()).count(),
+                rows.iter().map(|f| f.bytes).sum(),
+                rows.iter().map(|f| f.lines).sum(),
+            ),
+            "after {name}"
+        );
+        assert_eq!(
+            (stats.paragraphs, stats.removed_lines),
+            (
+                articles.iter().map(|a| a.paragraphs.len()).sum(),
+                articles.iter().map(|a| a.removed.len()).sum(),
+            ),
+            "after {name}"
+        );
+    }
+    let stats = builder.stats();
+    assert!(stats.duplicate_articles > 0 && stats.near_duplicates > 0 && stats.files_failed == 2);
+}
+
 /// The guard on a merge task's size: every component above it is split by exact copies (a
 /// text travels once) or, where a copy's first article became a variant, merged whole — and
 /// either way reported — and the collection is the same as one machine's.
