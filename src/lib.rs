@@ -88,7 +88,9 @@ pub use records::{
 };
 pub use resolve::normalise;
 pub use segment::is_ruler;
-pub use session::{ExportFormat, Request, Response, Session, ToTag, Update, POOL_BATCH};
+pub use session::{
+    ExportFormat, Request, Response, Session, Tagged, Tags, ToTag, Update, POOL_BATCH,
+};
 pub use tagger::{ModelError, Tagger};
 pub use tags::{Span, Tag};
 

@@ -12,7 +12,11 @@ use crate::builder::{Builder, Options};
 use crate::entities::Recognizer;
 use crate::index::Index;
 use crate::model::IndexEntry;
-use crate::model::{Article, Block, Collection, FileInfo, Label, Stats};
+use crate::model::{Article, Block, Collection, FileInfo, Label};
+
+mod update;
+
+pub use update::{Tags, Update};
 
 /// What a front end asks of the core.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -49,9 +53,9 @@ pub enum Request {
     /// A tagging worker's task: tag these articles (each with its place and version, given
     /// back as they came) and answer [`Response::TaggedArticles`].
     Tag(Vec<ToTag>),
-    /// What a tagging worker made of a [`Response::ToTag`]: the articles, tagged. Each is
-    /// taken only if it is still the version that was sent.
-    Tagged(Vec<ToTag>),
+    /// What a tagging worker made of a [`Response::ToTag`]: each article's entities. Each is
+    /// taken only if the article is still the version that was sent.
+    Tagged(Vec<Tagged>),
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         /// The format.
@@ -89,13 +93,13 @@ pub enum Response {
         /// Its articles.
         update: Update,
     },
-    /// The articles of the last file, now tagged, and the entity index.
+    /// Entities found in articles the front end has (in the update's `tagged`), and the index.
     Tagged(Update),
     /// Articles to tag in a pool's worker (after [`Request::Delegate`]): send them on as
     /// [`Request::Tag`], and the answer back as [`Request::Tagged`].
     ToTag(Vec<ToTag>),
     /// A tagging worker's answer to [`Request::Tag`].
-    TaggedArticles(Vec<ToTag>),
+    TaggedArticles(Vec<Tagged>),
     /// What [`Request::Annotate`] found; `millis` is filled in by whoever timed it.
     Annotated {
         /// How many entities were found in all.
@@ -125,30 +129,13 @@ pub enum Response {
     },
 }
 
-/// The changes to the collection since the previous update.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Update {
-    /// Articles added or changed, with their index in the collection.
-    pub articles: Vec<(usize, Article)>,
-    /// The entity index's most mentioned entries, at most 400 (what a panel shows;
-    /// a collection of many files has tens of thousands, and the page need not hold them),
-    /// without their article lists, which grow with the collection: ask with
-    /// [`Request::Mentioning`]. `None` when the index is as last sent: a folder of ten
-    /// thousand small files would otherwise send the same 400 entries twenty thousand times.
-    pub entities: Option<Vec<IndexEntry>>,
-    /// The collection's totals.
-    pub stats: Stats,
-    /// Articles read and still waiting for their entities (none without a model): what a
-    /// front end's progress counts down once every file is read.
-    pub waiting: usize,
-    /// Articles a front end's tagging workers have tagged so far: filled in by the worker
-    /// that hands them their batches (the session cannot tell its own from theirs).
-    pub pooled: usize,
-}
-
-/// An article on its way to a tagging worker and back: its place in the collection, the
-/// version of it that was sent (a later file may change it meanwhile), and the article.
+/// An article on its way to a tagging worker: its place in the collection, the version of it
+/// that was sent (a later file may change it meanwhile), and the article.
 pub type ToTag = (usize, u64, Article);
+
+/// A tagging worker's answer for one article: its place and version as they came, and the
+/// entities found (the text stays with the session, which has it).
+pub type Tagged = (usize, u64, Tags);
 
 /// How many articles a delegating session gathers before it hands them to the pool (and how
 /// many a pool's batch holds): one small file's article a message would cost more in messages
@@ -238,15 +225,19 @@ impl Session {
 
     /// Takes in a pool's tagged articles that are still the versions sent; the answer lists
     /// those taken.
-    fn take_tagged(&mut self, batch: Vec<ToTag>) -> Response {
+    fn take_tagged(&mut self, batch: Vec<Tagged>) -> Response {
         let mut taken = Vec::new();
-        for (i, version, article) in batch {
+        for (i, version, tags) in batch {
             let current = self.versions.get(i) == Some(&version);
             // A set, not a sorted list: answers come for thousands of articles in flight.
             if current && self.awaiting.remove(&i) {
-                self.articles[i] = article;
-                self.index.set(i, &self.articles[i]);
-                taken.push(i);
+                if self.articles[i].set_tags(tags) {
+                    self.index.set(i, &self.articles[i]);
+                    taken.push(i);
+                } else {
+                    // Not the blocks it was sent with (a tagger's fault): tagged again.
+                    self.untagged.push(i);
+                }
             }
         }
         let done = self.untagged.is_empty() && self.awaiting.is_empty();
@@ -256,7 +247,7 @@ impl Session {
         {
             self.reindex();
         }
-        Response::Tagged(self.update(&taken))
+        Response::Tagged(self.update_tags(&taken))
     }
 
     /// Sends the index's top entries with the next update.
@@ -299,7 +290,7 @@ impl Session {
         {
             self.reindex();
         }
-        Some(Response::Tagged(self.update(&touched)))
+        Some(Response::Tagged(self.update_tags(&touched)))
     }
 
     /// The collection so far (or the articles `only`), as a batch would give it.
@@ -427,17 +418,17 @@ impl Session {
                 self.delegate = true;
                 Response::Tagged(self.update(&[]))
             }
-            Request::Tag(mut batch) => {
-                if let Some(recognizer) = &self.recognizer {
-                    for (_, _, article) in &mut batch {
+            Request::Tag(batch) => Response::TaggedArticles(match &self.recognizer {
+                Some(recognizer) => batch
+                    .into_iter()
+                    .map(|(i, version, mut article)| {
                         article.annotate(recognizer);
-                    }
-                } else {
-                    // No model yet: nothing comes back, and the articles wait to be tagged.
-                    batch.clear();
-                }
-                Response::TaggedArticles(batch)
-            }
+                        (i, version, article.tags())
+                    })
+                    .collect(),
+                // No model yet: nothing comes back, and the articles wait to be tagged.
+                None => Vec::new(),
+            }),
             Request::Tagged(batch) => self.take_tagged(batch),
             Request::Export { format, only } => {
                 self.tag_here();
@@ -472,15 +463,37 @@ impl Session {
         }
     }
 
+    /// An update carrying the articles `touched` whole (their text is new to the front end).
     fn update(&mut self, touched: &[usize]) -> Update {
-        let mut stats = self.builder.stats();
-        stats.entities = self.index.len();
-        stats.mentions = self.index.mentions();
         Update {
             articles: touched
                 .iter()
                 .map(|&i| (i, self.articles[i].clone()))
                 .collect(),
+            ..self.totals()
+        }
+    }
+
+    /// An update carrying only the entities of the articles `tagged`, whose text the front
+    /// end has (every change to an article's text is sent whole at once, in order).
+    fn update_tags(&mut self, tagged: &[usize]) -> Update {
+        Update {
+            tagged: tagged
+                .iter()
+                .map(|&i| (i, self.articles[i].tags()))
+                .collect(),
+            ..self.totals()
+        }
+    }
+
+    /// An update of the totals and, if it changed, the index's top entries.
+    fn totals(&mut self) -> Update {
+        let mut stats = self.builder.stats();
+        stats.entities = self.index.len();
+        stats.mentions = self.index.mentions();
+        Update {
+            articles: Vec::new(),
+            tagged: Vec::new(),
             entities: std::mem::take(&mut self.index_changed).then(|| {
                 self.index
                     .top(INDEX_SENT)

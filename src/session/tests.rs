@@ -22,6 +22,87 @@ fn assert_exports_the_batch(s: &mut Session, files: &[(&str, Vec<u8>)]) {
     assert_eq!(text, serde_json::to_string(&batch).unwrap() + "\n");
 }
 
+/// The articles as a front end holds them: every update it was sent, applied in order.
+#[derive(Default)]
+struct Mirror(Vec<std::rc::Rc<Article>>);
+
+impl Mirror {
+    fn take(&mut self, response: Response) -> Response {
+        let mut response = response;
+        if let Response::File { update, .. }
+        | Response::Tagged(update)
+        | Response::ModelReady(update) = &mut response
+        {
+            let sent = update.clone();
+            update.apply_to(&mut self.0);
+            *update = sent;
+        }
+        response
+    }
+
+    /// Asserts that it holds the session's articles, entities and all.
+    fn assert_holds(&self, s: &Session) {
+        let held: Vec<&Article> = self.0.iter().map(|a| &**a).collect();
+        let want: Vec<&Article> = s.articles.iter().collect();
+        assert_eq!(held, want);
+        assert!(held
+            .iter()
+            .any(|a| !a.title.entities.is_empty()
+                || a.paragraphs.iter().any(|p| !p.entities.is_empty())));
+    }
+}
+
+/// Whole articles once, then their entities alone: a front end that applies every update
+/// holds exactly the session's articles, copies merged and variants added before and after
+/// the model came.
+#[test]
+fn a_front_end_applying_the_updates_holds_the_sessions_articles() {
+    let mut s = Session::new();
+    let mut mirror = Mirror::default();
+    let edited = String::from_utf8(seed())
+        .unwrap()
+        .replace("Mikati said", "Mikati, speaking in Beirut on Sunday, said");
+    let before = [
+        ("one.txt", seed()),
+        ("edited.txt", edited.clone().into_bytes()),
+    ];
+    for (name, bytes) in before {
+        mirror.take(s.handle(Request::File {
+            name: name.into(),
+            bytes,
+        }));
+    }
+    mirror.take(s.handle(Request::Model(crate::entities::EMBEDDED_MODEL.to_vec())));
+    let after = [
+        (
+            "other.txt",
+            b"Blair wins\n\nTony Blair won. Blair spoke.\n".to_vec(),
+        ),
+        ("copy.txt", seed()),
+        (
+            "edited-again.txt",
+            edited.replace("Beirut", "Tripoli").into_bytes(),
+        ),
+    ];
+    for (name, bytes) in after {
+        mirror.take(s.handle(Request::File {
+            name: name.into(),
+            bytes,
+        }));
+        while let Some(tagged) = s.tag_pending() {
+            let Response::Tagged(update) = &tagged else {
+                panic!()
+            };
+            assert!(
+                update.articles.is_empty(),
+                "entities travel without their text"
+            );
+            mirror.take(tagged);
+        }
+    }
+    mirror.assert_holds(&s);
+}
+
 #[test]
 fn files_stream_as_updates_and_the_model_tags_what_came_before() {
     let mut s = Session::new();
@@ -74,7 +155,7 @@ fn files_stream_as_updates_and_the_model_tags_what_came_before() {
     let Some(Response::Tagged(done)) = s.tag_pending() else {
         panic!("the touched articles are tagged")
     };
-    assert_eq!(done.articles.len(), 2);
+    assert_eq!((done.articles.len(), done.tagged.len()), (0, 2));
     assert!(s.tag_pending().is_none());
     let Response::Mentioning { articles, .. } = s.handle(Request::Mentioning {
         name: "Najib Mikati".into(),
@@ -198,11 +279,12 @@ fn a_pool_of_taggers_gives_the_batch_output() {
         ("edited.txt", edited.into_bytes()),
     ];
     let mut in_flight: Vec<Vec<ToTag>> = Vec::new();
+    let mut mirror = Mirror::default();
     for (n, (name, bytes)) in files.iter().enumerate() {
-        let Response::File { update, .. } = coordinator.handle(Request::File {
+        let Response::File { update, .. } = mirror.take(coordinator.handle(Request::File {
             name: (*name).into(),
             bytes: bytes.clone(),
-        }) else {
+        })) else {
             panic!("a file is answered")
         };
         // What waits for its entities is counted once, whether it is out or not yet sent.
@@ -211,7 +293,7 @@ fn a_pool_of_taggers_gives_the_batch_output() {
         // A file's few articles wait for a fuller batch, until the front end says its files
         // are all sent.
         assert!(coordinator.tag_pending().is_none());
-        coordinator.handle(Request::Refresh);
+        mirror.take(coordinator.handle(Request::Refresh));
         match coordinator.tag_pending() {
             Some(Response::ToTag(batch)) => in_flight.push(batch),
             other => panic!("a delegating session hands its articles on: {other:?}"),
@@ -223,7 +305,7 @@ fn a_pool_of_taggers_gives_the_batch_output() {
             let Response::TaggedArticles(tagged) = tagger.handle(Request::Tag(batch)) else {
                 panic!()
             };
-            coordinator.handle(Request::Tagged(tagged));
+            mirror.take(coordinator.handle(Request::Tagged(tagged)));
         }
     }
     let mut waiting = Vec::new();
@@ -231,11 +313,13 @@ fn a_pool_of_taggers_gives_the_batch_output() {
         let Response::TaggedArticles(tagged) = tagger.handle(Request::Tag(batch)) else {
             panic!()
         };
-        let Response::Tagged(update) = coordinator.handle(Request::Tagged(tagged)) else {
+        let Response::Tagged(update) = mirror.take(coordinator.handle(Request::Tagged(tagged)))
+        else {
             panic!("the pool's answer is taken in")
         };
         waiting.push(update.waiting);
     }
+    mirror.assert_holds(&coordinator);
     // The count falls to nothing as the answers come.
     assert_eq!(waiting.last(), Some(&0), "{waiting:?}");
     assert!(waiting.windows(2).all(|w| w[0] >= w[1]), "{waiting:?}");

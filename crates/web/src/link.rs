@@ -47,6 +47,8 @@ pub struct Core {
     queue: RefCell<VecDeque<Request>>,
     /// Files sent and not answered, and their bytes.
     in_flight: Cell<(usize, usize)>,
+    /// Whether the queue is to be sent at the end of this task.
+    flowing: Cell<bool>,
     /// The articles the taggers have tagged and those waiting to be, as last answered.
     progress: Cell<(usize, usize)>,
 }
@@ -71,6 +73,7 @@ impl Core {
             generation: Cell::new(0),
             queue: RefCell::new(VecDeque::new()),
             in_flight: Cell::new((0, 0)),
+            flowing: Cell::new(false),
             progress: Cell::new((0, 0)),
         });
         core.join();
@@ -111,35 +114,57 @@ impl Core {
             }
         }
         self.queue.borrow_mut().push_back(request);
-        self.flow();
-    }
-
-    /// Sends what the window allows.
-    fn flow(&self) {
-        let mut queue = self.queue.borrow_mut();
-        while let Some(request) = queue.front() {
-            let (files, bytes) = self.in_flight.get();
-            if let Request::File { bytes: b, .. } = request {
-                let room = files == 0 || (files < WINDOW_FILES && bytes + b.len() <= WINDOW_BYTES);
-                if !room {
-                    break;
+        // At the end of this task, so that the files given together travel together.
+        if !self.flowing.replace(true) {
+            let weak = self.weak.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Some(core) = weak.upgrade() {
+                    core.flowing.set(false);
+                    core.flow();
                 }
-                self.in_flight.set((files + 1, bytes + b.len()));
-            }
-            let request = queue.pop_front().expect("the front is there");
-            self.bridge.borrow().send(Input::Core(request));
+            });
         }
     }
 
+    /// Sends what the window allows, as one message: files once the window is at most half
+    /// full, as many as fill it (a message each way per window, not two per file: the
+    /// messages of a folder of sixteen thousand one-article files cost the reader more than
+    /// their bytes), and whatever follows them.
+    pub fn flow(&self) {
+        let mut queue = self.queue.borrow_mut();
+        let (mut files, mut bytes) = self.in_flight.get();
+        let open = files == 0 || (files <= WINDOW_FILES / 2 && bytes <= WINDOW_BYTES / 2);
+        let mut batch = Vec::new();
+        while let Some(request) = queue.front() {
+            if let Request::File { bytes: b, .. } = request {
+                let room = files == 0 || (files < WINDOW_FILES && bytes + b.len() <= WINDOW_BYTES);
+                if !open || !room {
+                    break;
+                }
+                files += 1;
+                bytes += b.len();
+            }
+            batch.push(queue.pop_front().expect("the front is there"));
+        }
+        drop(queue);
+        self.in_flight.set((files, bytes));
+        let input = match batch.len() {
+            0 => return,
+            1 => Input::Core(batch.pop().expect("one")),
+            _ => Input::Batch(batch),
+        };
+        self.bridge.borrow().send(input);
+    }
+
     /// Takes note of one of the reader's answers before the page takes it in: a file answered
-    /// opens the window, and an update says how the tagging goes.
+    /// makes room in the window (filled again by [`Core::flow`] after the message's last
+    /// answer), and an update says how the tagging goes.
     pub fn noted(&self, response: &Response) {
         let update: Option<&Update> = match response {
             Response::File { given, update, .. } => {
                 let (files, bytes) = self.in_flight.get();
                 self.in_flight
                     .set((files.saturating_sub(1), bytes.saturating_sub(*given)));
-                self.flow();
                 Some(update)
             }
             Response::Tagged(update) | Response::ModelReady(update) => Some(update),

@@ -162,15 +162,8 @@ impl State {
         }
     }
 
-    fn apply(&mut self, update: Update) {
-        let articles = Rc::make_mut(&mut self.articles);
-        for (i, article) in update.articles {
-            if i < articles.len() {
-                articles[i] = Rc::new(article);
-            } else {
-                articles.push(Rc::new(article));
-            }
-        }
+    fn apply(&mut self, mut update: Update) {
+        update.apply_to(Rc::make_mut(&mut self.articles));
         if let Some(entities) = update.entities {
             self.entities = Rc::new(entities);
         }

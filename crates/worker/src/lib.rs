@@ -41,6 +41,10 @@ thread_local! {
 pub enum Input {
     /// A request for the core.
     Core(Request),
+    /// Requests for the core, in order (the files the page had ready when it sent), answered
+    /// together: a message each way for a window of files, not two for each of sixteen
+    /// thousand.
+    Batch(Vec<Request>),
     /// Be the reader of a pool named `pool` with `taggers` tagging workers: hand them the
     /// articles to tag, and tag what they cannot take in time.
     Read { pool: String, taggers: usize },
@@ -71,13 +75,21 @@ struct Shared {
     role: pool::Role,
     /// Whether the model was read (a tagger is ready only with it).
     has_model: bool,
+    /// Answers not sent yet: whatever one message brought about goes back as one.
+    outbox: RefCell<Vec<Response>>,
 }
 
 impl Shared {
-    /// Sends an answer to the page.
+    /// Adds an answer to those the page gets with [`Shared::flush`].
     fn respond(&self, response: Response) {
-        if let Some(page) = self.page {
-            self.scope.respond(page, response);
+        self.outbox.borrow_mut().push(response);
+    }
+
+    /// Sends the page the answers gathered, as one message.
+    fn flush(&self) {
+        let answers = std::mem::take(&mut *self.outbox.borrow_mut());
+        if let (Some(page), false) = (self.page, answers.is_empty()) {
+            self.scope.respond(page, answers);
         }
     }
 }
@@ -85,7 +97,7 @@ impl Shared {
 impl Worker for CoreWorker {
     type Message = ();
     type Input = Input;
-    type Output = Response;
+    type Output = Vec<Response>;
 
     fn create(scope: &WorkerScope<Self>) -> Self {
         CoreWorker {
@@ -95,6 +107,7 @@ impl Worker for CoreWorker {
                 page: None,
                 role: pool::Role::Alone,
                 has_model: false,
+                outbox: RefCell::default(),
             })),
         }
     }
@@ -103,13 +116,25 @@ impl Worker for CoreWorker {
 
     fn received(&mut self, _scope: &WorkerScope<Self>, msg: Self::Input, id: HandlerId) {
         self.shared.borrow_mut().page = Some(id);
-        let request = match msg {
-            Input::Core(request) => request,
+        let requests = match msg {
+            Input::Core(request) => vec![request],
+            Input::Batch(requests) => requests,
             Input::Read { pool, taggers } => return pool::read(&self.shared, &pool, taggers),
             Input::Tag { pool, k } => return pool::tag(&self.shared, &pool, k),
             Input::Renew { pool } => return pool::renew(&self.shared, &pool),
         };
-        // A file's articles go out as soon as they are read; their entities follow.
+        for request in requests {
+            self.handle(request);
+        }
+        // The files' articles go out as soon as they are read; their entities follow.
+        self.shared.borrow().flush();
+        pool::tag_pending(&self.shared);
+        self.shared.borrow().flush();
+    }
+}
+
+impl CoreWorker {
+    fn handle(&self, request: Request) {
         // (A tagger reads no file: whatever kills it, it dies tagging.)
         let reading = match &request {
             Request::File { name, .. } => name.clone(),
@@ -133,6 +158,5 @@ impl Worker for CoreWorker {
         if model {
             pool::model_ready(&self.shared);
         }
-        pool::tag_pending(&self.shared);
     }
 }

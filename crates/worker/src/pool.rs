@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
-use folio::{Request, Response, ToTag, POOL_BATCH};
+use folio::{Request, Response, Tagged, ToTag, POOL_BATCH};
 use gloo::worker::Codec;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::closure::Closure;
@@ -57,11 +57,11 @@ enum Message<'a> {
         batch: u64,
         articles: Cow<'a, [ToTag]>,
     },
-    /// A batch's articles, tagged (a tagger to the reader).
+    /// The entities of a batch's articles (a tagger to the reader, which has their text).
     Tagged {
         k: usize,
         batch: u64,
-        articles: Vec<ToTag>,
+        articles: Vec<Tagged>,
     },
     /// The reader's next bite (the reader to itself).
     Tick,
@@ -242,6 +242,7 @@ pub(crate) fn renew(shared: &Rc<RefCell<Shared>>, pool: &str) {
     for response in responses {
         shared.borrow().respond(response);
     }
+    shared.borrow().flush();
 }
 
 /// Tags a batch in this worker and takes it in.
@@ -363,6 +364,7 @@ fn bite(shared: &Rc<RefCell<Shared>>) {
     reader.wake();
     drop(s);
     shared.borrow().respond(response);
+    shared.borrow().flush();
 }
 
 /// A message on the reader's channel: a tagger is ready, or answers.
@@ -395,6 +397,7 @@ fn answered(shared: &Rc<RefCell<Shared>>, message: Message<'static>) {
     drop(s);
     if let Some(response) = response {
         shared.borrow().respond(response);
+        shared.borrow().flush();
     }
 }
 

@@ -48,19 +48,25 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
                     let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
                     CoreWorker::spawner()
                         .encoding::<WorkerCodec>()
-                        .callback(move |response| {
-                            if let Some(core) = core.upgrade() {
-                                core.noted(&response);
+                        .callback(move |answers: Vec<Response>| {
+                            let core = core.upgrade();
+                            for response in answers {
+                                if let Some(core) = &core {
+                                    core.noted(&response);
+                                }
+                                match response {
+                                    // An export is a download, not a change to the page.
+                                    Response::Exported { name, mime, text } => {
+                                        download(&name, &mime, &text)
+                                    }
+                                    Response::Annotated { entities, millis } => {
+                                        bench.answer(entities, millis)
+                                    }
+                                    response => to_state(response),
+                                }
                             }
-                            match response {
-                                // An export is a download, not a change to the page.
-                                Response::Exported { name, mime, text } => {
-                                    download(&name, &mime, &text)
-                                }
-                                Response::Annotated { entities, millis } => {
-                                    bench.answer(entities, millis)
-                                }
-                                response => to_state(response),
+                            if let Some(core) = core {
+                                core.flow();
                             }
                         })
                         .spawn(SCRIPT)
