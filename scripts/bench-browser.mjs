@@ -37,12 +37,12 @@ if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
 }
 
 /** The first files of a folder of real news (FOLIO_PAGE_NEWS, as scripts/real-news.py writes
- * it), in reading order, up to `mb` MB: real names, one article a file. */
+ * it: one article a file, or with --jsonl a hundred a dump), in reading order, up to `mb` MB. */
 function newsFolder(mb) {
   const dir = process.env.FOLIO_PAGE_NEWS;
   const files = [];
   let bytes = 0;
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()) {
+  for (const name of fs.readdirSync(dir).filter((n) => /\.(txt|jsonl)$/.test(n)).sort()) {
     const file = path.join(dir, name);
     const size = fs.statSync(file).size;
     if (bytes + size > mb * 1e6) break;

@@ -29,6 +29,18 @@ type SpawnTagger = Box<dyn Fn() -> WorkerBridge<CoreWorker>>;
 const WINDOW_FILES: usize = 256;
 const WINDOW_BYTES: usize = 4 << 20;
 
+/// Files a message to the reader carries at most, and their bytes (a bigger file goes alone):
+/// enough that sixteen thousand small files are a few hundred messages, not sixteen thousand;
+/// few enough that the answer to one (the files' articles, whole) is read on the page's
+/// thread in a few milliseconds.
+const MESSAGE_FILES: usize = 64;
+const MESSAGE_BYTES: usize = 1 << 20;
+
+/// Bytes of files the page holds read and not yet sent, past which it reads no more until
+/// the reader catches up: one worker tags far slower than the browser reads, and a folder read
+/// ahead whole sat in the page's memory (Chromium's peak 3.9 GB for 100 MB of dumps).
+pub const READ_AHEAD_BYTES: usize = 2 * WINDOW_BYTES;
+
 /// The reader's bridge, how to spawn another, the model to give a new one, the tagging
 /// workers beside it, and the requests waiting for the reader's window.
 pub struct Core {
@@ -47,6 +59,8 @@ pub struct Core {
     queue: RefCell<VecDeque<Request>>,
     /// Files sent and not answered, and their bytes.
     in_flight: Cell<(usize, usize)>,
+    /// Bytes of the files in `queue`.
+    queued: Cell<usize>,
     /// Whether the queue is to be sent at the end of this task.
     flowing: Cell<bool>,
     /// The articles the taggers have tagged and those waiting to be, as last answered.
@@ -73,6 +87,7 @@ impl Core {
             generation: Cell::new(0),
             queue: RefCell::new(VecDeque::new()),
             in_flight: Cell::new((0, 0)),
+            queued: Cell::new(0),
             flowing: Cell::new(false),
             progress: Cell::new((0, 0)),
         });
@@ -113,6 +128,9 @@ impl Core {
                 tagger.send(Input::Core(Request::Model(bytes.clone())));
             }
         }
+        if let Request::File { bytes, .. } = &request {
+            self.queued.set(self.queued.get() + bytes.len());
+        }
         self.queue.borrow_mut().push_back(request);
         // At the end of this task, so that the files given together travel together.
         if !self.flowing.replace(true) {
@@ -126,34 +144,65 @@ impl Core {
         }
     }
 
-    /// Sends what the window allows, as one message: files once the window is at most half
-    /// full, as many as fill it (a message each way per window, not two per file: the
-    /// messages of a folder of sixteen thousand one-article files cost the reader more than
-    /// their bytes), and whatever follows them.
+    /// Sends what the window allows, a few files a message ([`MESSAGE_FILES`]: a message
+    /// each way for them, not two for each: the messages of a folder of sixteen thousand
+    /// one-article files cost the reader more than their bytes), and whatever follows them.
     pub fn flow(&self) {
         let mut queue = self.queue.borrow_mut();
         let (mut files, mut bytes) = self.in_flight.get();
-        let open = files == 0 || (files <= WINDOW_FILES / 2 && bytes <= WINDOW_BYTES / 2);
         let mut batch = Vec::new();
-        while let Some(request) = queue.front() {
-            if let Request::File { bytes: b, .. } = request {
-                let room = files == 0 || (files < WINDOW_FILES && bytes + b.len() <= WINDOW_BYTES);
-                if !open || !room {
+        let mut in_batch = (0, 0);
+        loop {
+            let fits = match queue.front() {
+                None => None,
+                Some(Request::File { bytes: b, .. }) => {
+                    let room =
+                        files == 0 || (files < WINDOW_FILES && bytes + b.len() <= WINDOW_BYTES);
+                    let full = in_batch.0 > 0
+                        && (in_batch.0 == MESSAGE_FILES || in_batch.1 + b.len() > MESSAGE_BYTES);
+                    Some((room, full, b.len()))
+                }
+                Some(_) => Some((true, false, 0)),
+            };
+            let Some((room, full, size)) = fits else {
+                break;
+            };
+            if !room || full {
+                self.send_batch(std::mem::take(&mut batch));
+                in_batch = (0, 0);
+                if !room {
                     break;
                 }
-                files += 1;
-                bytes += b.len();
             }
-            batch.push(queue.pop_front().expect("the front is there"));
+            let request = queue.pop_front().expect("the front is there");
+            if let Request::File { .. } = request {
+                files += 1;
+                bytes += size;
+                in_batch = (in_batch.0 + 1, in_batch.1 + size);
+                self.queued.set(self.queued.get().saturating_sub(size));
+            }
+            batch.push(request);
         }
         drop(queue);
+        self.send_batch(batch);
         self.in_flight.set((files, bytes));
+    }
+
+    /// Sends requests to the reader as one message.
+    fn send_batch(&self, mut batch: Vec<Request>) {
         let input = match batch.len() {
             0 => return,
             1 => Input::Core(batch.pop().expect("one")),
             _ => Input::Batch(batch),
         };
         self.bridge.borrow().send(input);
+    }
+
+    /// Waits until the files read and not yet sent are fewer than [`READ_AHEAD_BYTES`].
+    pub async fn room_to_read(&self) {
+        while self.queued.get() > READ_AHEAD_BYTES {
+            gloo::timers::future::TimeoutFuture::new(20).await;
+        }
     }
 
     /// Takes note of one of the reader's answers before the page takes it in: a file answered
@@ -180,6 +229,7 @@ impl Core {
     /// sent are dropped: the kept files are read again.
     pub fn restart(&self) {
         self.queue.borrow_mut().clear();
+        self.queued.set(0);
         self.in_flight.set((0, 0));
         self.progress.set((0, 0));
         *self.bridge.borrow_mut() = (self.spawn)(self.weak.clone());

@@ -83,6 +83,7 @@ fn read_files(shared: &Shared, files: Vec<web_sys::File>, mut so_far: u64) {
             }
             shared.dispatch.dispatch(Action::Sent(sizes.clone()));
             for group in read_groups(&sizes) {
+                shared.core.room_to_read().await;
                 let (read, whole) = read_group(&accepted[group.clone()], &sizes[group]).await;
                 // Kept for the next visit in the background: a group read as one is kept as
                 // one record (sixteen thousand records of a few kilobytes cost the browser
