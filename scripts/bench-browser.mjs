@@ -108,6 +108,55 @@ function chromiumRss() {
   return total;
 }
 
+/** CPU seconds all of Chromium's processes have used so far (user and system): Linux's /proc. */
+function chromiumCpu() {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/chrom/.test(cmd.split('\0')[0])) continue;
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
+/** The browser's own cost of reading the folder's files as Folio reads them (sizes 32 to a
+ * task, then groups of up to 64 files or 4 MB as one blob, one after another), in a page that
+ * does nothing else: the part of the tab's time no page can save. */
+async function readAlone(browser, url, { files }) {
+  const page = await browser.newPage();
+  await page.goto(url);
+  await page.setContent('<input type=file multiple>');
+  await page.setInputFiles('input[type=file]', files);
+  const cpu = chromiumCpu();
+  const wall = await page.evaluate(async () => {
+    const files = [...document.querySelector('input').files];
+    const started = performance.now();
+    const sizes = [];
+    for (let i = 0; i < files.length; i += 32) {
+      for (const f of files.slice(i, i + 32)) sizes.push(f.size);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    let read = 0;
+    for (let i = 0; i < files.length; ) {
+      let j = i;
+      let bytes = 0;
+      while (j < files.length && j - i < 64 && (j === i || bytes + sizes[j] <= 4 << 20)) bytes += sizes[j++];
+      read += (await new Blob(files.slice(i, j)).arrayBuffer()).byteLength;
+      i = j;
+    }
+    return performance.now() - started;
+  });
+  const used = chromiumCpu() - cpu;
+  await page.close();
+  return { wall, cpu: used };
+}
+
 /** Chooses the folder's files in a fresh page; returns what was measured. */
 async function readFolder(browser, url, { files, bytes }) {
   const page = await browser.newPage();
@@ -136,6 +185,7 @@ async function readFolder(browser, url, { files, bytes }) {
   // Chromium's memory, sampled four times a second while the folder is read: its peak.
   let peak = chromiumRss();
   const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
+  const cpu = chromiumCpu();
   await page.evaluate((n) => (window.__files = n), files.length);
   await page.setInputFiles('input[type=file]', files);
   // Done when the progress bar has gone (it shows while any file is unanswered).
@@ -147,6 +197,7 @@ async function readFolder(browser, url, { files, bytes }) {
   );
   clearInterval(sampler);
   peak = Math.max(peak, chromiumRss());
+  const used = chromiumCpu() - cpu;
   const r = await page.evaluate(() => {
     const long = window.__long.filter((t) => t.start >= window.__start).map((t) => t.duration);
     return {
@@ -160,7 +211,7 @@ async function readFolder(browser, url, { files, bytes }) {
     };
   });
   await page.close();
-  return { ...r, files: files.length, bytes, peak };
+  return { ...r, files: files.length, bytes, peak, cpu: used };
 }
 
 const server = await serve(path.join(root, 'dist'));
@@ -180,7 +231,12 @@ for (const mb of sizes) {
       `              ${(r.heap / 1e6).toFixed(0)} MB` +
       `   ${(r.total / Number.parseInt(String(r.articles).replace(/[^0-9]/g, ''), 10)).toFixed(3)} ms/article` +
       `   Chromium peak ${(r.peak / 1e6).toFixed(0)} MB` +
-      `   files read ${(r.read / 1000).toFixed(1)} s, ${r.pool[1] ?? 0} articles tagged by ${r.pool[0] ?? 0} tagging workers`,
+      `   files read ${(r.read / 1000).toFixed(1)} s, ${r.pool[1] ?? 0} articles tagged by ${r.pool[0] ?? 0} tagging workers` +
+      `   Chromium's CPU ${r.cpu.toFixed(1)} s (${(r.cpu / (r.total / 1000)).toFixed(2)} cores)`,
+  );
+  const alone = await readAlone(browser, server.url, folder);
+  console.log(
+    `           the browser alone reads these files in ${(alone.wall / 1000).toFixed(1)} s, using ${alone.cpu.toFixed(1)} s of CPU`,
   );
 }
 if (process.env.FOLIO_BENCH_ENTITIES === '0') {
