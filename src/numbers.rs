@@ -7,7 +7,7 @@
 use crate::model::Label;
 use crate::tags::Span;
 
-const WEEKDAYS: &[&str] = &[
+pub(crate) const WEEKDAYS: &[&str] = &[
     "monday",
     "tuesday",
     "wednesday",
@@ -17,7 +17,7 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
