@@ -252,7 +252,8 @@ impl Builder {
     /// The finished collection.
     pub fn finish(self) -> Collection {
         let stats = self.stats();
-        let articles = self.merger.finish();
+        let mut articles = self.merger.finish();
+        crate::dates::date_all(&mut articles);
         let collection = Collection {
             articles,
             files: self.files,

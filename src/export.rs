@@ -164,6 +164,7 @@ mod tests {
                 variants: vec![],
                 removed: vec![],
                 meta: None,
+                date: None,
             }],
             files: vec![],
             stats: Stats::default(),

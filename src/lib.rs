@@ -50,9 +50,7 @@ mod builder;
 pub mod cluster;
 #[cfg(feature = "train")]
 mod conll;
-/// An article's date and where it was read (issue 31): public until the collection's JSON
-/// carries it, so that it is built and tested on its own first.
-pub mod dates;
+mod dates;
 mod decode;
 mod dedup;
 mod entities;
@@ -83,8 +81,8 @@ pub use entities::EMBEDDED_MODEL;
 pub use export::{to_html, to_markdown};
 pub use index::Index;
 pub use model::{
-    Article, Block, Collection, Entity, FileInfo, IndexEntry, Label, Meta, Reason, Removed, Stats,
-    Text, Variant,
+    Article, ArticleDate, Block, Collection, DateFrom, Entity, FileInfo, IndexEntry, Label, Meta,
+    Reason, Removed, Stats, Text, Variant,
 };
 pub use records::{
     RecordsError, AUTHOR_FIELDS, DATE_FIELDS, TEXT_FIELDS, TITLE_FIELDS, URL_FIELDS,

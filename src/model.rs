@@ -351,6 +351,34 @@ pub struct Article {
     /// author); `null` for articles from loose text. (Always written, as `title_derived`.)
     #[serde(default)]
     pub meta: Option<Meta>,
+    /// The article's date and where it was read (see `dates`); `null` when it has none.
+    /// (Always written, as `title_derived`.)
+    #[serde(default)]
+    pub date: Option<ArticleDate>,
+}
+
+/// An article's date: `2020-12-07`, or `--12-07` for a dateline that gave no year and no
+/// article of its file gave one, and where it was read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleDate {
+    /// ISO 8601.
+    pub value: String,
+    /// Where it was read.
+    pub from: DateFrom,
+}
+
+/// Where an article's date was read, most trusted first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateFrom {
+    /// A structured dump's date field.
+    Meta,
+    /// The dateline opening the body (`LONDON, Dec 7 (Reuters) -`).
+    Dateline,
+    /// A date line among the first lines (`Published: …`).
+    Text,
+    /// The file's name.
+    File,
 }
 
 /// A structured dump's fields about an article (`url`, `date`, `author`, as the record had them).

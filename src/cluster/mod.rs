@@ -273,12 +273,13 @@ pub fn link(n: usize, edges: &[(u32, u32)]) -> Vec<u32> {
 /// variants merged. Builds the totals and, for tagged articles, the entity index, as
 /// [`Builder::finish`](crate::Builder::finish) does.
 pub fn assemble(
-    articles: Vec<Article>,
+    mut articles: Vec<Article>,
     files: Vec<FileInfo>,
     duplicates: usize,
     variants: usize,
     tagged: bool,
 ) -> Collection {
+    crate::dates::date_all(&mut articles);
     let stats = stats_of(&articles, &files, duplicates, variants);
     let mut collection = Collection {
         articles,

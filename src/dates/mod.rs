@@ -6,35 +6,82 @@
 //! `By … | March 3, 2024`); a date in the file's name (`2020-12-07-story.txt`, `20201207_…`).
 //! A date merely mentioned in the body is never the article's: only the first lines are read,
 //! and a line counts only if it is a dateline's head or a short line that is mostly its date.
-//! (Not yet wired into the collection's JSON: issue 31's next step.)
+//!
+//! A dateline without a year takes the year of the nearest article of the same file that has
+//! one (by reading order); with none, it keeps its month and day (`--12-07`). Dates are set on
+//! a finished collection's articles (`date_all`), so every way of building one (the builder, a
+//! cluster's stages, the page's session) gives the same.
 
 mod scan;
 
+use rustc_hash::FxHashMap;
+
 pub use scan::{find, unix, Day};
 
-/// Where an article's date was read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum From {
-    /// A structured dump's date field.
-    Meta,
-    /// The dateline opening the body.
-    Dateline,
-    /// A date line among the first lines.
-    Text,
-    /// The file's name.
-    File,
-}
+use crate::model::{Article, ArticleDate, DateFrom as From};
 
-impl From {
-    /// As the JSON writes it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            From::Meta => "meta",
-            From::Dateline => "dateline",
-            From::Text => "text",
-            From::File => "file",
+/// Sets every article's `date` (see the module's documentation).
+pub fn date_all(articles: &mut [Article]) {
+    let found: Vec<Option<(Day, From)>> = articles.iter().map(of).collect();
+    // The articles of each file that have a full date, in reading order.
+    let mut dated: FxHashMap<&str, Vec<(usize, u16)>> = FxHashMap::default();
+    for (i, (article, found)) in articles.iter().zip(&found).enumerate() {
+        if let Some((Day { year: Some(y), .. }, _)) = found {
+            dated.entry(file_of(article)).or_default().push((i, *y));
         }
     }
+    let dates: Vec<Option<ArticleDate>> = articles
+        .iter()
+        .zip(&found)
+        .enumerate()
+        .map(|(i, (article, found))| {
+            let (mut day, from) = (*found)?;
+            if let (None, Some(dated)) = (day.year, dated.get(file_of(article))) {
+                day.year = nearest(dated, i);
+            }
+            Some(ArticleDate {
+                value: day.iso(),
+                from,
+            })
+        })
+        .collect();
+    for (article, date) in articles.iter_mut().zip(dates) {
+        article.date = date;
+    }
+}
+
+/// The year of the article nearest `i` in `dated` (ascending places; the earlier on a tie).
+fn nearest(dated: &[(usize, u16)], i: usize) -> Option<u16> {
+    let at = dated.partition_point(|&(j, _)| j < i);
+    let before = at.checked_sub(1).and_then(|k| dated.get(k));
+    let after = dated.get(at);
+    match (before, after) {
+        (Some(b), Some(a)) if a.0 - i < i - b.0 => Some(a.1),
+        (Some(b), _) => Some(b.1),
+        (None, a) => a.map(|a| a.1),
+    }
+}
+
+/// The file an article was first read from (a record's source names its line: `dump.jsonl:12`).
+fn file_of(article: &Article) -> &str {
+    let source = article.sources.first().map_or("", String::as_str);
+    match source.rsplit_once(':') {
+        Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
+        _ => source,
+    }
+}
+
+/// An article's date as its own text, record and file give it.
+fn of(article: &Article) -> Option<(Day, From)> {
+    let meta = article.meta.as_ref().and_then(|m| m.date.as_deref());
+    let body: Vec<&str> = article
+        .captions
+        .iter()
+        .chain(&article.paragraphs)
+        .flat_map(|b| b.text.lines())
+        .take(FIRST_LINES)
+        .collect();
+    of_article(meta, &body, file_of(article))
 }
 
 /// Body lines read for a dateline or a date line: a date further down is the story's, not

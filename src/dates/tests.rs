@@ -78,6 +78,15 @@ const FORMS: &[Form] = &[
     (None, "Published: Jan 2, 2021", "Text.", "2019-09-03.txt", Some(("2021-01-02", "text"))),
 ];
 
+fn name(from: From) -> &'static str {
+    match from {
+        From::Meta => "meta",
+        From::Dateline => "dateline",
+        From::Text => "text",
+        From::File => "file",
+    }
+}
+
 #[test]
 fn every_form_is_read_from_where_it_is_written() {
     assert!(FORMS.len() >= 40);
@@ -86,7 +95,7 @@ fn every_form_is_read_from_where_it_is_written() {
             .into_iter()
             .filter(|l| !l.is_empty())
             .collect();
-        let got = of_article(*meta, &body, file).map(|(d, from)| (d.iso(), from.as_str()));
+        let got = of_article(*meta, &body, file).map(|(d, from)| (d.iso(), name(from)));
         let want = want.map(|(v, f)| (v.to_owned(), f));
         assert_eq!(got, want, "{meta:?} / {first:?} / {second:?} / {file:?}");
     }
@@ -133,4 +142,96 @@ proptest::proptest! {
         body[line] = &sentence;
         proptest::prop_assert_eq!(of_article(None, &body, "story.txt"), None, "{}", sentence);
     }
+}
+
+/// A collection's articles carry their dates: from a record's field, a dateline (its year from
+/// the nearest dated article of its file), a date line, the file's name, or none at all.
+#[test]
+fn a_collection_dates_its_articles() {
+    let loose = "Britain Acts\n\nLONDON, Dec 7 (Reuters) - Britain said on Monday it would act.\n\n\
+                 =====\n\nSpain Grows\n\nMADRID 1996-12-07\n\nSpain's economy grew in the third quarter.\n\n\
+                 =====\n\nFrance Waits\n\nPARIS, Dec 9 (Reuters) - France said it would wait.\n";
+    let files = vec![
+        ("wires.txt".to_owned(), loose.as_bytes().to_vec()),
+        (
+            "2021-03-04-story.txt".to_owned(),
+            b"Markets Rise\n\nStocks rose on Thursday as investors weighed the data.\n".to_vec(),
+        ),
+        (
+            "mention.txt".to_owned(),
+            b"Talks Go On\n\nThe talks began on December 7, 2020, and went on for a week.\n".to_vec(),
+        ),
+        (
+            "dump.jsonl".to_owned(),
+            br#"{"title": "Rates Hold", "text": "The bank held its rates steady.", "date": "Mon, 07 Dec 2020 10:00:00 GMT"}"#
+                .to_vec(),
+        ),
+        (
+            "blog.txt".to_owned(),
+            b"A Post\n\nPublished: March 3, 2024\n\nThe post says many things about the weather.\n".to_vec(),
+        ),
+    ];
+    let c = crate::builder::process(
+        files,
+        &crate::builder::Options {
+            entities: false,
+            ..Default::default()
+        },
+    );
+    let dates: Vec<(String, Option<(String, From)>)> = c
+        .articles
+        .iter()
+        .map(|a| {
+            (
+                a.title.text.to_string(),
+                a.date.as_ref().map(|d| (d.value.clone(), d.from)),
+            )
+        })
+        .collect();
+    let want = |v: &str, f| Some((v.to_owned(), f));
+    assert_eq!(
+        dates,
+        [
+            (
+                "Britain Acts".to_owned(),
+                want("1996-12-07", From::Dateline)
+            ),
+            ("Spain Grows".to_owned(), want("1996-12-07", From::Dateline)),
+            (
+                "France Waits".to_owned(),
+                want("1996-12-09", From::Dateline)
+            ),
+            ("Markets Rise".to_owned(), want("2021-03-04", From::File)),
+            ("Talks Go On".to_owned(), None),
+            ("Rates Hold".to_owned(), want("2020-12-07", From::Meta)),
+            ("A Post".to_owned(), want("2024-03-03", From::Text)),
+        ]
+    );
+    let json = serde_json::to_value(&c.articles[0]).unwrap();
+    assert_eq!(
+        json["date"],
+        serde_json::json!({"value": "1996-12-07", "from": "dateline"})
+    );
+    assert_eq!(
+        serde_json::to_value(&c.articles[4]).unwrap()["date"],
+        serde_json::Value::Null
+    );
+}
+
+#[test]
+fn a_dateline_without_a_year_in_a_file_without_one_keeps_its_month_and_day() {
+    let c = crate::builder::process(
+        [(
+            "w.txt".to_owned(),
+            b"Britain Acts\n\nLONDON, Dec 7 (Reuters) - Britain said it would act.\n".to_vec(),
+        )],
+        &crate::builder::Options {
+            entities: false,
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        c.articles[0].date.as_ref().map(|d| d.value.as_str()),
+        Some("--12-07")
+    );
 }

@@ -70,6 +70,7 @@ impl Clean<'_> {
                 })
                 .collect(),
             meta: None,
+            date: None,
         }
     }
 }

@@ -296,13 +296,14 @@ impl Session {
     /// The collection so far (or the articles `only`), as a batch would give it.
     pub fn collection(&self, only: Option<&[usize]>) -> Collection {
         let mut stats = self.builder.stats();
+        // Dated over the whole collection: a dateline's year may come from another article.
+        let mut all = self.articles.clone();
+        crate::dates::date_all(&mut all);
         let (articles, entities) = match only {
-            None => (self.articles.clone(), self.index.entries()),
+            None => (all, self.index.entries()),
             Some(only) => {
-                let articles: Vec<Article> = only
-                    .iter()
-                    .filter_map(|&i| self.articles.get(i).cloned())
-                    .collect();
+                let articles: Vec<Article> =
+                    only.iter().filter_map(|&i| all.get(i).cloned()).collect();
                 stats.articles = articles.len();
                 stats.paragraphs = articles.iter().map(|a| a.paragraphs.len()).sum();
                 stats.removed_lines = articles.iter().map(|a| a.removed.len()).sum();
