@@ -270,8 +270,8 @@ pub fn link(n: usize, edges: &[(u32, u32)]) -> Vec<u32> {
 
 /// A collection from a job's outputs: the merged `articles` in reading order (tagged or
 /// not), every file's row with its article count, and the number of exact copies and
-/// variants merged. Builds the totals and, for tagged articles, the entity index, as
-/// [`Builder::finish`](crate::Builder::finish) does.
+/// variants merged. Dates the articles, builds the totals and, for tagged articles, the entity
+/// index, as [`Builder::finish`](crate::Builder::finish) does.
 pub fn assemble(
     mut articles: Vec<Article>,
     files: Vec<FileInfo>,

@@ -91,7 +91,13 @@ class Wheel(unittest.TestCase):
         want = json.loads(folio.process(files))
         articles, rows, duplicates, variants = by_stages(files)
         self.assertEqual(len(articles), len(want["articles"]))
-        self.assertEqual(articles, want["articles"])
+        # Assembled, as a job ends: the totals, the index and each article's date (a dateline's
+        # year may come from another article of its file) are the collection's.
+        collection = json.loads(
+            folio.assemble([json.dumps(a) for a in articles], [json.dumps(r) for r in rows], duplicates, variants, True)
+        )
+        self.assertEqual(collection["articles"], want["articles"])
+        self.assertEqual(collection, want)
         self.assertEqual(rows, want["files"])
         self.assertEqual(duplicates, want["stats"]["duplicate_articles"])
         self.assertEqual(variants, want["stats"]["near_duplicates"])
