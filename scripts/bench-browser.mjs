@@ -91,16 +91,15 @@ function makeFolder(mb) {
   return { files, bytes, dir };
 }
 
-/** The resident memory of every Chromium process (the tab's renderer, its workers' threads
- * inside it, the browser, the GPU and utility processes), in bytes: Linux's /proc. */
-function chromiumRss() {
+/** The sum of `read(pid)` over every Chromium process (the tab's renderer, its workers'
+ * threads inside it, the browser, the GPU and utility processes): Linux's /proc. */
+function overChromium(read) {
   let total = 0;
   for (const pid of fs.readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
     try {
       const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
       if (!/chrom/.test(cmd.split('\0')[0])) continue;
-      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (rss) total += Number(rss[1]) * 1024;
+      total += read(pid);
     } catch {
       // The process ended meanwhile.
     }
@@ -108,21 +107,23 @@ function chromiumRss() {
   return total;
 }
 
-/** CPU seconds all of Chromium's processes have used so far (user and system): Linux's /proc. */
+/** Chromium's resident memory, in bytes. */
+function chromiumRss() {
+  return overChromium((pid) => {
+    const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return rss ? Number(rss[1]) * 1024 : 0;
+  });
+}
+
+/** CPU seconds Chromium has used so far (user and system). */
 function chromiumCpu() {
-  let ticks = 0;
-  for (const pid of fs.readdirSync('/proc').filter((p) => /^[0-9]+$/.test(p))) {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/chrom/.test(cmd.split('\0')[0])) continue;
+  return (
+    overChromium((pid) => {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended meanwhile.
-    }
-  }
-  return ticks / 100;
+      return Number(fields[11]) + Number(fields[12]);
+    }) / 100
+  );
 }
 
 /** The browser's own cost of reading the folder's files as Folio reads them (sizes 32 to a

@@ -50,11 +50,9 @@ impl Update {
             }
         }
         for (i, tags) in self.tagged.drain(..) {
+            // Copied only if a view still holds it (`set_tags` changes nothing when it fails).
             if let Some(article) = articles.get_mut(i) {
-                let mut changed = Article::clone(article);
-                if changed.set_tags(tags) {
-                    *article = Rc::new(changed);
-                }
+                Rc::make_mut(article).set_tags(tags);
             }
         }
     }
