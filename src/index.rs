@@ -85,7 +85,7 @@ pub struct Index {
 
 /// The key a mention is grouped by: its own, or its normalised text where it has none (an
 /// entity made outside the recognizer).
-fn key_of(e: &crate::model::Entity) -> std::borrow::Cow<'_, str> {
+pub(crate) fn key_of(e: &crate::model::Entity) -> std::borrow::Cow<'_, str> {
     if e.key.is_empty() {
         crate::resolve::normalise(&e.text).into()
     } else {
@@ -200,19 +200,45 @@ impl Index {
 
     /// The `n` most mentioned entries, in the order of [`Index::entries`].
     pub fn top(&self, n: usize) -> Vec<IndexEntry> {
-        let mut groups: Vec<&Group> = self.groups.values().collect();
-        let order = |a: &&Group, b: &&Group| {
+        best(self.groups.values().collect(), n, |a, b| {
             b.mentions
                 .cmp(&a.mentions)
                 .then(a.label().cmp(&b.label()))
                 .then(a.key.cmp(&b.key))
-        };
-        if groups.len() > n {
-            groups.select_nth_unstable_by(n, order);
-            groups.truncate(n);
-        }
-        groups.sort_by(order);
-        groups.into_iter().map(Group::entry).collect()
+        })
+    }
+
+    /// The `n` entries of `label` named in the most articles (then the most mentioned, then by
+    /// key): the overview's bars. One pass over the entries, whatever their number.
+    pub(crate) fn most_named(&self, label: Label, n: usize) -> Vec<IndexEntry> {
+        let groups = self
+            .groups
+            .values()
+            .filter(|g| g.label() == label)
+            .collect();
+        best(groups, n, |a, b| {
+            b.articles
+                .len()
+                .cmp(&a.articles.len())
+                .then(b.mentions.cmp(&a.mentions))
+                .then(a.key.cmp(&b.key))
+        })
+    }
+
+    /// Each article naming `key`, with its mentions there, in reading order.
+    pub(crate) fn mentions_by_article(&self, key: &str) -> Vec<(usize, usize)> {
+        let mut articles: Vec<(usize, usize)> = self
+            .groups
+            .get(key)
+            .map(|g| g.articles.iter().map(|(&a, &n)| (a, n)).collect())
+            .unwrap_or_default();
+        articles.sort_unstable();
+        articles
+    }
+
+    /// The label of `key`'s entry and how many articles name it.
+    pub(crate) fn label_and_reach(&self, key: &str) -> Option<(Label, usize)> {
+        self.groups.get(key).map(|g| (g.label(), g.articles.len()))
     }
 
     /// Every entry, most mentioned first, then by label and key: one order whatever order
@@ -220,6 +246,20 @@ impl Index {
     pub fn entries(&self) -> Vec<IndexEntry> {
         self.top(self.groups.len())
     }
+}
+
+/// The `n` first of `groups` in `order`, as entries: a selection, then a sort of the few kept.
+fn best(
+    mut groups: Vec<&Group>,
+    n: usize,
+    order: impl Fn(&&Group, &&Group) -> std::cmp::Ordering,
+) -> Vec<IndexEntry> {
+    if groups.len() > n {
+        groups.select_nth_unstable_by(n, &order);
+        groups.truncate(n);
+    }
+    groups.sort_by(order);
+    groups.into_iter().map(Group::entry).collect()
 }
 
 /// Builds the index of every entity in `articles`. Entries come most-mentioned first.

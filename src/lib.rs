@@ -26,6 +26,9 @@
 //! * `resolve` decides inside each article which entity a mention names (`Mikati` after
 //!   `Najib Mikati` is him), and `index` lists every entity of a collection once, with its
 //!   aliases, grouping mentions by what their articles resolved them to.
+//! * `dates` reads each article's date and where it came from, and `overview` turns the
+//!   collection into the numbers behind the Overview (articles over time, the most named, the
+//!   names that go together, every mention in its context, what each file gave).
 //! * `model` holds the [`Collection`] every front end renders, the JSON of docs/contract.md;
 //!   `export` writes it as Markdown or a standalone HTML page.
 //!
@@ -62,6 +65,7 @@ mod minhash;
 mod model;
 mod names;
 mod numbers;
+pub mod overview;
 mod records;
 mod resolve;
 mod segment;

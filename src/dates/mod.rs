@@ -22,6 +22,15 @@ use crate::model::{Article, ArticleDate, DateFrom as From};
 
 /// Sets every article's `date` (see the module's documentation).
 pub fn date_all(articles: &mut [Article]) {
+    let dates = dates_of(articles);
+    for (article, date) in articles.iter_mut().zip(dates) {
+        article.date = date;
+    }
+}
+
+/// Every article's date, as [`date_all`] sets it, for a front end that keeps its articles
+/// undated (the page's session) and a view that only reads them.
+pub fn dates_of(articles: &[Article]) -> Vec<Option<ArticleDate>> {
     let found: Vec<Option<(Day, From)>> = articles.iter().map(of).collect();
     // The articles of each file that have a full date, in reading order.
     let mut dated: FxHashMap<&str, Vec<(usize, u16)>> = FxHashMap::default();
@@ -30,7 +39,7 @@ pub fn date_all(articles: &mut [Article]) {
             dated.entry(file_of(article)).or_default().push((i, *y));
         }
     }
-    let dates: Vec<Option<ArticleDate>> = articles
+    articles
         .iter()
         .zip(&found)
         .enumerate()
@@ -44,10 +53,7 @@ pub fn date_all(articles: &mut [Article]) {
                 from,
             })
         })
-        .collect();
-    for (article, date) in articles.iter_mut().zip(dates) {
-        article.date = date;
-    }
+        .collect()
 }
 
 /// The year of the article nearest `i` in `dated` (ascending places; the earlier on a tie).
@@ -63,8 +69,12 @@ fn nearest(dated: &[(usize, u16)], i: usize) -> Option<u16> {
 }
 
 /// The file an article was first read from (a record's source names its line: `dump.jsonl:12`).
-fn file_of(article: &Article) -> &str {
-    let source = article.sources.first().map_or("", String::as_str);
+pub(crate) fn file_of(article: &Article) -> &str {
+    file_of_source(article.sources.first().map_or("", String::as_str))
+}
+
+/// The file a source names (a record's names its line: `dump.jsonl:12`).
+pub(crate) fn file_of_source(source: &str) -> &str {
     match source.rsplit_once(':') {
         Some((file, line)) if !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit()) => file,
         _ => source,

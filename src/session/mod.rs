@@ -56,6 +56,11 @@ pub enum Request {
     /// What a tagging worker made of a [`Response::ToTag`]: each article's entities. Each is
     /// taken only if the article is still the version that was sent.
     Tagged(Vec<Tagged>),
+    /// The overview's numbers (after the last of a batch of files, and when the reader
+    /// chooses another name, term, ranking or order).
+    Overview(crate::overview::Query),
+    /// The articles a bar of the overview stands for.
+    Narrow(crate::overview::Narrow),
     /// The collection (or the articles with these indices) in a format, for download.
     Export {
         /// The format.
@@ -114,6 +119,15 @@ pub enum Response {
         /// The entry's label, as asked.
         label: Label,
         /// The articles that mention it.
+        articles: Vec<usize>,
+    },
+    /// The overview's numbers, for the query they answer.
+    Overview(Box<crate::overview::Overview>),
+    /// The articles a bar stands for, in reading order.
+    Narrowed {
+        /// The bar, as asked.
+        narrow: crate::overview::Narrow,
+        /// Its articles.
         articles: Vec<usize>,
     },
     /// Everything was forgotten.
@@ -431,6 +445,16 @@ impl Session {
                 None => Vec::new(),
             }),
             Request::Tagged(batch) => self.take_tagged(batch),
+            Request::Overview(query) => {
+                let dates = crate::dates::dates_of(&self.articles);
+                let overview = crate::overview::Overview::of(self.overview_source(&dates), &query);
+                Response::Overview(Box::new(overview))
+            }
+            Request::Narrow(narrow) => {
+                let dates = crate::dates::dates_of(&self.articles);
+                let articles = crate::overview::narrow(self.overview_source(&dates), &narrow);
+                Response::Narrowed { narrow, articles }
+            }
             Request::Export { format, only } => {
                 self.tag_here();
                 self.reindex();
@@ -461,6 +485,20 @@ impl Session {
                 };
                 Response::Cleared
             }
+        }
+    }
+
+    /// What the overview reads: the articles as tagged so far (a pool's answers still on
+    /// their way count once they come), their dates, the index and the files.
+    fn overview_source<'a>(
+        &'a self,
+        dates: &'a [Option<crate::model::ArticleDate>],
+    ) -> crate::overview::Source<'a> {
+        crate::overview::Source {
+            articles: &self.articles,
+            dates,
+            index: &self.index,
+            files: self.builder.files(),
         }
     }
 

@@ -1,4 +1,5 @@
 // Headless Debian Chromium through playwright-core (no browser download: CHROMIUM or /usr/bin/chromium).
+import { execFileSync } from 'node:child_process';
 import { before, after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -93,5 +94,17 @@ export function keptFiles(count) {
         resolve(request.result.reduce((n, r) => n + (r.names ? r.names.length : 1), 0) === count);
       };
     };
+  });
+}
+
+/** The `folio` command built for the tests (debug if built, else release). */
+export function folioBinary() {
+  return ['target/debug/folio', 'target/release/folio'].map((p) => join(root, p)).find((p) => {
+    try {
+      execFileSync(p, ['--version']);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }

@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { openPage, dropFiles, releaseBuild, root } from './browser.mjs';
+import { folioBinary, openPage, dropFiles, releaseBuild, root } from './browser.mjs';
 
 const env = releaseBuild();
 
@@ -79,14 +79,7 @@ async function exportWith(files, workers) {
 function folioBatch(files) {
   const dir = mkdtempSync(join(tmpdir(), 'folio-pool-'));
   for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
-  const folio = ['target/debug/folio', 'target/release/folio'].map((p) => join(root, p)).find((p) => {
-    try {
-      execFileSync(p, ['--version']);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const folio = folioBinary();
   const batch = JSON.parse(
     execFileSync(folio, files.map((f) => f.name), { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 }),
   );

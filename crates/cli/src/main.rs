@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
 use folio::cluster::{self, Pool, Signed};
-use folio::{FileErrorKind, Options};
+use folio::{overview, FileErrorKind, Options};
 use rayon::prelude::*;
 
 /// Read raw scraped news dumps as clean articles.
@@ -48,6 +48,26 @@ struct Args {
     #[arg(long)]
     pretty: bool,
 
+    /// With `--format overview`: the chosen name (an entity's key, as in the JSON's
+    /// `entities`), whose companions and contexts are listed; the most named by default.
+    #[arg(long, value_name = "KEY")]
+    name: Option<String>,
+
+    /// With `--format overview`: list every occurrence of these words in context instead of
+    /// the chosen name's mentions.
+    #[arg(long, value_name = "WORDS")]
+    term: Option<String>,
+
+    /// With `--format overview`: rank the names that go with the chosen one by the articles
+    /// naming both, or by lift.
+    #[arg(long, value_enum, default_value_t = RankArg::Count)]
+    rank: RankArg,
+
+    /// With `--format overview`: sort the contexts in reading order, by the word before or
+    /// after the mention, or by date.
+    #[arg(long, value_enum, default_value_t = SortArg::Reading)]
+    sort: SortArg,
+
     /// Threads to work on (all cores by default); the output is the same whatever it is.
     #[arg(long, short = 'j', value_parser = clap::value_parser!(u32).range(1..))]
     jobs: Option<u32>,
@@ -72,6 +92,41 @@ enum Format {
     Json,
     Md,
     Html,
+    /// The overview's numbers as JSON: timeline, names, pairs, contexts, files.
+    Overview,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum RankArg {
+    Count,
+    Lift,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum SortArg {
+    Reading,
+    Before,
+    After,
+    Date,
+}
+
+/// What `--format overview` is asked for.
+fn query(args: &Args) -> overview::Query {
+    overview::Query {
+        name: args.name.clone(),
+        term: args.term.clone(),
+        rank: match args.rank {
+            RankArg::Count => overview::Rank::Count,
+            RankArg::Lift => overview::Rank::Lift,
+        },
+        sort: match args.sort {
+            SortArg::Reading => overview::Sort::Reading,
+            SortArg::Before => overview::Sort::Before,
+            SortArg::After => overview::Sort::After,
+            SortArg::Date => overview::Sort::Date,
+        },
+        ..overview::Query::default()
+    }
 }
 
 fn parse_threshold(s: &str) -> Result<f32, String> {
@@ -159,8 +214,16 @@ fn collect(args: &Args) -> io::Result<bool> {
         }
         Format::Md => out.write_all(folio::to_markdown(&collection).as_bytes())?,
         Format::Html => out.write_all(folio::to_html(&collection).as_bytes())?,
+        Format::Overview => {
+            let overview = overview::Overview::of_collection(&collection, &query(args));
+            if args.pretty {
+                serde_json::to_writer_pretty(&mut out, &overview)?;
+            } else {
+                serde_json::to_writer(&mut out, &overview)?;
+            }
+        }
     }
-    if args.format == Format::Json {
+    if matches!(args.format, Format::Json | Format::Overview) {
         out.write_all(b"\n")?;
     }
     out.flush()?;

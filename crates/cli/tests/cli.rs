@@ -68,6 +68,48 @@ fn markdown_and_html_for_people() {
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<h2>Mikati: Lebanon"));
 }
 
+/// `--format overview` prints the overview's numbers: the seed's two articles, its most named
+/// name chosen, its mentions in context; `--name`, `--term`, `--rank` and `--sort` ask for more.
+#[test]
+fn the_overview_as_json() {
+    let out = folio(&["--format", "overview", &seed()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let o: folio::overview::Overview = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(o.articles, 2);
+    assert_eq!(
+        o.timeline.undated
+            + o.timeline.partial
+            + o.timeline.bins.iter().map(|b| b.count).sum::<usize>(),
+        2
+    );
+    assert!(
+        o.names.iter().any(|n| n.name == "Najib Mikati"),
+        "{:?}",
+        o.names
+    );
+    let chosen = o.together.unwrap();
+    assert_eq!(o.contexts.unwrap().of, chosen.key);
+    assert_eq!(o.files.len(), 1);
+    let out = folio(&[
+        "--format",
+        "overview",
+        "--name",
+        "najib mikati",
+        "--term",
+        "Lebanon",
+        "--rank",
+        "lift",
+        "--sort",
+        "after",
+        &seed(),
+    ]);
+    let o: folio::overview::Overview = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(o.together.unwrap().name, "Najib Mikati");
+    let contexts = o.contexts.unwrap();
+    assert!(contexts.term && contexts.total > 0);
+    assert!(contexts.lines.iter().all(|l| l.word == "Lebanon"));
+}
+
 #[test]
 fn help_and_usage_errors() {
     let help = folio(&["--help"]);

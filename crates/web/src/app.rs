@@ -5,25 +5,37 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::components::{ArticleList, EntityPanel, Help, Intake, Masthead, Reader, Toolbar};
+use crate::components::{
+    ArticleList, EntityPanel, Help, Intake, Masthead, OverviewPane, Reader, Toolbar,
+};
 use crate::context::Shared;
 use crate::hooks::{
-    opened_in_url, use_core, use_index_sync, use_keyboard, use_model, use_paste, use_restore,
-    use_url,
+    opened_in_url, pane_in_url, use_core, use_index_sync, use_keyboard, use_model,
+    use_overview_sync, use_paste, use_restore, use_url, OverviewInputs,
 };
 use crate::scripting::use_scripting;
-use crate::state::State;
+use crate::state::{Pane, State};
 
 /// The page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State {
-        open: opened_in_url().unwrap_or(0),
-        ..State::default()
+    let state = use_reducer(|| {
+        let (pane, narrow) = pane_in_url();
+        State {
+            open: opened_in_url().unwrap_or(0),
+            pane,
+            narrow,
+            ..State::default()
+        }
     });
     let shared = use_core(state.dispatcher());
-    use_keyboard(state.dispatcher());
-    use_url(state.open, !state.articles.is_empty());
+    use_keyboard(state.dispatcher(), state.pane);
+    use_url(
+        state.open,
+        !state.articles.is_empty(),
+        state.pane,
+        state.narrow.clone(),
+    );
     use_paste(shared.clone());
     use_restore(shared.clone());
     use_model(shared.clone());
@@ -35,6 +47,20 @@ pub fn app() -> Html {
         state.stats.mentions,
     );
     use_scripting(shared.clone());
+    let search = state.search.trim().to_owned();
+    use_overview_sync(
+        shared.clone(),
+        OverviewInputs {
+            shown: state.pane == Pane::Overview,
+            idle: state.pending == 0 && !state.files.is_empty(),
+            tagged: state.waiting == 0,
+            query: state.query.clone(),
+            term: (state.contexts_of_search && !search.is_empty()).then_some(search.clone()),
+            articles: state.stats.articles,
+            mentions: state.stats.mentions,
+        },
+        state.narrow.clone(),
+    );
 
     let visible = Rc::new(state.visible());
     // What an export exports: everything, or what the search and the filter leave.
@@ -49,11 +75,18 @@ pub fn app() -> Html {
                     total_bytes={state.stats.bytes} articles={state.stats.articles}
                     waiting={state.waiting} model_ready={state.model == crate::state::Model::Ready} />
                 <Toolbar search={state.search.clone()} hidden={state.hidden.clone()}
-                    view={state.view} {only} />
+                    view={state.view} pane={state.pane} {only} />
                 <ArticleList articles={state.articles.clone()} visible={visible}
                     open={state.open} shown={state.shown} />
-                <Reader article={state.articles.get(state.open).cloned()} view={state.view}
-                    hidden={state.hidden.clone()} selected={state.filter_entry().cloned()} />
+                if state.pane == Pane::Overview {
+                    <OverviewPane overview={state.overview.clone()} narrow={state.narrow.clone()}
+                        rank={state.query.rank} sort={state.query.sort}
+                        of_search={state.contexts_of_search} has_search={!search.is_empty()} />
+                } else {
+                    <Reader article={state.articles.get(state.open).cloned()} view={state.view}
+                        hidden={state.hidden.clone()} selected={state.filter_entry().cloned()}
+                        mark={state.mark.clone().filter(|m| m.article == state.open)} />
+                }
                 <EntityPanel model={state.model.clone()} entities={state.entities.clone()}
                     filter={state.filter.clone()} />
             </main>

@@ -7,6 +7,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use folio::overview::{Context, Narrow, Overview, Query, Rank, Sort};
 use folio::IndexEntry;
 use folio::{Article, FileInfo, Label, Stats};
 use folio::{Response, Update};
@@ -66,7 +67,35 @@ pub struct State {
     /// How many articles the list draws (more on request: a list of thousands would make
     /// every redraw slow).
     pub shown: usize,
+    /// What the pane beside the list shows: the reader or the overview.
+    pub pane: Pane,
+    /// The overview's numbers, as last answered.
+    pub overview: Option<Rc<Overview>>,
+    /// What the overview asks for: the chosen name, the ranking of its companions, the order
+    /// of its contexts (the search term comes from `search` when contexts of it are asked).
+    pub query: Query,
+    /// Whether the contexts are of the search term rather than the chosen name.
+    pub contexts_of_search: bool,
+    /// The bar of the overview the list is narrowed to, and its articles once the core has
+    /// said which.
+    pub narrow: Option<Narrow>,
+    pub narrow_articles: Option<Vec<usize>>,
+    /// A mention opened from its context: marked in the reader and scrolled into view.
+    pub mark: Option<Context>,
 }
+
+/// What the pane beside the list shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pane {
+    /// The open article.
+    #[default]
+    Reader,
+    /// The whole collection.
+    Overview,
+}
+
+/// Contexts listed at most in the overview (all are counted).
+pub const CONTEXTS_SHOWN: usize = 300;
 
 /// Articles the list draws at first, and more each time more are asked for.
 pub const LIST_PAGE: usize = 150;
@@ -103,8 +132,14 @@ impl State {
             (Some(_), None) => Some(&[]),
             (None, _) => None,
         };
+        let narrowed: Option<&[usize]> = match (&self.narrow, &self.narrow_articles) {
+            (Some(_), Some(articles)) => Some(articles),
+            (Some(_), None) => Some(&[]),
+            (None, _) => None,
+        };
         (0..self.articles.len())
             .filter(|i| only.is_none_or(|only| only.binary_search(i).is_ok()))
+            .filter(|i| narrowed.is_none_or(|n| n.binary_search(i).is_ok()))
             .filter(|&i| words.is_empty() || matches_words(&self.articles[i], &words))
             .collect()
     }
@@ -152,6 +187,15 @@ impl State {
                 self.apply(update);
             }
             Response::ModelFailed(message) => self.model = Model::Failed(message),
+            Response::Overview(overview) => self.overview = Some(Rc::new(*overview)),
+            Response::Narrowed { narrow, articles } => {
+                if self.narrow.as_ref() == Some(&narrow) {
+                    if !articles.contains(&self.open) {
+                        self.open = articles.first().copied().unwrap_or(self.open);
+                    }
+                    self.narrow_articles = Some(articles);
+                }
+            }
             // Exports are downloads, handled where the answer arrives; the pool's batches go
             // from worker to worker and never reach the page.
             Response::Cleared
@@ -205,6 +249,20 @@ pub enum Action {
     Escape,
     /// Draw more of the list.
     More,
+    /// Show the reader or the overview beside the list.
+    ShowPane(Pane),
+    /// Choose the name the overview's pairs and contexts are of (by key).
+    Choose(String),
+    /// Rank the chosen name's companions so.
+    Rank(Rank),
+    /// Sort the contexts so.
+    Sort(Sort),
+    /// List the contexts of the search term (or, `false`, of the chosen name).
+    ContextsOfSearch(bool),
+    /// Narrow the list to a bar of the overview, or (the same again, or `None`) widen it back.
+    Narrow(Option<Narrow>),
+    /// Open a mention's article in the reader, the mention marked.
+    OpenContext(Context),
     /// The core panicked reading `file`: the collection starts over (its files are read again
     /// by a new worker, all but this one) and the file is listed with the message.
     CoreFailed { file: String, message: String },
@@ -250,10 +308,14 @@ impl Reducible for State {
             Action::Clear => {
                 next = State {
                     model: self.model.clone(),
+                    pane: self.pane,
                     ..State::default()
                 }
             }
-            Action::Open(i) => next.open = i,
+            Action::Open(i) => {
+                next.open = i;
+                next.mark = None;
+            }
             Action::More => next.shown = next.shown.max(LIST_PAGE) + LIST_PAGE,
             Action::CoreFailed { file, message } => {
                 next = State {
@@ -276,6 +338,7 @@ impl Reducible for State {
                         None => 0,
                     };
                     next.open = visible[to as usize];
+                    next.mark = None;
                 }
             }
             Action::Search(words) => next.search = words,
@@ -290,10 +353,28 @@ impl Reducible for State {
                 next.filter_articles = None;
             }
             Action::Show(view) => next.view = view,
+            Action::ShowPane(pane) => next.pane = pane,
+            Action::Choose(key) => next.query.name = Some(key),
+            Action::Rank(rank) => next.query.rank = rank,
+            Action::Sort(sort) => next.query.sort = sort,
+            Action::ContextsOfSearch(on) => next.contexts_of_search = on,
+            Action::Narrow(narrow) => {
+                next.narrow = if narrow == next.narrow { None } else { narrow };
+                next.narrow_articles = None;
+            }
+            Action::OpenContext(context) => {
+                next.open = context.article;
+                next.pane = Pane::Reader;
+                next.view = View::Text;
+                next.mark = Some(context);
+            }
             Action::Help(shown) => next.help = shown,
             Action::Escape => {
                 if next.help {
                     next.help = false;
+                } else if next.narrow.is_some() {
+                    next.narrow = None;
+                    next.narrow_articles = None;
                 } else if next.filter.is_some() {
                     next.filter = None;
                     next.filter_articles = None;

@@ -17,7 +17,8 @@ pub fn help() -> Html {
                 <dt><kbd>{ "j" }</kbd>{ " / " }<kbd>{ "↓" }</kbd></dt><dd>{ "next article" }</dd>
                 <dt><kbd>{ "k" }</kbd>{ " / " }<kbd>{ "↑" }</kbd></dt><dd>{ "previous article" }</dd>
                 <dt><kbd>{ "/" }</kbd></dt><dd>{ "search" }</dd>
-                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "close this, clear the entity filter, then the search" }</dd>
+                <dt><kbd>{ "o" }</kbd></dt><dd>{ "the overview of the whole collection, and back to the reader" }</dd>
+                <dt><kbd>{ "Esc" }</kbd></dt><dd>{ "close this, widen the list the overview narrowed, clear the entity filter, then the search" }</dd>
                 <dt><kbd>{ "?" }</kbd></dt><dd>{ "this help" }</dd>
             </dl>
             <button type="button" class="button" onclick={close}>{ "Close" }</button>

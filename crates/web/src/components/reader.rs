@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use folio::overview::Context;
 use folio::{Article, Block, IndexEntry, Label};
 use yew::prelude::*;
 
@@ -12,14 +13,36 @@ use crate::scripting::count_block_render;
 use crate::state::View;
 
 /// A block's text with each entity in a `<mark data-label>`, unless its label is hidden; the
-/// mentions of `selected` are marked as such.
-pub fn marked(block: &Block, hidden: &BTreeSet<Label>, selected: Option<&IndexEntry>) -> Html {
+/// mentions of `selected` are marked as such, and the mention `at` (start and end, in scalar
+/// values) as the one opened from its context (entities overlapping it give way).
+fn marked(
+    block: &Block,
+    hidden: &BTreeSet<Label>,
+    selected: Option<&IndexEntry>,
+    mention: Option<(usize, usize)>,
+) -> Html {
     count_block_render();
     let chars: Vec<char> = block.text.as_str().chars().collect();
     let mut out = Vec::new();
     let mut at = 0;
+    let mention = mention.filter(|&(s, e)| s < e && e <= chars.len());
+    let mut pending = mention;
     for e in &block.entities {
-        if e.start < at || e.end > chars.len() || e.start >= e.end || hidden.contains(&e.label) {
+        if let Some((s, end)) = pending.filter(|&(s, _)| s < e.end) {
+            if s >= at {
+                out.push(html! { { chars[at..s].iter().collect::<String>() } });
+                out.push(html! { <mark class="context-mark" data-testid="context-mark">{ chars[s..end].iter().collect::<String>() }</mark> });
+                at = end;
+            }
+            pending = None;
+        }
+        let overlaps = mention.is_some_and(|(s, end)| e.start < end && s < e.end);
+        if overlaps
+            || e.start < at
+            || e.end > chars.len()
+            || e.start >= e.end
+            || hidden.contains(&e.label)
+        {
             continue;
         }
         out.push(html! { { chars[at..e.start].iter().collect::<String>() } });
@@ -30,6 +53,11 @@ pub fn marked(block: &Block, hidden: &BTreeSet<Label>, selected: Option<&IndexEn
         let class = chosen.then_some("selected");
         out.push(html! { <mark data-label={e.label.as_str()} {class}>{ text }</mark> });
         at = e.end;
+    }
+    if let Some((s, end)) = pending.filter(|&(s, _)| s >= at) {
+        out.push(html! { { chars[at..s].iter().collect::<String>() } });
+        out.push(html! { <mark class="context-mark" data-testid="context-mark">{ chars[s..end].iter().collect::<String>() }</mark> });
+        at = end;
     }
     out.push(html! { { chars[at..].iter().collect::<String>() } });
     out.into_iter().collect()
@@ -46,6 +74,8 @@ pub struct ReaderProps {
     pub hidden: BTreeSet<Label>,
     /// The entity the list is narrowed to, whose mentions are marked.
     pub selected: Option<IndexEntry>,
+    /// The mention opened from its context, marked and scrolled into view.
+    pub mark: Option<Context>,
 }
 
 impl PartialEq for ReaderProps {
@@ -59,12 +89,23 @@ impl PartialEq for ReaderProps {
         same && self.view == other.view
             && self.hidden == other.hidden
             && self.selected == other.selected
+            && self.mark == other.mark
     }
 }
 
 /// The open article as the chosen view shows it.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
+    // A mention opened from its context is brought into view once drawn.
+    use_effect_with(props.mark.clone(), |mark| {
+        if mark.is_some() {
+            if let Ok(Some(mention)) =
+                gloo::utils::document().query_selector("[data-testid=context-mark]")
+            {
+                mention.scroll_into_view();
+            }
+        }
+    });
     let Some(article) = &props.article else {
         return html! {
             <article class="reader" data-testid="reader" aria-label="Reader">
@@ -73,12 +114,21 @@ pub fn reader(props: &ReaderProps) -> Html {
         };
     };
     let (hidden, selected) = (&props.hidden, props.selected.as_ref());
+    // Blocks count as the overview counts them: the title 0, then captions, then paragraphs.
+    let mention = |b: usize| {
+        props
+            .mark
+            .as_ref()
+            .filter(|m| m.block == b)
+            .map(|m| (m.start, m.end))
+    };
+    let captions = article.captions.len();
     let body = match props.view {
         View::Text => html! {
             <>
-            <h2 dir="auto">{ marked(&article.title, hidden, selected) }</h2>
-            { for article.captions.iter().map(|c| html! { <p class="caption" dir="auto">{ marked(c, hidden, selected) }</p> }) }
-            { for article.paragraphs.iter().map(|p| html! { <p dir="auto">{ marked(p, hidden, selected) }</p> }) }
+            <h2 dir="auto">{ marked(&article.title, hidden, selected, mention(0)) }</h2>
+            { for article.captions.iter().enumerate().map(|(i, c)| html! { <p class="caption" dir="auto">{ marked(c, hidden, selected, mention(1 + i)) }</p> }) }
+            { for article.paragraphs.iter().enumerate().map(|(i, p)| html! { <p dir="auto">{ marked(p, hidden, selected, mention(1 + captions + i)) }</p> }) }
             </>
         },
         View::Audit => html! { <Audit article={article.clone()} /> },

@@ -7,7 +7,7 @@ use folio::{ExportFormat, Label, Request};
 use yew::prelude::*;
 
 use crate::context::Shared;
-use crate::state::{Action, View};
+use crate::state::{Action, Pane, View};
 
 /// What the toolbar shows.
 #[derive(Properties, PartialEq)]
@@ -18,6 +18,8 @@ pub struct ToolbarProps {
     pub hidden: BTreeSet<Label>,
     /// The reader's view.
     pub view: View,
+    /// What the pane beside the list shows.
+    pub pane: Pane,
     /// The articles the list shows, when it does not show them all: what an export exports.
     pub only: Option<Rc<Vec<usize>>>,
 }
@@ -55,6 +57,19 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| show(view));
         html! { <button type="button" class="toggle" aria-pressed={(props.view == view).to_string()} {onclick}>{ name }</button> }
     };
+    let overview = {
+        let show = sender(&shared, Action::ShowPane);
+        let pane = props.pane;
+        let onclick = Callback::from(move |_: MouseEvent| {
+            show(match pane {
+                Pane::Reader => Pane::Overview,
+                Pane::Overview => Pane::Reader,
+            })
+        });
+        let on = props.pane == Pane::Overview;
+        html! { <button type="button" class="toggle" data-testid="overview-switch" aria-pressed={on.to_string()}
+        aria-keyshortcuts="o" {onclick}>{ "Overview" }</button> }
+    };
     let export_button = |format: ExportFormat, label: &'static str| {
         let core = shared.core.clone();
         let only = props.only.as_ref().map(|o| o.to_vec());
@@ -74,6 +89,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     oninput={on_search} aria-label="Search titles and text" />
             </label>
             <div class="legend" role="group" aria-label="Highlights">{ for legend }</div>
+            <div class="views" role="group" aria-label="Collection">{ overview }</div>
             <div class="views" role="group" aria-label="Reader view">
                 { view_button(View::Text, "Text") }
                 { view_button(View::Audit, "Audit") }
