@@ -6,7 +6,9 @@
 
 mod support;
 
-use folio::overview::{narrow, Narrow, Overview, Query, Rank, Sort, Source, Timeline, Unit};
+use folio::overview::{
+    narrow, to_csv, Narrow, Overview, Query, Rank, Sort, Source, Table, Timeline, Unit,
+};
 use folio::{process, ArticleDate, Collection, DateFrom, Index, Options};
 
 /// Sentences of real text (WikiGold's, in the repository) to build dated articles from.
@@ -383,6 +385,32 @@ fn the_page_gets_the_numbers_the_command_prints() {
         match session.handle(folio::Request::Overview(query)) {
             folio::Response::Overview(got) => assert_eq!(*got, want),
             other => panic!("{other:?}"),
+        }
+    }
+}
+
+/// Each table exports as CSV with a header and a row per bar, name, pair, line or file, its
+/// numbers those drawn.
+#[test]
+fn each_table_exports_as_csv() {
+    let c = dated(120);
+    let o = Overview::of_collection(&c, &Query::default());
+    for table in Table::ALL {
+        let text = to_csv(&o, table);
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        let want = match table {
+            Table::Timeline => o.timeline.bins.len(),
+            Table::Names => o.names.len(),
+            Table::Pairs => o.together.as_ref().unwrap().pairs.len(),
+            Table::Contexts => o.contexts.as_ref().unwrap().lines.len(),
+            Table::Files => o.files.len(),
+        };
+        assert_eq!(rows.len(), want, "{table:?}");
+        if table == Table::Timeline {
+            let counts: Vec<usize> = rows.iter().map(|r| r[2].parse().unwrap()).collect();
+            let drawn: Vec<usize> = o.timeline.bins.iter().map(|b| b.count).collect();
+            assert_eq!(counts, drawn);
         }
     }
 }

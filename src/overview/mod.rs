@@ -11,6 +11,7 @@
 //! that a bar's count and the list it narrows to cannot disagree.
 
 mod contexts;
+mod export;
 mod files;
 mod names;
 mod timeline;
@@ -21,6 +22,7 @@ use crate::index::Index;
 use crate::model::{Article, ArticleDate, Collection, FileInfo};
 
 pub use contexts::{Context, Contexts, Sort};
+pub use export::{to_csv, Table};
 pub use files::FileBar;
 pub use names::{Name, Pair, Rank, Together};
 pub use timeline::{Bin, Timeline, Unit};

@@ -37,6 +37,20 @@ for (const scheme of ['light', 'dark']) {
     const dir = join(root, 'docs', 'screenshots');
     await mkdir(dir, { recursive: true });
     await page.screenshot({ path: join(dir, `${scheme}.png`) });
+    // The Overview, its charts and then their tables; and at phone width, no sideways scroll.
+    await page.keyboard.press('o');
+    await page.locator('[data-testid=overview] [data-testid=timeline] svg[role=img]').waitFor({ timeout: 15000 });
+    await page.waitForTimeout(400);
+    assert.deepEqual(await violations(page), [], 'the overview');
+    await page.locator('[data-testid=overview]').screenshot({ path: join(dir, `overview-${scheme}.png`) });
+    for (const table of await page.locator('[data-testid=overview] .chart-head .toggle', { hasText: 'Table' }).all()) {
+      await table.click();
+    }
+    assert.deepEqual(await violations(page), [], 'the overview as tables');
+    await page.setViewportSize({ width: 390, height: 800 });
+    await page.waitForTimeout(200);
+    const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    assert.ok(scroll <= width, `phone width scrolls sideways: ${scroll} > ${width}`);
     assert.deepEqual(errors, []);
     await page.close();
   });

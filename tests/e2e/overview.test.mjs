@@ -130,6 +130,20 @@ test('the overview draws what folio prints, and every bar narrows the list to it
   assert.ok(await mark.isVisible());
   const box = await mark.boundingBox();
   assert.ok(box && box.y >= 0 && box.y + box.height <= 900, `the mention is in view: ${JSON.stringify(box)}`);
+
+  // Exports: the timeline's numbers as CSV, and the whole overview as one self-contained page.
+  await page.keyboard.press('o');
+  await page.locator('[data-testid=overview]').waitFor();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.locator('button[data-table=timeline]').click()]);
+  const rows = readFileSync(await csv.path(), 'utf8').trim().split('\n').slice(1).map((r) => r.split(','));
+  assert.deepEqual(rows, expected.timeline);
+  const [html] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Overview as HTML' }).click(),
+  ]);
+  const saved = readFileSync(await html.path(), 'utf8');
+  assert.ok(saved.startsWith('<!DOCTYPE html>') && saved.includes('<svg') && saved.includes("default-src 'none'"));
+  assert.ok(!/<script/i.test(saved), 'nothing runs in the saved page');
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -53,3 +53,44 @@ pub async fn fetch_bytes(url: &str, what: &str) -> Result<Vec<u8>, String> {
     .map_err(|e| failed("could not be read", e))?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// The page's styles, for a saved overview to look as it does here.
+const STYLES: &str = include_str!("../../../styles/app.css");
+
+/// The theme's colours as the page shows them now (light or dark, chosen or followed).
+const THEME_VARIABLES: [&str; 10] = [
+    "--bg",
+    "--surface",
+    "--text",
+    "--muted",
+    "--border",
+    "--accent",
+    "--accent-text",
+    "--focus",
+    "--font-body",
+    "--font-ui",
+];
+
+/// The Overview as one self-contained HTML page: its charts (SVG) and lists as drawn, the
+/// page's styles with the theme's colours fixed, and a policy that lets nothing load or run.
+/// The markup is the browser's own serialisation of the page, so text from files stays text.
+pub fn overview_page() -> Option<String> {
+    let document = gloo::utils::document();
+    let overview = document.query_selector("[data-testid=overview]").ok()??;
+    let root = document.document_element()?;
+    let computed = gloo::utils::window().get_computed_style(&root).ok()??;
+    let theme: String = THEME_VARIABLES
+        .iter()
+        .filter_map(|v| {
+            let value = computed.get_property_value(v).ok()?;
+            Some(format!("{v}: {};", value.trim()))
+        })
+        .collect();
+    Some(format!(
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
+         <title>Folio overview</title>\n<style>{STYLES}\n:root {{ {theme} }}\nbody {{ background: var(--bg); color: var(--text); font-family: var(--font-ui); margin: 1rem; }}</style>\n\
+         </head><body>\n{}\n</body></html>\n",
+        overview.outer_html()
+    ))
+}

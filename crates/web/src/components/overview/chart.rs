@@ -46,7 +46,9 @@ pub fn chart(props: &ChartProps) -> Html {
                 <p class="chart-note">{ note.clone() }</p>
             }
             if *table {
-                <div class="chart-table">
+                // Focusable, so a table wider than the screen scrolls from the keyboard too.
+                <div class="chart-table" tabindex="0" role="region"
+                    aria-label={format!("{} (table)", props.title)}>
                     <table><thead>{ props.head.clone() }</thead><tbody>{ props.rows.clone() }</tbody></table>
                 </div>
             } else {

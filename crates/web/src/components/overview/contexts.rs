@@ -48,12 +48,18 @@ pub fn context_lines(props: &ContextsProps) -> Html {
     };
     let lines = c.lines.iter().map(|line| {
         let (dispatch, line) = (shared.dispatch.clone(), line.clone());
-        let label = format!("{}{}{} (article {})", line.left, line.word, line.right, line.article + 1);
-        let (left, word, right, date) = (line.left.clone(), line.word.clone(), line.right.clone(), line.date.clone());
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::OpenContext(line.clone())));
+        let (left, word, right, date) = (
+            line.left.clone(),
+            line.word.clone(),
+            line.right.clone(),
+            line.date.clone(),
+        );
+        let onclick = Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::OpenContext(line.clone()))
+        });
         html! {
             <li>
-                <button type="button" class="context" data-testid="context" aria-label={label} {onclick}>
+                <button type="button" class="context" data-testid="context" {onclick}>
                     <span class="left" dir="auto">{ left }</span>
                     <span class="word" dir="auto">{ word }</span>
                     <span class="right" dir="auto">{ right }</span>

@@ -7,6 +7,7 @@
 
 mod chart;
 mod contexts;
+mod exports;
 mod files;
 mod names;
 mod timeline;
@@ -18,6 +19,7 @@ use folio::overview::{Narrow, Overview, Rank, Sort};
 use yew::prelude::*;
 
 pub use chart::Chart;
+use exports::Exports;
 
 /// What the Overview shows.
 #[derive(Properties, PartialEq)]
@@ -47,7 +49,10 @@ pub fn overview_pane(props: &OverviewPaneProps) -> Html {
     };
     html! {
         <section class="overview" data-testid="overview" aria-label="Overview">
-            <h2>{ format!("Overview of {} articles", o.articles) }</h2>
+            <div class="chart-head">
+                <h2>{ format!("Overview of {} articles", o.articles) }</h2>
+                <Exports overview={o.clone()} />
+            </div>
             <timeline::TimelineChart overview={o.clone()} narrow={props.narrow.clone()} />
             <names::NamesChart overview={o.clone()} narrow={props.narrow.clone()} />
             <together::TogetherChart overview={o.clone()} narrow={props.narrow.clone()} rank={props.rank} />
