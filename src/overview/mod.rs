@@ -21,10 +21,10 @@ use serde::{Deserialize, Serialize};
 use crate::index::Index;
 use crate::model::{Article, ArticleDate, Collection, FileInfo};
 
-pub use contexts::{Context, Contexts, Sort};
+pub use contexts::{Context, Contexts, Sort, CONTEXT_CHARS};
 pub use export::{to_csv, Table};
 pub use files::FileBar;
-pub use names::{Name, Pair, Rank, Together};
+pub use names::{Name, Pair, Rank, Together, LIFT_FLOOR};
 pub use timeline::{Bin, Timeline, Unit};
 
 /// What the overview is asked for: the chosen name, the search term, and how to rank and sort.
