@@ -147,3 +147,41 @@ test('the overview draws what folio prints, and every bar narrows the list to it
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('with 3,000 files dropped, the list and the reader are in view, side by side, and the 500th article opens in view', async () => {
+  const files = datedFiles(3000);
+  const { page, errors } = await openPage(env.browser, env.server.url);
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await dropFiles(page, '[data-testid=dropzone]', files);
+  await page.locator('.files .status', { hasText: `${files.length} files in all` }).waitFor({ timeout: 180_000 });
+  await page.locator('progress').waitFor({ state: 'detached', timeout: 180_000 });
+  const box = (sel) =>
+    page.evaluate((sel) => {
+      const r = document.querySelector(sel)?.getBoundingClientRect();
+      return r && { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    }, sel);
+  const inView = (b) => b && b.top >= 0 && b.bottom <= 900 && b.left >= 0 && b.right <= 1400;
+  const first = await box('[data-testid=article]');
+  const reader = await box('[data-testid=reader] h2');
+  assert.ok(inView(first), `first article: ${JSON.stringify(first)}`);
+  assert.ok(inView(reader), `reader: ${JSON.stringify(reader)}`);
+  assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0);
+  await page.screenshot({ path: join(root, 'docs', 'screenshots', 'thousands.png') });
+  // The 500th article of the list, scrolled to in the list and opened.
+  await page.evaluate(() => {
+    const list = document.querySelector('.list-scroller');
+    list.scrollTop = 499 * 88 - 200;
+  });
+  const row = page.locator('[data-testid=article]').filter({ hasText: /^Story 499:/ });
+  await row.waitFor();
+  const title = await row.locator('.title').innerText();
+  await row.locator('button').click();
+  await page.locator('[data-testid=reader] h2', { hasText: title }).waitFor();
+  assert.ok(inView(await box('[data-testid=reader] h2')), 'the opened title is in view');
+  assert.equal(await page.evaluate(() => document.scrollingElement.scrollTop), 0, 'the page itself never scrolled');
+  // Keys step on, and the list follows the open article.
+  for (let i = 0; i < 20; i++) await page.keyboard.press('j');
+  assert.ok(inView(await box('[data-testid=article][aria-current=true]')), 'the open row stays in view');
+  assert.deepEqual(errors, []);
+  await page.close();
+});

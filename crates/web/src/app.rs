@@ -77,7 +77,7 @@ pub fn app() -> Html {
                 <Toolbar search={state.search.clone()} hidden={state.hidden.clone()}
                     view={state.view} pane={state.pane} {only} />
                 <ArticleList articles={state.articles.clone()} visible={visible}
-                    open={state.open} shown={state.shown} />
+                    open={state.open} />
                 if state.pane == Pane::Overview {
                     <OverviewPane overview={state.overview.clone()} narrow={state.narrow.clone()}
                         rank={state.query.rank} sort={state.query.sort}
@@ -85,7 +85,8 @@ pub fn app() -> Html {
                 } else {
                     <Reader article={state.articles.get(state.open).cloned()} view={state.view}
                         hidden={state.hidden.clone()} selected={state.filter_entry().cloned()}
-                        mark={state.mark.clone().filter(|m| m.article == state.open)} />
+                        mark={state.mark.clone().filter(|m| m.article == state.open)}
+                        index={state.open} />
                 }
                 <EntityPanel model={state.model.clone()} entities={state.entities.clone()}
                     filter={state.filter.clone()} />

@@ -64,9 +64,6 @@ pub struct State {
     pub view: View,
     /// Whether the keyboard help is shown.
     pub help: bool,
-    /// How many articles the list draws (more on request: a list of thousands would make
-    /// every redraw slow).
-    pub shown: usize,
     /// What the pane beside the list shows: the reader or the overview.
     pub pane: Pane,
     /// The overview's numbers, as last answered.
@@ -96,9 +93,6 @@ pub enum Pane {
 
 /// Contexts listed at most in the overview (all are counted).
 pub const CONTEXTS_SHOWN: usize = 300;
-
-/// Articles the list draws at first, and more each time more are asked for.
-pub const LIST_PAGE: usize = 150;
 
 /// What the reader shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -247,8 +241,6 @@ pub enum Action {
     Help(bool),
     /// Escape: close the help, else clear the entity filter, else the search.
     Escape,
-    /// Draw more of the list.
-    More,
     /// Show the reader or the overview beside the list.
     ShowPane(Pane),
     /// Choose the name the overview's pairs and contexts are of (by key).
@@ -316,7 +308,6 @@ impl Reducible for State {
                 next.open = i;
                 next.mark = None;
             }
-            Action::More => next.shown = next.shown.max(LIST_PAGE) + LIST_PAGE,
             Action::CoreFailed { file, message } => {
                 next = State {
                     model: self.model.clone(),

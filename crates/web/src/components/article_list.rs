@@ -1,5 +1,8 @@
 //! The list of articles: each with its title, files, and counts of entities, removed lines and
-//! variants; drawn a page at a time.
+//! variants. It scrolls on its own, beside the reader, through every article: past a few
+//! hundred, only the rows in view (and a screen's worth either side) are drawn, each row the
+//! same height so that its place is its position times that height. The open article is kept
+//! in view as it changes (keys, a click in the Overview).
 
 use std::rc::Rc;
 
@@ -7,19 +10,24 @@ use folio::Article;
 use yew::prelude::*;
 
 use crate::context::Shared;
-use crate::state::{Action, LIST_PAGE};
+use crate::state::Action;
+
+/// Up to this many articles every row is drawn; past it, only those in view.
+const VIRTUAL_FROM: usize = 200;
+/// A row's height in CSS pixels (`.article-list li` in the styles says the same).
+const ROW_PX: f64 = 88.0;
+/// Rows drawn beyond the view on each side.
+const OVERSCAN: usize = 12;
 
 /// What the list shows.
 #[derive(Properties)]
 pub struct ArticleListProps {
     /// Every article of the collection.
     pub articles: Rc<Vec<Rc<Article>>>,
-    /// The ones the search and the entity filter leave, in order.
+    /// The ones the search, the entity filter and the overview leave, in order.
     pub visible: Rc<Vec<usize>>,
     /// The one open in the reader.
     pub open: usize,
-    /// How many the list draws.
-    pub shown: usize,
 }
 
 impl PartialEq for ArticleListProps {
@@ -29,20 +37,78 @@ impl PartialEq for ArticleListProps {
         Rc::ptr_eq(&self.articles, &other.articles)
             && self.visible == other.visible
             && self.open == other.open
-            && self.shown == other.shown
     }
+}
+
+/// The rows to draw, `first..last`, of `n`, for a view from `top` that is `height` high.
+fn window(n: usize, top: f64, height: f64) -> (usize, usize) {
+    if n <= VIRTUAL_FROM {
+        return (0, n);
+    }
+    let first = ((top / ROW_PX) as usize).saturating_sub(OVERSCAN).min(n);
+    let last = (((top + height) / ROW_PX).ceil() as usize + OVERSCAN).min(n);
+    (first, last.max(first))
 }
 
 /// The articles, or a word on how to get some.
 #[function_component(ArticleList)]
 pub fn article_list(props: &ArticleListProps) -> Html {
-    let shared = use_context::<Shared>().expect("App provides the shared handles");
-    let (visible, total) = (&props.visible, props.articles.len());
-    let shown = props.shown.max(LIST_PAGE);
-    let on_more = {
-        let shared = shared.clone();
-        Callback::from(move |_: MouseEvent| shared.dispatch.dispatch(Action::More))
+    let scroller = use_node_ref();
+    let list = use_node_ref();
+    // Where the view is: its top and its height, as last scrolled or sized.
+    let view = use_state(|| (0.0_f64, 900.0_f64));
+    let measure = {
+        let (view, scroller) = (view.clone(), scroller.clone());
+        move || {
+            if let Some(el) = scroller.cast::<web_sys::Element>() {
+                let now = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+                if now != *view {
+                    view.set(now);
+                }
+            }
+        }
     };
+    let onscroll = {
+        let measure = measure.clone();
+        Callback::from(move |_: Event| measure())
+    };
+    // The open article kept in view: a key, or a click elsewhere, may open one out of sight.
+    {
+        let (scroller, visible) = (scroller.clone(), props.visible.clone());
+        use_effect_with((props.open, visible.len()), move |(open, _)| {
+            if let (Some(el), Some(at)) = (
+                scroller.cast::<web_sys::Element>(),
+                visible.iter().position(|i| i == open),
+            ) {
+                let top = at as f64 * ROW_PX;
+                let (now, height) = (f64::from(el.scroll_top()), f64::from(el.client_height()));
+                if top < now {
+                    el.set_scroll_top(top as i32);
+                } else if top + ROW_PX > now + height {
+                    el.set_scroll_top((top + ROW_PX - height) as i32);
+                }
+            }
+            measure();
+        });
+    }
+    let (visible, total) = (&props.visible, props.articles.len());
+    let (first, last) = window(visible.len(), view.0, view.1);
+    // The rows not drawn keep their room, set through the style object (the page's security
+    // policy allows no inline style attribute).
+    {
+        let list = list.clone();
+        let pads = (
+            first as f64 * ROW_PX,
+            (visible.len() - last) as f64 * ROW_PX,
+        );
+        use_effect_with(pads, move |(top, bottom)| {
+            if let Some(ol) = list.cast::<web_sys::HtmlElement>() {
+                let style = ol.style();
+                let _ = style.set_property("padding-top", &format!("{top}px"));
+                let _ = style.set_property("padding-bottom", &format!("{bottom}px"));
+            }
+        });
+    }
     html! {
         <nav class="articles" aria-label="Articles">
             <h2>{ if visible.len() == total {
@@ -52,18 +118,14 @@ pub fn article_list(props: &ArticleListProps) -> Html {
             } }</h2>
             if total == 0 {
                 <p class="empty">{ "Drop text dumps, archives or JSON lines and CSV on the page, choose files, or try the sample." }</p>
-            } else {
-                <ol class="article-list">
-                    { for visible.iter().take(shown).map(|&i| html! {
+            }
+            <div class="list-scroller" ref={scroller} {onscroll}>
+                <ol class="article-list" ref={list}>
+                    { for visible[first..last].iter().map(|&i| html! {
                         <ArticleItem key={i} index={i} article={props.articles[i].clone()} current={i == props.open} />
                     }) }
                 </ol>
-                if visible.len() > shown {
-                    <button type="button" class="button secondary" onclick={on_more}>
-                        { format!("Show more ({} not shown)", visible.len() - shown) }
-                    </button>
-                }
-            }
+            </div>
         </nav>
     }
 }

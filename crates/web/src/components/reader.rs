@@ -76,6 +76,8 @@ pub struct ReaderProps {
     pub selected: Option<IndexEntry>,
     /// The mention opened from its context, marked and scrolled into view.
     pub mark: Option<Context>,
+    /// The open article's place in the collection: another one opens at its top.
+    pub index: usize,
 }
 
 impl PartialEq for ReaderProps {
@@ -90,25 +92,35 @@ impl PartialEq for ReaderProps {
             && self.hidden == other.hidden
             && self.selected == other.selected
             && self.mark == other.mark
+            && self.index == other.index
     }
 }
 
 /// The open article as the chosen view shows it.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    // A mention opened from its context is brought into view once drawn.
-    use_effect_with(props.mark.clone(), |mark| {
-        if mark.is_some() {
-            if let Ok(Some(mention)) =
-                gloo::utils::document().query_selector("[data-testid=context-mark]")
-            {
-                mention.scroll_into_view();
+    // Another article opens at its top (the reader scrolls on its own); a mention opened from
+    // its context is brought into view once drawn.
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((props.index, props.mark.clone()), move |(_, mark)| {
+            let mention = mark.as_ref().and_then(|_| {
+                gloo::utils::document()
+                    .query_selector("[data-testid=context-mark]")
+                    .ok()
+                    .flatten()
+            });
+            match (mention, node.cast::<web_sys::Element>()) {
+                (Some(mention), _) => mention.scroll_into_view(),
+                (None, Some(reader)) => reader.set_scroll_top(0),
+                (None, None) => {}
             }
-        }
-    });
+        });
+    }
     let Some(article) = &props.article else {
         return html! {
-            <article class="reader" data-testid="reader" aria-label="Reader">
+            <article class="reader" data-testid="reader" aria-label="Reader" tabindex="0">
                 <p class="empty">{ "Open an article to read it here." }</p>
             </article>
         };
@@ -134,6 +146,6 @@ pub fn reader(props: &ReaderProps) -> Html {
         View::Audit => html! { <Audit article={article.clone()} /> },
     };
     html! {
-        <article class="reader" data-testid="reader" aria-label="Reader">{ body }</article>
+        <article class="reader" data-testid="reader" aria-label="Reader" tabindex="0" ref={node}>{ body }</article>
     }
 }
