@@ -33,7 +33,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sizes = (process.env.FOLIO_PAGE_MB ?? '1,10,100').split(',').map(Number);
 
 if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
-  execFileSync('trunk', ['build', '--release', '--offline'], { cwd: root, stdio: 'inherit' });
+  execFileSync('trunk', ['build', '--release', '--offline', '--features', 'hooks'], { cwd: root, stdio: 'inherit' });
 }
 
 /** The first files of a folder of real news (FOLIO_PAGE_NEWS, as scripts/real-news.py writes

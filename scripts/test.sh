@@ -19,6 +19,7 @@ step "lint (native and wasm)"
 # tested there), then the page and its worker for the browser, tests included.
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p folio-web -p folio-worker --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p folio-web --features hooks --all-targets -- -D warnings
 # The core without its default features, as the page builds it, and with every feature.
 cargo clippy -p folio --no-default-features -- -D warnings
 cargo clippy -p folio --all-features -- -D warnings
@@ -39,8 +40,10 @@ scripts/python.sh
 step "browser tests: wasm-bindgen-test in headless Chromium"
 cargo test --target wasm32-unknown-unknown -p folio-web
 
-step "release build (offline), and the same for a sub-path as the Pages workflow makes it"
-trunk build --release --offline
+step "release build (offline) with the tests' hooks, and the page people get for a sub-path as the Pages workflow makes it"
+# dist/ carries the hooks the end-to-end tests and benchmarks call (`--features hooks`);
+# dist-pages/ is the production build, which carries none (tests/e2e/ship.test.mjs checks).
+trunk build --release --offline --features hooks
 scripts/build-pages.sh /folio/ dist-pages
 
 step "page weight against its budgets"

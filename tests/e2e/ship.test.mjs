@@ -78,3 +78,30 @@ test('the page carries its content security policy and nothing it does violates 
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the page people get carries none of the hooks the tests and benchmarks call', async () => {
+  // dist-pages/ is the production build (scripts/build-pages.sh); dist/ the tests' own, with
+  // the `hooks` feature. The names are looked for in every file of each, the wasm included.
+  const { readdirSync, readFileSync, statSync } = await import('node:fs');
+  const files = (dir) =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
+  const hooks = ['folioAnnotate', 'folioPanicForTest', 'folioRenders', 'folioPool'];
+  const found = (dir) => {
+    const text = files(join(root, dir)).map((f) => readFileSync(f).toString('latin1')).join('\n');
+    return hooks.filter((h) => text.includes(h));
+  };
+  assert.deepEqual(found('dist-pages'), [], 'the production build has none');
+  assert.deepEqual(found('dist'), hooks, 'the test build has them all (so the search can find them)');
+  // And the production page has none of them on `window`.
+  const sub = await serve(join(root, 'dist-pages'), '/folio/');
+  try {
+    const { page } = await openPage(env.browser, sub.url);
+    assert.deepEqual(await page.evaluate((hooks) => hooks.filter((h) => h in window), hooks), []);
+    await page.close();
+  } finally {
+    await sub.close();
+  }
+});

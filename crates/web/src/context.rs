@@ -6,7 +6,9 @@ use std::rc::Rc;
 use folio::Request;
 use yew::prelude::*;
 
-use crate::link::{BenchAnswer, Core};
+#[cfg(feature = "hooks")]
+use crate::link::BenchAnswer;
+use crate::link::Core;
 use crate::state::{Action, State};
 use crate::store::Kept;
 
@@ -18,7 +20,8 @@ pub struct Shared {
     pub core: Rc<Core>,
     /// Where actions go.
     pub dispatch: UseReducerDispatcher<State>,
-    /// Where the benchmark's answers go.
+    /// Where the benchmark's answers go (test and benchmark builds).
+    #[cfg(feature = "hooks")]
     pub bench: Rc<BenchAnswer>,
 }
 

@@ -13,7 +13,9 @@ use std::cell::{Cell, RefCell};
 use std::collections::VecDeque;
 use std::rc::{Rc, Weak};
 
+#[cfg(feature = "hooks")]
 use serde::Serialize;
+#[cfg(feature = "hooks")]
 use wasm_bindgen::JsValue;
 
 use folio::{Request, Response, Update};
@@ -270,6 +272,7 @@ impl Core {
 
     /// Has the first tagging worker panic, if there is one: for the test that the pool
     /// survives it.
+    #[cfg(feature = "hooks")]
     pub fn panic_tagger(&self) {
         if let Some(tagger) = self.taggers.borrow().first() {
             tagger.send(Input::Core(Request::Panic));
@@ -277,6 +280,7 @@ impl Core {
     }
 
     /// The tagging workers, the articles they have tagged, and those waiting to be tagged.
+    #[cfg(feature = "hooks")]
     pub fn pool_progress(&self) -> (usize, usize, usize) {
         let (pooled, waiting) = self.progress.get();
         (self.taggers.borrow().len(), pooled, waiting)
@@ -331,16 +335,19 @@ pub fn batched(deliver: impl Fn(Vec<Response>) + 'static) -> impl Fn(Response) {
 }
 
 /// Where the answer to the benchmark's request goes: the pending promise's resolve function.
+#[cfg(feature = "hooks")]
 #[derive(Default)]
 pub struct BenchAnswer(RefCell<Option<js_sys::Function>>);
 
 /// What `folioAnnotate` resolves to.
+#[cfg(feature = "hooks")]
 #[derive(Serialize)]
 struct Annotated {
     entities: usize,
     millis: f64,
 }
 
+#[cfg(feature = "hooks")]
 impl BenchAnswer {
     /// Waits for the next answer: `resolve` is called with it.
     pub fn expect(&self, resolve: js_sys::Function) {

@@ -1,14 +1,20 @@
 //! What the page offers scripts on `window`: the benchmark's hook (`folioAnnotate`, tagging in
 //! the worker) and the tests' (`folioPanicForTest`, `folioRenders`, `folioPool`). They read nothing the page has not
-//! shown and change nothing on it, but for the panic, which is what its test is for.
+//! shown and change nothing on it, but for the panic, which is what its test is for. They are
+//! built only with the `hooks` feature (test and benchmark builds); the page people get has
+//! none of them (`tests/e2e/ship.test.mjs` greps the Pages build).
 
+#[cfg(feature = "hooks")]
 use folio::Request;
+#[cfg(feature = "hooks")]
 use wasm_bindgen::closure::Closure;
+#[cfg(feature = "hooks")]
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use crate::context::Shared;
 
+#[cfg(feature = "hooks")]
 thread_local! {
     /// Blocks of text the reader has rendered, for the test that typing in the search box
     /// does not render the open article again.
@@ -17,14 +23,22 @@ thread_local! {
 
 /// Counts one rendered block (the reader calls it for each).
 pub fn count_block_render() {
+    #[cfg(feature = "hooks")]
     BLOCK_RENDERS.with(|n| n.set(n.get() + 1));
 }
 
+#[cfg(feature = "hooks")]
 fn set(name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(&gloo::utils::window(), &name.into(), value);
 }
 
+/// Without the `hooks` feature: nothing on `window`.
+#[cfg(not(feature = "hooks"))]
+#[hook]
+pub fn use_scripting(_shared: Shared) {}
+
 /// Puts the hooks on `window` once.
+#[cfg(feature = "hooks")]
 #[hook]
 pub fn use_scripting(shared: Shared) {
     use_effect_with((), move |_| {

@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::context::{send_files, Shared};
 use crate::dom::download;
+#[cfg(feature = "hooks")]
 use crate::link::BenchAnswer;
 use crate::link::{batched, Core};
 use crate::state::{Action, State};
@@ -36,14 +37,17 @@ fn workers() -> usize {
 /// Spawns the workers and returns the handles every component shares.
 #[hook]
 pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
+    #[cfg(feature = "hooks")]
     let bench = use_memo((), |_| BenchAnswer::default());
     let core = {
         let dispatch = dispatch.clone();
+        #[cfg(feature = "hooks")]
         let bench = bench.clone();
         use_memo((), move |_| {
             Core::new(
                 move |core: Weak<Core>| {
                     let dispatch = dispatch.clone();
+                    #[cfg(feature = "hooks")]
                     let bench = bench.clone();
                     let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
                     CoreWorker::spawner()
@@ -59,6 +63,7 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
                                     Response::Exported { name, mime, text } => {
                                         download(&name, &mime, &text)
                                     }
+                                    #[cfg(feature = "hooks")]
                                     Response::Annotated { entities, millis } => {
                                         bench.answer(entities, millis)
                                     }
@@ -86,6 +91,7 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
     let shared = Shared {
         core: (*core).clone(),
         dispatch,
+        #[cfg(feature = "hooks")]
         bench: bench.clone(),
     };
     use_restart_on_panic(shared.clone());
