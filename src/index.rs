@@ -208,21 +208,29 @@ impl Index {
         })
     }
 
-    /// The `n` entries of `label` named in the most articles (then the most mentioned, then by
-    /// key): the overview's bars. One pass over the entries, whatever their number.
-    pub(crate) fn most_named(&self, label: Label, n: usize) -> Vec<IndexEntry> {
-        let groups = self
-            .groups
-            .values()
-            .filter(|g| g.label() == label)
-            .collect();
-        best(groups, n, |a, b| {
-            b.articles
-                .len()
-                .cmp(&a.articles.len())
-                .then(b.mentions.cmp(&a.mentions))
-                .then(a.key.cmp(&b.key))
-        })
+    /// For each of `labels`, its `n` entries named in the most articles (then the most
+    /// mentioned, then by key): the overview's bars. One pass over the entries, whatever
+    /// their number.
+    pub(crate) fn most_named(&self, labels: &[Label], n: usize) -> Vec<Vec<IndexEntry>> {
+        let mut by_label: Vec<Vec<&Group>> = vec![Vec::new(); labels.len()];
+        for g in self.groups.values() {
+            let label = g.label();
+            if let Some(i) = labels.iter().position(|&l| l == label) {
+                by_label[i].push(g);
+            }
+        }
+        by_label
+            .into_iter()
+            .map(|groups| {
+                best(groups, n, |a, b| {
+                    b.articles
+                        .len()
+                        .cmp(&a.articles.len())
+                        .then(b.mentions.cmp(&a.mentions))
+                        .then(a.key.cmp(&b.key))
+                })
+            })
+            .collect()
     }
 
     /// Each article naming `key`, with its mentions there, in reading order.

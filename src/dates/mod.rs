@@ -135,7 +135,13 @@ pub fn of_article(meta: Option<&str>, body: &[&str], file: &str) -> Option<(Day,
 /// A dateline's date: at the line's start or after its place (`LONDON, `, `MADRID `), and
 /// before the dash, colon or agency that ends the dateline.
 fn dateline(line: &str) -> Option<Day> {
-    let (day, at) = find(line, false)?;
+    // The date starts within the head of the line: only the head is searched (a first
+    // paragraph may run to thousands of characters).
+    let mut head = line.len().min(DATELINE_HEAD + 60);
+    while !line.is_char_boundary(head) {
+        head -= 1;
+    }
+    let (day, at) = find(&line[..head], false)?;
     // A weekday before the date is no place (`Monday, December 7, 2020`).
     let place = Some(line[..at].trim())
         .filter(|p| others(p) > 0)

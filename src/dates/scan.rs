@@ -165,6 +165,11 @@ fn numeric(word: &str, packed: bool) -> Option<Day> {
 /// The first date written in `line`, and the byte offset where it starts. `packed` allows eight
 /// bare digits (`20201207`), which in running text are more often a number than a date.
 pub fn find(line: &str, packed: bool) -> Option<(Day, usize)> {
+    // Every form has a number in it: a line without a digit (most of an article's) is passed
+    // over without splitting it into words.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let all = words(line);
     let at = |w: &str| w.as_ptr() as usize - line.as_ptr() as usize;
     for (i, &w) in all.iter().enumerate() {

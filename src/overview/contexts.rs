@@ -62,50 +62,96 @@ pub struct Contexts {
 /// Characters of context on either side of a mention.
 pub const CONTEXT_CHARS: usize = 60;
 
+/// Where a mention is: its article, block, and scalar-value offsets in the block.
+#[derive(Clone, Copy, Debug)]
+struct Hit {
+    article: usize,
+    block: usize,
+    start: usize,
+    end: usize,
+}
+
 /// Every mention of the entry `key`.
 pub fn of_name(source: Source<'_>, key: &str, sort: Sort, limit: Option<usize>) -> Contexts {
-    let mut lines = Vec::new();
+    let mut hits = Vec::new();
     for (a, _) in source.index.mentions_by_article(key) {
         let Some(article) = source.articles.get(a) else {
             continue;
         };
         for (b, block) in article.blocks().enumerate() {
-            let mut chars: Option<Vec<char>> = None;
             for e in block.entities.iter().filter(|e| key_of(e) == key) {
-                let chars = chars.get_or_insert_with(|| block.text.as_str().chars().collect());
-                lines.push(line(source, a, b, chars, e.start, e.end));
+                hits.push(Hit {
+                    article: a,
+                    block: b,
+                    start: e.start,
+                    end: e.end,
+                });
             }
         }
     }
-    finish(key.to_owned(), false, lines, sort, limit)
+    finish(source, key.to_owned(), false, hits, sort, limit)
 }
 
 /// Every occurrence of `term` as whole words, in any case.
 pub fn of_term(source: Source<'_>, term: &str, sort: Sort, limit: Option<usize>) -> Contexts {
-    let wanted: Vec<char> = term
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .map(fold)
-        .collect();
-    let mut lines = Vec::new();
+    let term = term.split_whitespace().collect::<Vec<_>>().join(" ");
+    let wanted: Vec<char> = term.chars().map(fold).collect();
+    let mut hits = Vec::new();
+    // An ASCII term is looked for in the bytes (ASCII letters folded in place, so offsets
+    // hold), with memchr's searcher: the whole collection's text is read once, quickly.
+    let ascii = term.is_ascii().then(|| term.to_ascii_lowercase());
+    let finder = ascii.as_deref().map(memchr::memmem::Finder::new);
+    let mut lowered: Vec<u8> = Vec::new();
     let mut folded: Vec<char> = Vec::new();
     for (a, article) in source.articles.iter().enumerate() {
         for (b, block) in article.blocks().enumerate() {
-            folded.clear();
-            folded.extend(block.text.as_str().chars().map(fold));
-            let found = find_all(&folded, &wanted);
-            if found.is_empty() {
-                continue;
-            }
-            let chars: Vec<char> = block.text.as_str().chars().collect();
+            let text = block.text.as_str();
+            let found: Vec<usize> = match &finder {
+                Some(finder) => {
+                    lowered.clear();
+                    lowered.extend(text.bytes().map(|c| c.to_ascii_lowercase()));
+                    whole_words(text, finder.find_iter(&lowered), term.len())
+                }
+                None => {
+                    folded.clear();
+                    folded.extend(text.chars().map(fold));
+                    find_all(&folded, &wanted)
+                }
+            };
             for start in found {
-                lines.push(line(source, a, b, &chars, start, start + wanted.len()));
+                hits.push(Hit {
+                    article: a,
+                    block: b,
+                    start,
+                    end: start + wanted.len(),
+                });
             }
         }
     }
-    finish(term.to_owned(), true, lines, sort, limit)
+    finish(source, term, true, hits, sort, limit)
+}
+
+/// The scalar-value offsets of the byte offsets `at` (ascending) in `text` where a match
+/// `len` bytes long stands as whole words.
+fn whole_words(text: &str, at: impl Iterator<Item = usize>, len: usize) -> Vec<usize> {
+    let mut found = Vec::new();
+    let (mut byte, mut chars) = (0, 0);
+    let mut after_last = 0;
+    for start in at {
+        if start < after_last {
+            continue;
+        }
+        let before = text[..start].chars().next_back();
+        let after = text[start + len..].chars().next();
+        if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        chars += text[byte..start].chars().count();
+        byte = start;
+        found.push(chars);
+        after_last = start + len;
+    }
+    found
 }
 
 /// A character in the one case searches compare in (one character for one, so offsets hold).
@@ -137,53 +183,70 @@ fn find_all(text: &[char], wanted: &[char]) -> Vec<usize> {
     found
 }
 
-/// The context line of `chars[start..end]` in block `b` of article `a`.
-fn line(
-    source: Source<'_>,
-    a: usize,
-    b: usize,
-    chars: &[char],
-    start: usize,
-    end: usize,
-) -> Context {
-    let end = end.min(chars.len());
-    let start = start.min(end);
-    let mut from = start.saturating_sub(CONTEXT_CHARS);
+/// The block a hit is in.
+fn block_of<'a>(source: Source<'a>, hit: &Hit) -> &'a str {
+    source
+        .articles
+        .get(hit.article)
+        .and_then(|a| a.blocks().nth(hit.block))
+        .map_or("", |b| b.text.as_str())
+}
+
+/// The byte offset of scalar value `n` of `text` (its length past the end).
+fn byte_of(text: &str, n: usize) -> usize {
+    text.char_indices().nth(n).map_or(text.len(), |(i, _)| i)
+}
+
+/// The context line of a hit.
+fn line(source: Source<'_>, hit: &Hit) -> Context {
+    let text = block_of(source, hit);
+    let (start, end) = (byte_of(text, hit.start), byte_of(text, hit.end));
+    let end = end.max(start);
+    // At most CONTEXT_CHARS each side, from the start of a word and to the end of one.
+    let mut from = text[..start]
+        .char_indices()
+        .rev()
+        .nth(CONTEXT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
     if from > 0 {
-        // From the start of a word: skip the cut one.
-        while from < start && !chars[from - 1].is_whitespace() {
-            from += 1;
+        while from < start && !text[..from].ends_with(char::is_whitespace) {
+            from += text[from..].chars().next().map_or(1, char::len_utf8);
         }
     }
-    let mut to = (end + CONTEXT_CHARS).min(chars.len());
-    if to < chars.len() {
-        while to > end && !chars[to].is_whitespace() {
-            to -= 1;
+    let mut to = text[end..]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(text.len(), |(i, _)| end + i);
+    if to < text.len() {
+        while to > end && !text[to..].starts_with(char::is_whitespace) {
+            to -= text[..to].chars().next_back().map_or(1, char::len_utf8);
         }
     }
     Context {
-        article: a,
-        block: b,
-        start,
-        end,
-        left: chars[from..start].iter().collect(),
-        word: chars[start..end].iter().collect(),
-        right: chars[end..to].iter().collect(),
+        article: hit.article,
+        block: hit.block,
+        start: hit.start,
+        end: hit.end,
+        left: text[from..start].to_owned(),
+        word: text[start..end].to_owned(),
+        right: text[end..to].to_owned(),
         date: source
             .dates
-            .get(a)
+            .get(hit.article)
             .and_then(|d| d.as_ref())
             .map(|d| d.value.clone()),
     }
 }
 
-/// The word nearest the mention on one side, for sorting (letters and digits only, any case).
-fn neighbour(text: &str, before: bool) -> String {
-    let mut words = text.split_whitespace();
+/// The word nearest a hit on one side, for sorting (letters and digits only, any case).
+fn neighbour(source: Source<'_>, hit: &Hit, before: bool) -> String {
+    let text = block_of(source, hit);
     let word = if before {
-        words.next_back()
+        text[..byte_of(text, hit.start)]
+            .split_whitespace()
+            .next_back()
     } else {
-        words.next()
+        text[byte_of(text, hit.end)..].split_whitespace().next()
     };
     word.unwrap_or("")
         .chars()
@@ -192,37 +255,59 @@ fn neighbour(text: &str, before: bool) -> String {
         .collect()
 }
 
+/// Sorts the hits as asked, counts them, and writes the lines of those listed.
 fn finish(
+    source: Source<'_>,
     of: String,
     term: bool,
-    mut lines: Vec<Context>,
+    mut hits: Vec<Hit>,
     sort: Sort,
     limit: Option<usize>,
 ) -> Contexts {
-    // Lines come in reading order; a stable sort keeps it among equals.
+    // Hits come in reading order; a stable sort keeps it among equals.
     match sort {
         Sort::Reading => {}
-        Sort::Before => lines.sort_by_cached_key(|l| neighbour(&l.left, true)),
-        Sort::After => lines.sort_by_cached_key(|l| neighbour(&l.right, false)),
-        Sort::Date => lines.sort_by(|x, y| match (&x.date, &y.date) {
-            (Some(a), Some(b)) => {
-                // Month-and-day-only dates (`--12-07`) after the full ones.
-                (a.starts_with('-'), a).cmp(&(b.starts_with('-'), b))
+        Sort::Before => hits.sort_by_cached_key(|h| neighbour(source, h, true)),
+        Sort::After => hits.sort_by_cached_key(|h| neighbour(source, h, false)),
+        Sort::Date => hits.sort_by_cached_key(|h| {
+            // Full dates first, in order; then month-and-day-only ones (`--12-07`); the
+            // undated last.
+            match source.dates.get(h.article).and_then(|d| d.as_ref()) {
+                Some(d) if !d.value.starts_with('-') => (0, d.value.clone()),
+                Some(d) => (1, d.value.clone()),
+                None => (2, String::new()),
             }
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
         }),
     }
-    let total = lines.len();
-    if let Some(limit) = limit {
-        lines.truncate(limit);
-    }
+    let total = hits.len();
+    let shown = limit.map_or(total, |l| l.min(total));
     Contexts {
         of,
         term,
         total,
         sort,
-        lines,
+        lines: hits[..shown].iter().map(|h| line(source, h)).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The byte search an ASCII term takes finds what the search by characters finds,
+        /// at the same scalar-value offsets, whatever the text around it (accents included).
+        #[test]
+        fn the_fast_search_finds_what_the_slow_one_does(
+            text in "[aAbB é.Ü-]{0,40}",
+            term in "[ab]{1,3}( [ab]{1,2})?",
+        ) {
+            let lowered: Vec<u8> = text.bytes().map(|c| c.to_ascii_lowercase()).collect();
+            let finder = memchr::memmem::Finder::new(term.as_bytes());
+            let fast = whole_words(&text, finder.find_iter(&lowered), term.len());
+            let folded: Vec<char> = text.chars().map(fold).collect();
+            let wanted: Vec<char> = term.chars().collect();
+            proptest::prop_assert_eq!(fast, find_all(&folded, &wanted));
+        }
     }
 }

@@ -9,7 +9,7 @@
 
 use std::borrow::Cow;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{Source, Timeline};
@@ -89,8 +89,8 @@ pub struct Together {
 /// The `top` names of each label, most articles first, each with its series over `timeline`.
 pub fn most_named(source: Source<'_>, timeline: &Timeline, top: usize) -> Vec<Name> {
     let mut names = Vec::new();
-    for label in NAME_LABELS {
-        for entry in source.index.most_named(label, top) {
+    for entries in source.index.most_named(&NAME_LABELS, top) {
+        for entry in entries {
             let mut series = vec![0; timeline.bins.len()];
             for (a, n) in source.index.mentions_by_article(&entry.key) {
                 if let Some(Some(bar)) = timeline.placed.get(a) {
@@ -126,49 +126,62 @@ pub fn most_named_of_all(names: &[Name]) -> Option<String> {
 pub fn together(source: Source<'_>, key: &str, rank: Rank, n: usize) -> Option<Together> {
     let (label, reach) = source.index.label_and_reach(key)?;
     let entry = source.index.entry(key)?;
-    let mut counts: FxHashMap<Cow<'_, str>, usize> = FxHashMap::default();
+    // Each other key: the articles naming it beside `key`, and the last article counted (so
+    // that an article naming it twice counts once, without a set per article).
+    let mut counts: FxHashMap<Cow<'_, str>, (usize, usize)> = FxHashMap::default();
     for (a, _) in source.index.mentions_by_article(key) {
         let Some(article) = source.articles.get(a) else {
             continue;
         };
-        let mut seen: FxHashSet<Cow<'_, str>> = FxHashSet::default();
         // Every mention counts, whatever its own label, as the index counts it: a pair's count
         // is then exactly the articles both entries list.
         for e in article.blocks().flat_map(|b| &b.entities) {
             let other = key_of(e);
-            if other != key && seen.insert(other.clone()) {
-                *counts.entry(other).or_default() += 1;
+            if other == key {
+                continue;
+            }
+            let (count, last) = counts.entry(other).or_insert((0, usize::MAX));
+            if *last != a {
+                *last = a;
+                *count += 1;
             }
         }
     }
     let total = source.articles.len().max(1) as f64;
-    let mut pairs: Vec<(String, Label, usize, usize, f64)> = counts
+    let mut pairs: Vec<(Cow<'_, str>, Label, usize, usize, f64)> = counts
         .into_iter()
-        .filter_map(|(other, count)| {
+        .filter(|(_, (count, _))| rank == Rank::Count || *count >= LIFT_FLOOR)
+        .filter_map(|(other, (count, _))| {
             let (label, articles) = source.index.label_and_reach(&other)?;
             if !NAME_LABELS.contains(&label) {
                 return None;
             }
             let lift = count as f64 * total / (reach as f64 * articles as f64);
             let lift = (lift * 100.0).round() / 100.0;
-            Some((other.into_owned(), label, count, articles, lift))
+            Some((other, label, count, articles, lift))
         })
-        .filter(|p| rank == Rank::Count || p.2 >= LIFT_FLOOR)
         .collect();
-    pairs.sort_by(|a, b| {
+    let order = |a: &(Cow<'_, str>, Label, usize, usize, f64),
+                 b: &(Cow<'_, str>, Label, usize, usize, f64)| {
         let (first, second) = match rank {
             Rank::Count => (b.2.cmp(&a.2), b.4.total_cmp(&a.4)),
             Rank::Lift => (b.4.total_cmp(&a.4), b.2.cmp(&a.2)),
         };
         first.then(second).then(a.0.cmp(&b.0))
-    });
-    pairs.truncate(n);
+    };
+    // The best `n` selected, then only they sorted: tens of thousands of names may share an
+    // article with a name named everywhere.
+    if pairs.len() > n {
+        pairs.select_nth_unstable_by(n, order);
+        pairs.truncate(n);
+    }
+    pairs.sort_by(order);
     let pairs = pairs
         .into_iter()
         .filter_map(|(key, label, count, articles, lift)| {
             let name = source.index.entry(&key)?.name;
             Some(Pair {
-                key,
+                key: key.into_owned(),
                 name,
                 label,
                 count,

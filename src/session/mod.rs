@@ -191,6 +191,9 @@ pub struct Session {
     awaiting: std::collections::BTreeSet<usize>,
     /// Whether the next [`Session::tag_pending`] hands on a batch however small.
     flush: bool,
+    /// Each article's date, kept for the overview until a file changes the articles (dates
+    /// read the text and the sources, never the entities).
+    dates: Option<Vec<Option<crate::model::ArticleDate>>>,
 }
 
 impl Default for Session {
@@ -218,6 +221,7 @@ impl Session {
             next_version: 0,
             awaiting: std::collections::BTreeSet::new(),
             flush: false,
+            dates: None,
         }
     }
 
@@ -369,6 +373,9 @@ impl Session {
                 let _ = self.builder.add(&name, bytes);
                 let files = self.builder.files()[before..].to_vec();
                 let touched = self.builder.take_touched();
+                if !touched.is_empty() {
+                    self.dates = None;
+                }
                 for &i in &touched {
                     let article = self.builder.articles()[i].clone();
                     self.versions.resize(self.versions.len().max(i + 1), 0);
@@ -446,13 +453,15 @@ impl Session {
             }),
             Request::Tagged(batch) => self.take_tagged(batch),
             Request::Overview(query) => {
-                let dates = crate::dates::dates_of(&self.articles);
+                let dates = self.take_dates();
                 let overview = crate::overview::Overview::of(self.overview_source(&dates), &query);
+                self.dates = Some(dates);
                 Response::Overview(Box::new(overview))
             }
             Request::Narrow(narrow) => {
-                let dates = crate::dates::dates_of(&self.articles);
+                let dates = self.take_dates();
                 let articles = crate::overview::narrow(self.overview_source(&dates), &narrow);
+                self.dates = Some(dates);
                 Response::Narrowed { narrow, articles }
             }
             Request::Export { format, only } => {
@@ -486,6 +495,14 @@ impl Session {
                 Response::Cleared
             }
         }
+    }
+
+    /// The articles' dates, as kept or read afresh (put them back after use).
+    fn take_dates(&mut self) -> Vec<Option<crate::model::ArticleDate>> {
+        self.dates
+            .take()
+            .filter(|d| d.len() == self.articles.len())
+            .unwrap_or_else(|| crate::dates::dates_of(&self.articles))
     }
 
     /// What the overview reads: the articles as tagged so far (a pool's answers still on
