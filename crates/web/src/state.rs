@@ -92,7 +92,7 @@ pub enum Pane {
 }
 
 /// Contexts listed at most in the overview (all are counted).
-pub const CONTEXTS_SHOWN: usize = 300;
+pub const CONTEXTS_SHOWN: usize = 150;
 
 /// What the reader shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

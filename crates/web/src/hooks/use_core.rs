@@ -49,6 +49,7 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
                     let dispatch = dispatch.clone();
                     #[cfg(feature = "hooks")]
                     let bench = bench.clone();
+                    let now = dispatch.clone();
                     let to_state = batched(move |answers| dispatch.dispatch(Action::Core(answers)));
                     CoreWorker::spawner()
                         .encoding::<WorkerCodec>()
@@ -66,6 +67,13 @@ pub fn use_core(dispatch: UseReducerDispatcher<State>) -> Shared {
                                     #[cfg(feature = "hooks")]
                                     Response::Annotated { entities, millis } => {
                                         bench.answer(entities, millis)
+                                    }
+                                    // What the reader asked for by a click (the overview's
+                                    // numbers, a bar's articles) is shown at once, not with
+                                    // the next batch of a folder's answers.
+                                    response @ (Response::Overview(_)
+                                    | Response::Narrowed { .. }) => {
+                                        now.dispatch(Action::Core(vec![response]))
                                     }
                                     response => to_state(response),
                                 }

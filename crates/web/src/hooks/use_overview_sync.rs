@@ -33,30 +33,32 @@ pub struct OverviewInputs {
 /// changed.
 #[hook]
 pub fn use_overview_sync(shared: Shared, inputs: OverviewInputs, narrow: Option<Narrow>) {
+    // The narrowed bar's articles first: a lookup the list waits for, while the numbers of a
+    // newly chosen name take longer (effects run in the order they are declared).
     {
         let core = shared.core.clone();
-        // Mentions matter once tagging is done: while it goes on, one answer at idle will do.
-        let key = OverviewInputs {
-            mentions: if inputs.tagged { inputs.mentions } else { 0 },
-            ..inputs
-        };
-        use_effect_with(key, move |i| {
-            if i.shown && i.idle && i.articles > 0 {
-                core.send(Request::Overview(Query {
-                    term: i.term.clone(),
-                    limit: Some(CONTEXTS_SHOWN),
-                    ..i.query.clone()
-                }));
-            }
-        });
+        use_effect_with(
+            (narrow, inputs.articles, inputs.mentions),
+            move |(narrow, _, _)| {
+                if let Some(narrow) = narrow.clone() {
+                    core.send(Request::Narrow(narrow));
+                }
+            },
+        );
     }
     let core = shared.core;
-    use_effect_with(
-        (narrow, inputs.articles, inputs.mentions),
-        move |(narrow, _, _)| {
-            if let Some(narrow) = narrow.clone() {
-                core.send(Request::Narrow(narrow));
-            }
-        },
-    );
+    // Mentions matter once tagging is done: while it goes on, one answer at idle will do.
+    let key = OverviewInputs {
+        mentions: if inputs.tagged { inputs.mentions } else { 0 },
+        ..inputs
+    };
+    use_effect_with(key, move |i| {
+        if i.shown && i.idle && i.articles > 0 {
+            core.send(Request::Overview(Query {
+                term: i.term.clone(),
+                limit: Some(CONTEXTS_SHOWN),
+                ..i.query.clone()
+            }));
+        }
+    });
 }

@@ -28,9 +28,10 @@ const LINE_W: f64 = 125.0;
 /// What a click on a name does: choose it and narrow the list to it.
 fn choose(shared: &Shared, key: &str) -> Callback<MouseEvent> {
     let (dispatch, key) = (shared.dispatch.clone(), key.to_owned());
+    // The list first: its articles are a lookup, the chosen name's numbers take longer.
     Callback::from(move |_: MouseEvent| {
-        dispatch.dispatch(Action::Choose(key.clone()));
         dispatch.dispatch(Action::Narrow(Some(Narrow::Name { key: key.clone() })));
+        dispatch.dispatch(Action::Choose(key.clone()));
     })
 }
 
