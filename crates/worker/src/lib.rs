@@ -124,7 +124,13 @@ impl Worker for CoreWorker {
             Input::Renew { pool } => return pool::renew(&self.shared, &pool),
         };
         for request in requests {
+            // A bar's articles go back at once: the list waits for them, and the Overview's
+            // numbers sent in the same message may take a while longer.
+            let narrow = matches!(request, Request::Narrow(_));
             self.handle(request);
+            if narrow {
+                self.shared.borrow().flush();
+            }
         }
         // The files' articles go out as soon as they are read; their entities follow.
         self.shared.borrow().flush();
