@@ -104,6 +104,16 @@ test('the overview draws what folio prints, and every bar narrows the list to it
   assert.equal(await listed(page), busiest.count);
   assert.equal(await page.evaluate(() => location.hash), `#overview;${busiest.start};${busiest.end}`);
 
+  // From the keyboard: the whole span of the timeline, chosen in its two lists.
+  const dated = want.timeline.bins.reduce((n, b) => n + b.count, 0);
+  const picker = page.locator('[data-testid=timeline] .span-picker');
+  await picker.locator('select').first().selectOption('0');
+  await picker.locator('select').last().selectOption(String(want.timeline.bins.length - 1));
+  await picker.getByRole('button', { name: 'Narrow' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelector('.articles h2').textContent.includes(`(${n} of`), dated);
+  assert.equal(await listed(page), dated);
+
   // A name: the list narrows to the articles naming it.
   const name = want.names.find((n) => n.label === 'ORG') ?? want.names[0];
   await page.locator(`[data-testid^=names-] rect[data-key="${name.key}"]`).click({ force: true });

@@ -109,10 +109,55 @@ pub fn timeline_chart(props: &TimelineProps) -> Html {
                 <td><button type="button" class="link" {onclick}>{ "Narrow the list" }</button></td></tr>
         }
     });
+    let controls = html! { <SpanPicker bins={bins.clone()} /> };
     html! {
         <Chart id="timeline" title={title} note={Some(AttrValue::from(note))} width={W} height={H}
-            picture={picture}
+            picture={picture} controls={controls}
             head={html! { <tr><th>{ "From" }</th><th>{ "To" }</th><th>{ "Articles" }</th><th></th></tr> }}
             rows={html! { <>{ for rows }</> }} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SpanPickerProps {
+    bins: Rc<Vec<Bin>>,
+}
+
+/// A span chosen from the keyboard: the first and the last bar, then the button.
+#[function_component(SpanPicker)]
+fn span_picker(props: &SpanPickerProps) -> Html {
+    let shared = use_context::<Shared>().expect("App provides the shared handles");
+    let last = props.bins.len().saturating_sub(1);
+    let chosen = use_state(|| (0, last));
+    if props.bins.is_empty() {
+        return html! {};
+    }
+    let (from, to) = (chosen.0.min(last), chosen.1.min(last));
+    let select = |which: usize| {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let i: usize = select.value().parse().unwrap_or(0);
+            chosen.set(if which == 0 { (i, to) } else { (from, i) });
+        })
+    };
+    let options = |selected: usize, end: bool| {
+        props.bins.iter().enumerate().map(move |(i, b)| {
+            let day = if end { b.end.clone() } else { b.start.clone() };
+            html! { <option value={i.to_string()} selected={i == selected}>{ day }</option> }
+        })
+    };
+    let onclick = {
+        let (bins, dispatch) = (props.bins.clone(), shared.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Narrow(Some(span(&bins, from, to))))
+        })
+    };
+    html! {
+        <div class="span-picker" role="group" aria-label="Narrow the list to a span">
+            <label>{ "From " }<select onchange={select(0)}>{ for options(from, false) }</select></label>
+            <label>{ " to " }<select onchange={select(1)}>{ for options(to, true) }</select></label>
+            <button type="button" class="button secondary" {onclick}>{ "Narrow" }</button>
+        </div>
     }
 }
