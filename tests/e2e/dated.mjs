@@ -4,25 +4,37 @@
 // (ISO 8601, RFC 2822, Unix seconds, `December 7, 2020`, `7 Dec 2020`, `2020/12/07`), a
 // dateline (with and without its year), a date line among the first lines, a file's name;
 // and some undated. Deterministic: the same `n` gives the same files.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { root } from './browser.mjs';
 
-/** WikiGold's sentences as text, in order. */
-export function sentences() {
+/** WikiGold's sentences as text, in order: those of more than `longerThan` words. */
+export function sentences(longerThan = 0) {
   const out = [];
   let words = [];
+  const end = () => {
+    if (words.length > longerThan) out.push(words.join(' ').replace(/ ([,.;:!?)'])/g, '$1').replace(/\( /g, '('));
+    words = [];
+  };
   for (const line of readFileSync(join(root, 'data/wikigold/wikigold.conll'), 'utf8').split('\n')) {
     const token = line.split(' ')[0];
-    if (!line.trim() || token === '-DOCSTART-') {
-      if (words.length > 8) out.push(words.join(' ').replace(/ ([,.;:!?)'])/g, '$1').replace(/\( /g, '('));
-      words = [];
-    } else {
-      words.push(token);
-    }
+    if (!line.trim() || token === '-DOCSTART-') end();
+    else words.push(token);
   }
+  end();
   return out;
+}
+
+/** The repository's sample dumps and the seed, as the end-to-end tests drop them. */
+export function sampleFiles() {
+  const dumps = join(root, 'tests/data/dumps');
+  const files = readdirSync(dumps)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((name) => ({ name, bytes: readFileSync(join(dumps, name)) }));
+  files.push({ name: 'seed-sample.txt', bytes: readFileSync(join(root, 'assets/seed-sample.txt')) });
+  return files;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
@@ -46,7 +58,7 @@ const pad = (n) => String(n).padStart(2, '0');
 
 /** `n` articles as files `{ name, bytes }`; every file's articles dated over 2019-2020. */
 export function datedFiles(n, seed = 7) {
-  const s = sentences();
+  const s = sentences(8);
   const next = random(seed);
   const pick = (k) => Math.floor(next() * k);
   const files = [];

@@ -5,23 +5,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { folioBinary, openPage, dropFiles, releaseBuild, root } from './browser.mjs';
-import { datedFiles } from './dated.mjs';
+import { datedFiles, sampleFiles } from './dated.mjs';
 
 const env = releaseBuild();
 
 function collection() {
-  const files = [];
-  const dumps = join(root, 'tests/data/dumps');
-  for (const name of readdirSync(dumps).filter((n) => n.endsWith('.txt')).sort()) {
-    files.push({ name, bytes: readFileSync(join(dumps, name)) });
-  }
-  files.push({ name: 'seed-sample.txt', bytes: readFileSync(join(root, 'assets/seed-sample.txt')) });
-  return files.concat(datedFiles(2400));
+  return sampleFiles().concat(datedFiles(2400));
 }
 
 /** What `folio --format overview` prints for the files. */

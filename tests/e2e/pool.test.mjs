@@ -5,41 +5,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { folioBinary, openPage, dropFiles, releaseBuild, root } from './browser.mjs';
+import { folioBinary, openPage, dropFiles, releaseBuild } from './browser.mjs';
+import { sampleFiles, sentences } from './dated.mjs';
 
 const env = releaseBuild();
-
-/** WikiGold's sentences as text, in order. */
-function sentences() {
-  const out = [];
-  let words = [];
-  for (const line of readFileSync(join(root, 'data/wikigold/wikigold.conll'), 'utf8').split('\n')) {
-    const token = line.split(' ')[0];
-    if (!line.trim() || token === '-DOCSTART-') {
-      if (words.length) out.push(words.join(' ').replace(/ ([,.;:!?)'])/g, '$1').replace(/\( /g, '('));
-      words = [];
-    } else {
-      words.push(token);
-    }
-  }
-  if (words.length) out.push(words.join(' '));
-  return out;
-}
 
 /** The files: the sample dumps and the seed, then an article a WikiGold sentence (its title
  * the sentence's first words, its body that sentence and the two after: neighbours overlap),
  * and every fourth one again under another name. */
 function collection() {
-  const files = [];
-  const dumps = join(root, 'tests/data/dumps');
-  for (const name of readdirSync(dumps).filter((n) => n.endsWith('.txt')).sort()) {
-    files.push({ name, bytes: readFileSync(join(dumps, name)) });
-  }
-  files.push({ name: 'seed-sample.txt', bytes: readFileSync(join(root, 'assets/seed-sample.txt')) });
+  const files = sampleFiles();
   const s = sentences();
   for (let i = 0; i + 2 < s.length; i++) {
     const title = s[i].split(' ').slice(0, 8).join(' ');
