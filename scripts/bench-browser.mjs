@@ -13,6 +13,9 @@
 //   node scripts/bench-browser.mjs       (builds dist/ if missing; needs scripts/setup.sh done)
 //   FOLIO_PAGE_NEWS=/tmp/news FOLIO_PAGE_MB=12.5,25 FOLIO_BENCH_ENTITIES=0 node scripts/bench-browser.mjs
 //   (FOLIO_PAGE_WORKERS=N opens the page with ?workers=N: N workers, one reading, the rest tagging)
+//   (FOLIO_PAGE_SETTLE=S waits S seconds after the model is in before choosing the folder, 3 unless
+//   told: the time a person takes, in which the workers rehearse; the CPU each kind of thread used
+//   is printed under each folder)
 //
 // The dumps come from the core benchmark's generator (`cargo bench --bench core`, which keeps
 // its file with FOLIO_BENCH_KEEP): new articles recombined from the samples' sentences, with
@@ -25,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { newsFiles } from './lib/news.mjs';
 import { sampleLines } from './lib/samples.mjs';
 import { serve } from '../tests/e2e/serve.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
@@ -36,20 +40,9 @@ if (!fs.existsSync(path.join(root, 'dist', 'index.html'))) {
   execFileSync('trunk', ['build', '--release', '--offline', '--features', 'hooks'], { cwd: root, stdio: 'inherit' });
 }
 
-/** The first files of a folder of real news (FOLIO_PAGE_NEWS, as scripts/real-news.py writes
- * it: one article a file, or with --jsonl a hundred a dump), in reading order, up to `mb` MB. */
+/** The first files of the folder of real news FOLIO_PAGE_NEWS, up to `mb` MB. */
 function newsFolder(mb) {
-  const dir = process.env.FOLIO_PAGE_NEWS;
-  const files = [];
-  let bytes = 0;
-  for (const name of fs.readdirSync(dir).filter((n) => /\.(txt|jsonl)$/.test(n)).sort()) {
-    const file = path.join(dir, name);
-    const size = fs.statSync(file).size;
-    if (bytes + size > mb * 1e6) break;
-    files.push(file);
-    bytes += size;
-  }
-  return { files, bytes, dir: null };
+  return { ...newsFiles(process.env.FOLIO_PAGE_NEWS, mb), dir: null };
 }
 
 /** Writes a folder of about `mb` MB in files of about 1 MB; returns its files and size. */
@@ -126,6 +119,38 @@ function chromiumCpu() {
   );
 }
 
+/** CPU seconds each kind of Chromium thread has used so far, by the thread's name as Linux
+ * has it (`CrRendererMain` is the page's thread, `DedicatedWorker` the workers',
+ * `ThreadPoolForeg` the renderer's and browser's helpers: compiling WebAssembly, reading files,
+ * collecting garbage): where the tab's CPU goes, without a trace's own cost. */
+function chromiumThreads() {
+  const by = new Map();
+  overChromium((pid) => {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replace(/[0-9]+$/, '');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        by.set(name, (by.get(name) ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100);
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+    return 0;
+  });
+  return by;
+}
+
+/** The CPU each kind of thread used between two readings of `chromiumThreads`, largest first. */
+function threadsBetween(before, after) {
+  return [...after]
+    .map(([name, s]) => [name, s - (before.get(name) ?? 0)])
+    .filter(([, s]) => s >= 0.05)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, s]) => `${name} ${s.toFixed(1)}`)
+    .join(', ');
+}
+
 /** The browser's own cost of reading the folder's files as Folio reads them (sizes 32 to a
  * task, then groups of up to 64 files or 4 MB as one blob, one after another), in a page that
  * does nothing else: the part of the tab's time no page can save. */
@@ -183,10 +208,15 @@ async function readFolder(browser, url, { files, bytes }) {
   await page.waitForFunction(() => !document.querySelector('.entities')?.textContent.includes('Loading'), null, {
     timeout: 60_000,
   });
+  // A person chooses a folder a few seconds after the page is ready, not in the same
+  // millisecond: the workers' rehearsal (`Session::rehearse`) runs then. FOLIO_PAGE_SETTLE
+  // seconds, 3 unless told (0: the folder at once).
+  await new Promise((r) => setTimeout(r, 1000 * Number(process.env.FOLIO_PAGE_SETTLE ?? 3)));
   // Chromium's memory, sampled four times a second while the folder is read: its peak.
   let peak = chromiumRss();
   const sampler = setInterval(() => (peak = Math.max(peak, chromiumRss())), 250);
   const cpu = chromiumCpu();
+  const threads = chromiumThreads();
   await page.evaluate((n) => (window.__files = n), files.length);
   await page.setInputFiles('input[type=file]', files);
   // Done when the progress bar has gone (it shows while any file is unanswered).
@@ -199,6 +229,7 @@ async function readFolder(browser, url, { files, bytes }) {
   clearInterval(sampler);
   peak = Math.max(peak, chromiumRss());
   const used = chromiumCpu() - cpu;
+  const byThread = threadsBetween(threads, chromiumThreads());
   const r = await page.evaluate(() => {
     const long = window.__long.filter((t) => t.start >= window.__start).map((t) => t.duration);
     return {
@@ -212,7 +243,7 @@ async function readFolder(browser, url, { files, bytes }) {
     };
   });
   await page.close();
-  return { ...r, files: files.length, bytes, peak, cpu: used };
+  return { ...r, files: files.length, bytes, peak, cpu: used, byThread };
 }
 
 const server = await serve(path.join(root, 'dist'));
@@ -235,6 +266,7 @@ for (const mb of sizes) {
       `   files read ${(r.read / 1000).toFixed(1)} s, ${r.pool[1] ?? 0} articles tagged by ${r.pool[0] ?? 0} tagging workers` +
       `   Chromium's CPU ${r.cpu.toFixed(1)} s (${(r.cpu / (r.total / 1000)).toFixed(2)} cores)`,
   );
+  console.log(`           CPU seconds by thread: ${r.byThread}`);
   const alone = await readAlone(browser, server.url, folder);
   console.log(
     `           the browser alone reads these files in ${(alone.wall / 1000).toFixed(1)} s, using ${alone.cpu.toFixed(1)} s of CPU`,

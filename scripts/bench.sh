@@ -17,6 +17,7 @@ benchmarks=(
   "entities|folio --annotate against compromise: tokens and words a second|FOLIO_BENCH_WORDS=200000 FOLIO_BENCH_RUNS=3"
   "browser|the page in headless Chromium: folders read, first article, long tasks, memory; its tagger against compromise in a page|FOLIO_PAGE_MB=1,10,100 FOLIO_PAGE_NEWS=folder FOLIO_PAGE_WORKERS=N FOLIO_BENCH_ENTITIES=0"
   "codec|the worker bridge's two codecs (bincode, serde-wasm-bindgen) in Chromium|"
+  "trace-page|where the tab's time goes reading a folder: busy time per thread, the page thread's work and functions (a Chrome trace, no comparison)|FOLIO_PAGE_NEWS=folder FOLIO_PAGE_MB=10 FOLIO_PAGE_WORKERS=2 FOLIO_PAGE_SETTLE=3; ARGS: trace file"
   "profile-wasm|where tagging spends its time as WebAssembly in V8 (no comparison: a profile)|ARGS: model file"
   "spark|the PySpark pipeline: sign and tag per core, shuffle bytes per article (after scripts/python.sh)|FOLIO_BENCH_ARTICLES=20000"
 )
@@ -42,6 +43,7 @@ case "$name" in
   entities) exec node scripts/bench-entities.mjs "$@" ;;
   browser) exec node scripts/bench-browser.mjs "$@" ;;
   codec) exec scripts/bench-codec.sh "$@" ;;
+  trace-page) exec node scripts/trace-page.mjs "$@" ;;
   profile-wasm) exec node scripts/profile-wasm.mjs "$@" ;;
   spark) exec "$root/target/python-venv/bin/python" scripts/bench-spark.py "$@" ;;
   *)

@@ -14,6 +14,7 @@ use crate::index::Index;
 use crate::model::IndexEntry;
 use crate::model::{Article, Block, Collection, FileInfo, Label};
 
+mod rehearse;
 mod update;
 
 pub use update::{Tags, Update};

@@ -34,6 +34,18 @@ def folio_json(paths, entities=True):
     return json.loads(folio.process(files, entities=entities))
 
 
+def samples(folder):
+    """Writes the samples into `folder` (new), every format, each file twice (the second as
+    `again-NAME`); returns the folder."""
+    os.makedirs(folder)
+    sources = [SEED] + [os.path.join(d, n) for d in (DUMPS, FORMATS) for n in os.listdir(d)
+                        if not n.endswith(".json") and not n.startswith("bomb")]
+    for s in sources:
+        shutil.copy(s, folder)
+        shutil.copy(s, os.path.join(folder, "again-" + os.path.basename(s)))
+    return folder
+
+
 def generated(folder, articles, files, seed=1):
     """Writes `articles` articles into `files` files: new ones recombined from the seed's and
     the dumps' paragraphs, 25% exact copies, 20% copies with a paragraph added or dropped."""
@@ -97,13 +109,7 @@ class Spark(unittest.TestCase):
         self.assertEqual(got, want)
 
     def test_the_samples_as_folio_reads_them(self):
-        folder = os.path.join(self.dir, "samples")
-        os.makedirs(folder)
-        sources = [SEED] + [os.path.join(d, n) for d in (DUMPS, FORMATS) for n in os.listdir(d)
-                            if not n.endswith(".json") and not n.startswith("bomb")]
-        for s in sources:
-            shutil.copy(s, folder)
-            shutil.copy(s, os.path.join(folder, "again-" + os.path.basename(s)))
+        folder = samples(os.path.join(self.dir, "samples"))
         paths = [os.path.join(folder, n) for n in os.listdir(folder)]
         got, _, oversized = pipeline(self.spark, folder, partitions=8)
         self.assertEqual(oversized, [])
