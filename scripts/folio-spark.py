@@ -1,10 +1,11 @@
 """Folio's pass on a Spark cluster (folio.spark; docs/past-one-machine.md):
 
     spark-submit --archives folio-env.tar.gz#env \
-      --conf spark.pyspark.python=./env/bin/python scripts/folio-spark.py INPUT OUTPUT
+      --conf spark.pyspark.python=./env/bin/python scripts/folio-spark.py INPUT OUTPUT [--collection]
 
-writes OUTPUT/articles (JSON lines, one article each, in reading order) and
-OUTPUT/collection.json (what `folio INPUT...` writes)."""
+writes the Parquet tables OUTPUT/articles, OUTPUT/sources, OUTPUT/removed and OUTPUT/entities
+(from the executors; schema in docs/past-one-machine.md) and, with --collection,
+OUTPUT/collection.json (what `folio INPUT...` writes, built on the driver)."""
 
 import sys
 

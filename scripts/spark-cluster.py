@@ -222,7 +222,7 @@ def main():
             "--conf", "spark.driver.memory=3g",
             "--conf", "spark.sql.shuffle.partitions=8",
             "--conf", "spark.ui.showConsoleProgress=false",
-            os.path.join(ROOT, "scripts", "folio-spark.py"), args.input, args.output,
+            os.path.join(ROOT, "scripts", "folio-spark.py"), args.input, args.output, "--collection",
         ]
         env = dict(cluster.env, PYSPARK_DRIVER_PYTHON=python)
         log = open(os.path.join(logs, "driver.log"), "w")
@@ -261,6 +261,12 @@ def main():
                 break
         raise SystemExit(f"spark-cluster: the output differs from folio's ({len(got['articles'])} articles "
                          f"against {len(want['articles'])}); logs in {logs}")
+    # The executors wrote the Parquet tables: one row an article there too.
+    import pyarrow.parquet as pq
+
+    rows = pq.read_table(os.path.join(args.output, "articles")).num_rows
+    if rows != len(want["articles"]):
+        raise SystemExit(f"spark-cluster: the Parquet table holds {rows} articles, folio {len(want['articles'])}")
     report = {"articles": len(got["articles"]), "seconds": round(seconds, 1), "workers": args.workers,
               "killed": killed}
     with open(os.path.join(args.output, "cluster.json"), "w") as f:

@@ -294,3 +294,76 @@ proptest::proptest! {
         );
     }
 }
+
+/// Files of articles with dates, a third written without their year (`Dec 7 (Reuters)`: the
+/// year comes from the nearest dated article of the file), the rest with one, some undated.
+fn dated_files(seed: u64, files: usize) -> Vec<(String, Vec<u8>)> {
+    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    let mut below = |n: usize| {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        (rng % n as u64) as usize
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
+    ];
+    let mut out = vec![String::new(); files];
+    for n in 0..40 * files {
+        let (month, day, year) = (below(12), 1 + below(28), 2010 + below(15));
+        let dateline = match below(3) {
+            0 => format!("LONDON, {} {day} (Reuters) - ", MONTHS[month]),
+            1 => format!("LONDON, {} {day}, {year} (Reuters) - ", MONTHS[month]),
+            _ => String::new(),
+        };
+        let title = format!("Report number {n} on the markets");
+        out[below(files)].push_str(&format!(
+            "{title}\n\n{title}\n\n{dateline}Shares rose in early trade on report {n}, dealers said, after a quiet week.\n\n"
+        ));
+    }
+    out.into_iter()
+        .enumerate()
+        .map(|(i, text)| (format!("dated-{i:02}.txt"), text.into_bytes()))
+        .collect()
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(16))]
+    /// A cluster dates each file's articles in a task of their own, files grouped and ordered
+    /// any way (`cluster::date`, the Spark job's date stage): every date is the one the whole
+    /// collection gives it.
+    #[test]
+    fn dating_files_apart_gives_the_collections_dates(
+        seed in 1u64..1_000,
+        tasks in 1usize..5,
+        order in proptest::collection::vec(proptest::prelude::any::<u32>(), 6),
+    ) {
+        let files = dated_files(seed, 6);
+        let want = process(files, &untagged()).articles;
+        proptest::prop_assert!(want.iter().filter(|a| a.date.is_some()).count() > want.len() / 2);
+        // Each file's articles with their places; the files dealt to tasks in a shuffled order.
+        let mut by_file: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (place, a) in want.iter().enumerate() {
+            by_file.entry(a.sources[0].clone()).or_default().push(place);
+        }
+        let mut files: Vec<(u32, Vec<usize>)> = order.into_iter().zip(by_file.into_values()).collect();
+        files.sort_by_key(|(k, places)| (*k, places[0]));
+        for task in 0..tasks {
+            let mut places: Vec<usize> = files
+                .iter()
+                .skip(task)
+                .step_by(tasks)
+                .flat_map(|(_, p)| p.iter().copied())
+                .collect();
+            places.sort_unstable();
+            let mut articles: Vec<Article> = places
+                .iter()
+                .map(|&p| Article { date: None, ..want[p].clone() })
+                .collect();
+            cluster::date(&places, &mut articles);
+            for (&p, a) in places.iter().zip(&articles) {
+                proptest::prop_assert_eq!(&a.date, &want[p].date, "article {}", p);
+            }
+        }
+    }
+}

@@ -268,6 +268,16 @@ pub fn link(n: usize, edges: &[(u32, u32)]) -> Vec<u32> {
     (0..n as u32).map(|i| root(&mut parent, i)).collect()
 }
 
+/// Dates `articles` in place, given with their places in reading order (`places`, ascending)
+/// and with every other article of each of their files (the files their first sources name):
+/// the dates [`assemble`] gives them, for a job that writes its articles from its executors.
+pub fn date(places: &[usize], articles: &mut [Article]) {
+    let dates = crate::dates::dates_at(places, articles);
+    for (article, date) in articles.iter_mut().zip(dates) {
+        article.date = date;
+    }
+}
+
 /// A collection from a job's outputs: the merged `articles` in reading order (tagged or
 /// not), every file's row with its article count, and the number of exact copies and
 /// variants merged. Dates the articles, builds the totals and, for tagged articles, the entity

@@ -31,10 +31,18 @@ pub fn date_all(articles: &mut [Article]) {
 /// Every article's date, as [`date_all`] sets it, for a front end that keeps its articles
 /// undated (the page's session) and a view that only reads them.
 pub fn dates_of(articles: &[Article]) -> Vec<Option<ArticleDate>> {
+    dates_at(&(0..articles.len()).collect::<Vec<_>>(), articles)
+}
+
+/// Every article's date, as [`dates_of`] gives it, for articles given with their places in
+/// reading order (`places`, ascending): a cluster's task dates the articles of some files, all
+/// of each file's, without the others (a date without a year takes the year of the nearest
+/// dated article of its file, by place).
+pub(crate) fn dates_at(places: &[usize], articles: &[Article]) -> Vec<Option<ArticleDate>> {
     let found: Vec<Option<(Day, From)>> = articles.iter().map(of).collect();
     // The articles of each file that have a full date, in reading order.
     let mut dated: FxHashMap<&str, Vec<(usize, u16)>> = FxHashMap::default();
-    for (i, (article, found)) in articles.iter().zip(&found).enumerate() {
+    for ((article, found), &i) in articles.iter().zip(&found).zip(places) {
         if let Some((Day { year: Some(y), .. }, _)) = found {
             dated.entry(file_of(article)).or_default().push((i, *y));
         }
@@ -42,8 +50,8 @@ pub fn dates_of(articles: &[Article]) -> Vec<Option<ArticleDate>> {
     articles
         .iter()
         .zip(&found)
-        .enumerate()
-        .map(|(i, (article, found))| {
+        .zip(places)
+        .map(|((article, found), &i)| {
             let (mut day, from) = (*found)?;
             if let (None, Some(dated)) = (day.year, dated.get(file_of(article))) {
                 day.year = nearest(dated, i);

@@ -20,7 +20,7 @@ os.environ["SPARK_LOCAL_IP"] = "127.0.0.1"
 from pyspark.sql import SparkSession  # noqa: E402
 
 import folio  # noqa: E402
-from folio.spark import pipeline  # noqa: E402
+from folio.spark import TABLES, pipeline, write_tables  # noqa: E402
 
 from test_folio import DUMPS, FORMATS, ROOT, SEED  # noqa: E402
 
@@ -44,6 +44,37 @@ def samples(folder):
         shutil.copy(s, folder)
         shutil.copy(s, os.path.join(folder, "again-" + os.path.basename(s)))
     return folder
+
+
+def from_tables(out):
+    """The articles as `folio` writes them, put back together from the Parquet tables under
+    `out` alone (pyarrow reads them; nothing of Spark's)."""
+    import pyarrow.parquet as pq
+
+    rows = {t: pq.read_table(os.path.join(out, t)).to_pylist() for t in TABLES}
+    articles = {}
+    for r in rows["articles"]:
+        articles[r["place"]] = {
+            "title": {"text": r["title"], "entities": []},
+            "title_derived": r["title_derived"],
+            "captions": [{"text": t, "entities": []} for t in r["captions"]],
+            "paragraphs": [{"text": t, "entities": []} for t in r["paragraphs"]],
+            "sources": [],
+            "variants": json.loads(r["variants"]),
+            "removed": [],
+            "meta": r["meta"],
+            "date": r["date"],
+        }
+    for r in sorted(rows["sources"], key=lambda r: (r["place"], r["n"])):
+        articles[r["place"]]["sources"].append(r["source"])
+    for r in sorted(rows["removed"], key=lambda r: (r["place"], r["n"])):
+        articles[r["place"]]["removed"].append({k: r[k] for k in ("text", "reason", "source", "line")})
+    for r in sorted(rows["entities"], key=lambda r: (r["place"], r["block"], r["n"], r["i"])):
+        a = articles[r["place"]]
+        block = a["title"] if r["block"] == "title" else a[r["block"] + "s"][r["n"]]
+        block["entities"].append({k: r[k] for k in ("start", "end", "label", "text", "key")})
+    assert sorted(articles) == list(range(len(articles))), "places are 0, 1, ... without a gap"
+    return [articles[i] for i in range(len(articles))]
 
 
 def generated(folder, articles, files, seed=1):
@@ -118,6 +149,21 @@ class Spark(unittest.TestCase):
         want = json.loads(subprocess.run([cli, *sorted(paths)], capture_output=True, check=True).stdout)
         self.assertTrue(any(len(a["sources"]) > 1 for a in want["articles"]))
         self.assertSame(got, want)
+
+    def test_the_parquet_tables_hold_what_folios_json_holds(self):
+        folder = samples(os.path.join(self.dir, "tables-in"))
+        paths = [os.path.join(folder, n) for n in os.listdir(folder)]
+        got, articles, _ = pipeline(self.spark, folder, partitions=8, collect=False)
+        self.assertIsNone(got, "no collection on the driver unless asked")
+        out = os.path.join(self.dir, "tables")
+        write_tables(articles, out)
+        want = folio_json(paths)["articles"]
+        self.assertTrue(any(a["meta"] for a in want) and any(a["variants"] for a in want)
+                        and any(a["removed"] for a in want) and any(len(a["sources"]) > 1 for a in want))
+        back = from_tables(out)
+        self.assertEqual(len(back), len(want))
+        for i, (b, w) in enumerate(zip(back, want)):
+            self.assertEqual(b, w, f"article {i}: {w['title']['text']}")
 
     def test_twenty_thousand_articles_over_eight_partitions(self):
         folder = os.path.join(self.dir, "generated")

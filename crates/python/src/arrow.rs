@@ -357,3 +357,38 @@ pub fn tag_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
         .collect();
     to_python(py, finish(columns)?)
 }
+
+/// The date stage over a batch of rows `place` (the article's place in reading order) and
+/// `json` (its JSON), holding every article of each of its files, in reading order: each
+/// article's JSON with its `date` set as `folio` sets it (`folio::cluster::date`). Returns a
+/// pyarrow `RecordBatch` of `place` and `json`.
+#[pyfunction]
+pub fn date_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
+    let batch = batch.into_inner();
+    let places = longs(&batch, "place")?;
+    let texts = strings(&batch, "json")?;
+    let out = py.detach(|| -> PyResult<RecordBatch> {
+        let mut at = Vec::with_capacity(batch.num_rows());
+        let mut articles = Vec::with_capacity(batch.num_rows());
+        for (place, text) in places.iter().zip(texts.iter()) {
+            let (Some(place), Some(text)) = (place, text) else {
+                return Err(bad("a row without its place or its JSON"));
+            };
+            at.push(usize::try_from(place).map_err(bad)?);
+            articles.push(serde_json::from_str::<Article>(text).map_err(bad)?);
+        }
+        if at.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(bad("the rows are not in reading order"));
+        }
+        cluster::date(&at, &mut articles);
+        let mut jsons = StringBuilder::new();
+        for article in &articles {
+            jsons.append_value(json(article));
+        }
+        finish(vec![
+            ("place", Arc::new(places.clone())),
+            ("json", Arc::new(jsons.finish())),
+        ])
+    })?;
+    to_python(py, out)
+}

@@ -82,42 +82,56 @@ def _sign_batches(batches):
         yield folio.sign_arrow(files)
 
 
+def _whole_groups(batches, column):
+    """The rows of ``batches`` (sorted by ``column``) as batches that each hold whole groups of
+    equal ``column``: a batch may end inside a group, so its rows wait for the next batch."""
+    pending = []  # rows of the last, maybe unfinished, group
+
+    def joined(parts):
+        parts = [p for p in parts if p.num_rows]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else pa.Table.from_batches(parts).combine_chunks().to_batches()[0]
+
+    for batch in batches:
+        if not batch.num_rows:
+            continue
+        key = batch.column(column)
+        last = pc.index(key, key[-1]).as_py()  # where the last group starts
+        if last > 0:
+            out = joined(pending + [batch.slice(0, last)])
+            if out is not None:
+                yield out
+            pending = [batch.slice(last)]
+        elif pending and pending[-1].column(column)[-1] != key[0]:
+            out = joined(pending)
+            if out is not None:
+                yield out
+            pending = [batch]
+        else:
+            pending.append(batch)
+    out = joined(pending)
+    if out is not None:
+        yield out
+
+
 def _merge_batches(near_threshold):
-    """Each task's rows come sorted by component and reading order; a batch may end inside a
-    component, so its rows wait for the next batch and every component is merged whole."""
+    """Each task's rows come sorted by component and reading order; every component is merged
+    whole."""
 
     def merge(batches):
-        pending = []  # rows of the last, maybe unfinished, component
-
-        def merged(parts):
-            parts = [p for p in parts if p.num_rows]
-            if not parts:
-                return None
-            whole = parts[0] if len(parts) == 1 else pa.Table.from_batches(parts).combine_chunks().to_batches()[0]
-            return folio.merge_arrow(whole, near_threshold)
-
-        for batch in batches:
-            if not batch.num_rows:
-                continue
-            component = batch.column("component")
-            last = pc.index(component, component[-1]).as_py()  # where the last component starts
-            if last > 0:
-                out = merged(pending + [batch.slice(0, last)])
-                if out is not None:
-                    yield out
-                pending = [batch.slice(last)]
-            elif pending and pending[-1].column("component")[-1] != component[0]:
-                out = merged(pending)
-                if out is not None:
-                    yield out
-                pending = [batch]
-            else:
-                pending.append(batch)
-        out = merged(pending)
-        if out is not None:
-            yield out
+        for whole in _whole_groups(batches, "component"):
+            yield folio.merge_arrow(whole, near_threshold)
 
     return merge
+
+
+def _date_batches(batches):
+    """Each task's rows come sorted by file and reading order; every file's are dated whole."""
+    for whole in _whole_groups(batches, "file"):
+        # Several files' rows, each file's in reading order: all of them in reading order.
+        whole = whole.take(pc.sort_indices(whole.column("place")))
+        yield folio.date_arrow(whole.select(["place", "json"]))
 
 
 def _tag_batches(batches):
@@ -132,10 +146,13 @@ def _numbered(df, order, name):
     return sorted_rdd.map(lambda t: (*t[0], t[1])).toDF(schema)
 
 
-def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, max_component=100_000):
+def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, max_component=100_000,
+             collect=True):
     """Runs Folio's pass over ``paths`` (files, folders or globs). Returns ``(collection,
-    articles, oversized)``: the collection's JSON (as ``folio`` writes it), the DataFrame of
-    articles (``unit``, ``article``, ``json``) in reading order, and the guard's report: one
+    articles, oversized)``: the collection's JSON (as ``folio`` writes it; ``None`` unless
+    ``collect``: the driver then holds every article), the DataFrame of articles (``unit``,
+    ``article``, ``json``; sorted in reading order when ``collect``, else in no order: reading
+    order is (``unit``, ``article``)), and the guard's report: one
     dict per component of more than ``max_component`` articles (``first``, its first article's
     number in reading order; ``articles``; ``loaded``, the articles its task read with their
     lines; ``whole``, whether the split by exact copies failed and it was merged whole)."""
@@ -151,14 +168,16 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
         "unit_no",
     )
     keys = signed.where("kind = 'key'").select("file", "unit", "article", "tag", "key")
-    articles = _numbered(
-        signed.where("kind = 'article'").select("file", "unit", "article", "lines", "shape", "line"),
+    # Until the components are known only keys and article numbers travel: the articles are
+    # numbered without their lines, which go once, to their component's task, below.
+    ids = _numbered(
+        signed.where("kind = 'article'").select("file", "unit", "article"),
         ["file", "unit", "article"],
         "id",
-    )
+    ).persist()
     # Band keys link by value whatever their band, as the single machine's LSH index keeps
     # every band in one table; exact-text keys apart (folio::cluster::link_key).
-    linked = keys.join(articles.select("file", "unit", "article", "id"), ["file", "unit", "article"]).select(
+    linked = keys.join(ids, ["file", "unit", "article"]).select(
         (F.col("tag") == folio.EXACT).alias("exact"), "key", "id"
     )
     # Star edges: each key's first article to every other article with it.
@@ -170,7 +189,7 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
         .where("id != root")
         .collect()
     )
-    n = articles.count()
+    n = ids.count()
     component = folio.link(n, [(e.root, e.id) for e in edges])
     components = spark.createDataFrame(list(enumerate(component)), "id long, component long")
 
@@ -181,12 +200,18 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
         sizes[c] = sizes.get(c, 0) + 1
     big = {c for c, size in sizes.items() if size > max_component}
     copies = [(e.id, e.root) for e in edges if e.exact and component[e.id] in big]
-    located = articles.join(components, "id").join(units, ["file", "unit"])
+    # Each article's numbers (a few longs an article) and its unit's source and meta go to every
+    # task reading signed rows (broadcast), so the lines are joined where they lie and travel
+    # once, in the repartition by component.
+    numbers = ids.join(components, "id")
+    lines = signed.where("kind = 'article'").select("file", "unit", "article", "lines", "shape", "line")
+    located = lines.join(F.broadcast(numbers), ["file", "unit", "article"]).join(
+        F.broadcast(units), ["file", "unit"])
     if copies:
         copy_of = spark.createDataFrame(copies, "id long, of long")
-        place = located.select(F.col("id").alias("of"), F.col("unit_no").alias("of_unit"),
-                               F.col("article").alias("of_article"))
-        located_copies = located.join(copy_of, "id", "left").join(place, "of", "left")
+        place = numbers.join(units, ["file", "unit"]).select(
+            F.col("id").alias("of"), F.col("unit_no").alias("of_unit"), F.col("article").alias("of_article"))
+        located_copies = located.join(F.broadcast(copy_of), "id", "left").join(F.broadcast(place), "of", "left")
     else:
         # Nothing above the guard: no join, no extra shuffle.
         located_copies = located.select("*", *(F.lit(None).cast("long").alias(c) for c in ("of", "of_unit", "of_article")))
@@ -226,6 +251,11 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
         for c in sorted(big)
     ]
 
+    ids.unpersist()
+    if not collect:
+        # Not sorted: that would move every article's JSON; the order is (unit, article).
+        return None, merged.select("unit", "article", "json"), oversized
+    ordered = merged.orderBy("unit", "article")
     # Each file row counts the articles first read in it.
     counts = {
         (r.file, r.row): r["count"]
@@ -240,26 +270,92 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
         row["articles"] += counts.get((r.file, r.row), 0)
         rows.append(json.dumps(row))
     totals = merged.agg(F.sum("duplicates").alias("d"), F.sum("variants").alias("v")).collect()[0]
-    ordered = merged.orderBy("unit", "article")
     texts = [r.json for r in ordered.select("json").collect()]
     collection = folio.assemble(texts, rows, int(totals.d or 0), int(totals.v or 0), entities)
     signed.unpersist()
     return collection, ordered.select("unit", "article", "json"), oversized
 
 
+# An article as `folio` writes it, for Spark's JSON reader. Variants stay JSON text (Spark
+# copies a nested value it is told is a string as its JSON); the rest becomes columns.
+_ENTITIES = "array<struct<start:long,`end`:long,label:string,text:string,key:string>>"
+_BLOCK = f"struct<text:string,entities:{_ENTITIES}>"
+ARTICLE = (
+    f"struct<title:{_BLOCK},title_derived:boolean,captions:array<{_BLOCK}>,paragraphs:array<{_BLOCK}>,"
+    "sources:array<string>,variants:string,"
+    "removed:array<struct<text:string,reason:string,source:string,line:long>>,"
+    "meta:struct<url:string,date:string,author:string>,date:struct<value:string,`from`:string>>"
+)
+
+TABLES = ("articles", "sources", "removed", "entities")
+
+
+def write_tables(articles, out, mode="overwrite"):
+    """Writes ``articles`` (``unit``, ``article``, ``json``, as :func:`pipeline` returns them) as
+    four Parquet tables under ``out``, by the executors, each row keyed by ``place``, the
+    article's place in reading order (0, 1, ...): ``articles`` (title, whether it was derived,
+    captions and paragraphs as lists of text, meta, date, variants as JSON), ``sources`` (one row
+    a source, ``n`` its place), ``removed`` (one row a removed line) and ``entities`` (one row a
+    mention: ``block`` is title, caption or paragraph, ``n`` the block's place among its kind,
+    ``i`` the mention's among the block's). docs/past-one-machine.md has the schema."""
+    # Places are numbered on (unit, article) alone and sent to every task: the JSON is not
+    # sorted for them.
+    places = _numbered(articles.select("unit", "article"), ["unit", "article"], "place")
+    placed = articles.select("unit", "article", "json").join(F.broadcast(places), ["unit", "article"])
+    # Dates: a date without its year takes the year of the nearest dated article of its file,
+    # so each file's articles are dated together (the file its first source names).
+    first = F.get_json_object("json", "$.sources[0]")
+    dated = (
+        placed.select("place", "json", F.regexp_replace(first, ":[0-9]+$", "").alias("file"))
+        .repartition("file")
+        .sortWithinPartitions("file", "place")
+        .mapInArrow(_date_batches, "place long, json string")
+    )
+    parsed = dated.select("place", F.from_json("json", ARTICLE).alias("a")).persist()
+    parsed.select(
+        "place",
+        F.col("a.title.text").alias("title"),
+        F.col("a.title_derived").alias("title_derived"),
+        F.col("a.captions.text").alias("captions"),
+        F.col("a.paragraphs.text").alias("paragraphs"),
+        F.col("a.meta").alias("meta"),
+        F.col("a.date").alias("date"),
+        F.col("a.variants").alias("variants"),
+    ).write.mode(mode).parquet(os.path.join(out, "articles"))
+    parsed.select("place", F.posexplode("a.sources").alias("n", "source")).write.mode(mode).parquet(
+        os.path.join(out, "sources"))
+    parsed.select("place", F.posexplode("a.removed").alias("n", "r")).select("place", "n", "r.*").write.mode(
+        mode).parquet(os.path.join(out, "removed"))
+    title = parsed.select("place", F.lit("title").alias("block"), F.lit(0).alias("n"),
+                          F.col("a.title.entities").alias("es"))
+    captions = parsed.select("place", F.lit("caption").alias("block"), F.posexplode("a.captions").alias("n", "b"))
+    paragraphs = parsed.select("place", F.lit("paragraph").alias("block"),
+                               F.posexplode("a.paragraphs").alias("n", "b"))
+    blocks = title.unionByName(captions.select("place", "block", "n", F.col("b.entities").alias("es"))).unionByName(
+        paragraphs.select("place", "block", "n", F.col("b.entities").alias("es")))
+    blocks.select("place", "block", "n", F.posexplode("es").alias("i", "e")).select(
+        "place", "block", "n", "i", "e.*").write.mode(mode).parquet(os.path.join(out, "entities"))
+    parsed.unpersist()
+
+
 def main(argv):
-    """``spark-submit scripts/folio-spark.py INPUT OUTPUT``: writes OUTPUT/articles (JSON lines,
-    one article each, in reading order) and OUTPUT/collection.json."""
-    if len(argv) != 3:
-        raise SystemExit("usage: folio-spark.py INPUT OUTPUT")
+    """``spark-submit scripts/folio-spark.py INPUT OUTPUT [--collection]``: writes the Parquet
+    tables OUTPUT/articles, sources, removed and entities (:func:`write_tables`), and with
+    ``--collection`` OUTPUT/collection.json too (the driver then holds every article: for
+    inputs that fit one machine)."""
+    args = [a for a in argv[1:] if a != "--collection"]
+    if len(args) != 2:
+        raise SystemExit("usage: folio-spark.py INPUT OUTPUT [--collection]")
+    collect = "--collection" in argv
     spark = SparkSession.builder.appName("folio").getOrCreate()
-    collection, articles, oversized = pipeline(spark, argv[1])
-    articles.select("json").write.mode("overwrite").text(os.path.join(argv[2], "articles"))
-    with open(os.path.join(argv[2], "collection.json"), "w", encoding="utf-8") as f:
-        f.write(collection)
+    collection, articles, oversized = pipeline(spark, args[0], collect=collect)
+    write_tables(articles, args[1])
+    if collect:
+        with open(os.path.join(args[1], "collection.json"), "w", encoding="utf-8") as f:
+            f.write(collection)
     for o in oversized:
         how = "merged whole" if o["whole"] else f"split by exact copies: {o['loaded']} texts loaded"
         print(f"folio: component of article {o['first']} holds {o['articles']} articles; {how}", file=sys.stderr)
-    with open(os.path.join(argv[2], "oversized.json"), "w", encoding="utf-8") as f:
+    with open(os.path.join(args[1], "oversized.json"), "w", encoding="utf-8") as f:
         json.dump(oversized, f)
     spark.stop()
