@@ -278,6 +278,38 @@ pub fn date(places: &[usize], articles: &mut [Article]) {
     }
 }
 
+/// What of `article` its date is read from, and nothing more: its meta, its first source
+/// and the first lines of its captions and paragraphs. [`date`] gives a stub the article's
+/// date, so a job can send stubs, not articles, to the task that dates a file.
+pub fn date_stub(article: &Article) -> Article {
+    let mut lines = crate::dates::FIRST_LINES;
+    let mut first = |blocks: &[crate::model::Block]| -> Vec<crate::model::Block> {
+        let mut kept = Vec::new();
+        for block in blocks {
+            if lines == 0 {
+                break;
+            }
+            let text: Vec<&str> = block.text.as_str().lines().take(lines).collect();
+            lines -= text.len();
+            kept.push(crate::model::Block::new(text.join("\n")));
+        }
+        kept
+    };
+    let captions = first(&article.captions);
+    let paragraphs = first(&article.paragraphs);
+    Article {
+        title: crate::model::Block::new(""),
+        title_derived: false,
+        captions,
+        paragraphs,
+        sources: article.sources.iter().take(1).cloned().collect(),
+        variants: Vec::new(),
+        removed: Vec::new(),
+        meta: article.meta.clone(),
+        date: None,
+    }
+}
+
 /// A collection from a job's outputs: the merged `articles` in reading order (tagged or
 /// not), every file's row with its article count, and the number of exact copies and
 /// variants merged. Dates the articles, builds the totals and, for tagged articles, the entity

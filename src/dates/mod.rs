@@ -104,7 +104,7 @@ fn of(article: &Article) -> Option<(Day, From)> {
 
 /// Body lines read for a dateline or a date line: a date further down is the story's, not
 /// the article's.
-const FIRST_LINES: usize = 3;
+pub(crate) const FIRST_LINES: usize = 3;
 
 /// How far into its line a dateline's date may start (`WASHINGTON/NEW YORK, Dec 7 (Reuters)`).
 const DATELINE_HEAD: usize = 60;

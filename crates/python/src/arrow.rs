@@ -392,3 +392,26 @@ pub fn date_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
     })?;
     to_python(py, out)
 }
+
+/// Rows `place` and `json` (an article's JSON) to rows `place` and `json` (its date stub's:
+/// `folio::cluster::date_stub`, what its date is read from), for the date stage to move
+/// instead of whole articles.
+#[pyfunction]
+pub fn date_stub_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
+    let batch = batch.into_inner();
+    let places = longs(&batch, "place")?;
+    let texts = strings(&batch, "json")?;
+    let out = py.detach(|| -> PyResult<RecordBatch> {
+        let mut jsons = StringBuilder::new();
+        for text in texts.iter() {
+            let text = text.ok_or_else(|| bad("a row without its JSON"))?;
+            let article: Article = serde_json::from_str(text).map_err(bad)?;
+            jsons.append_value(json(&cluster::date_stub(&article)));
+        }
+        finish(vec![
+            ("place", Arc::new(places.clone())),
+            ("json", Arc::new(jsons.finish())),
+        ])
+    })?;
+    to_python(py, out)
+}

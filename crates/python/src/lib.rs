@@ -217,6 +217,7 @@ fn _folio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(arrow::merge_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::tag_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::date_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::date_stub_arrow, m)?)?;
     m.add("EXACT", cluster::EXACT)?;
     Ok(())
 }

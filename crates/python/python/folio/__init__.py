@@ -11,7 +11,7 @@ that runs past one machine, and the whole pass on one machine to compare a job w
 - :func:`tag` tags an article's entities; :func:`annotate` tags a text;
 - :func:`assemble` makes a collection of a job's outputs;
 - :func:`process` is ``folio FILE...``; :func:`run` the same pass cut into components;
-- :func:`sign_arrow`, :func:`merge_arrow`, :func:`tag_arrow` and :func:`date_arrow` are the
+- :func:`sign_arrow`, :func:`merge_arrow`, :func:`tag_arrow`, :func:`date_stub_arrow` and :func:`date_arrow` are the
   stages over whole Arrow record batches, as ``folio.spark`` hands them over in ``mapInArrow``.
 
 Articles and file rows cross as the JSON ``folio`` writes.
@@ -23,6 +23,7 @@ from ._folio import (
     assemble,
     components,
     date_arrow,
+    date_stub_arrow,
     link,
     merge,
     merge_arrow,
@@ -35,6 +36,7 @@ from ._folio import (
 )
 
 __all__ = [
-    "EXACT", "annotate", "assemble", "components", "date_arrow", "link", "merge", "merge_arrow", "process", "run",
+    "EXACT", "annotate", "assemble", "components", "date_arrow", "date_stub_arrow",
+    "link", "merge", "merge_arrow", "process", "run",
     "sign", "sign_arrow", "tag", "tag_arrow",
 ]

@@ -126,6 +126,11 @@ def _merge_batches(near_threshold):
     return merge
 
 
+def _stub_batches(batches):
+    for batch in batches:
+        yield folio.date_stub_arrow(batch.select(["place", "json"]))
+
+
 def _date_batches(batches):
     """Each task's rows come sorted by file and reading order; every file's are dated whole."""
     for whole in _whole_groups(batches, "file"):
@@ -157,9 +162,12 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
     number in reading order; ``articles``; ``loaded``, the articles its task read with their
     lines; ``whole``, whether the split by exact copies failed and it was merged whole)."""
     partitions = partitions or spark.sparkContext.defaultParallelism
+    # The files are spread over the tasks as they are read (at least `partitions` splits) and
+    # numbered by a join with their paths sent to every task: no file's bytes are shuffled.
+    spark.conf.set("spark.sql.files.minPartitionNum", str(partitions))
     raw = spark.read.format("binaryFile").load(paths)
     names = _numbered(raw.select("path"), ["path"], "file")
-    files = raw.join(names, "path").select("file", "path", "content").repartition(partitions)
+    files = raw.join(F.broadcast(names), "path").select("file", "path", "content")
     signed = files.mapInArrow(_sign_batches, SIGNED).persist()
 
     units = _numbered(
@@ -303,15 +311,24 @@ def write_tables(articles, out, mode="overwrite"):
     places = _numbered(articles.select("unit", "article"), ["unit", "article"], "place")
     placed = articles.select("unit", "article", "json").join(F.broadcast(places), ["unit", "article"])
     # Dates: a date without its year takes the year of the nearest dated article of its file,
-    # so each file's articles are dated together (the file its first source names).
+    # so each file's articles are dated together (the file its first source names). What
+    # travels is each article's date stub (meta, first source, first lines), not the article;
+    # the dates come back to every task by broadcast.
+    stubs = placed.select("place", "json").mapInArrow(_stub_batches, "place long, json string")
     first = F.get_json_object("json", "$.sources[0]")
-    dated = (
-        placed.select("place", "json", F.regexp_replace(first, ":[0-9]+$", "").alias("file"))
+    dates = (
+        stubs.select("place", "json", F.regexp_replace(first, ":[0-9]+$", "").alias("file"))
         .repartition("file")
         .sortWithinPartitions("file", "place")
         .mapInArrow(_date_batches, "place long, json string")
+        .select("place", F.from_json("json", "struct<date:struct<value:string,`from`:string>>").alias("d"))
+        .select("place", F.col("d.date").alias("date"))
     )
-    parsed = dated.select("place", F.from_json("json", ARTICLE).alias("a")).persist()
+    parsed = (
+        placed.select("place", F.from_json("json", ARTICLE).alias("a"))
+        .join(F.broadcast(dates), "place")
+        .persist()
+    )
     parsed.select(
         "place",
         F.col("a.title.text").alias("title"),
@@ -319,7 +336,7 @@ def write_tables(articles, out, mode="overwrite"):
         F.col("a.captions.text").alias("captions"),
         F.col("a.paragraphs.text").alias("paragraphs"),
         F.col("a.meta").alias("meta"),
-        F.col("a.date").alias("date"),
+        "date",
         F.col("a.variants").alias("variants"),
     ).write.mode(mode).parquet(os.path.join(out, "articles"))
     parsed.select("place", F.posexplode("a.sources").alias("n", "source")).write.mode(mode).parquet(
