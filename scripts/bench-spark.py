@@ -13,6 +13,8 @@
 
 import json
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -52,7 +54,10 @@ articles = pa.compute.sum(pa.compute.equal(signed.column("kind"), "article")).as
 
 merged = json.loads(folio.process(files, entities=False))["articles"]
 texts = [json.dumps(a) for a in merged]
-text_bytes = sum(len(p["text"].encode()) for a in merged for p in a["paragraphs"] + a["captions"] + [a["title"]])
+# The text the tag stage tags: each article's blocks and each of its variants'.
+docs = [[a["title"]] + a["captions"] + a["paragraphs"] for a in merged]
+docs += [[v["title"]] + v["captions"] + v["paragraphs"] for a in merged for v in a["variants"]]
+text_bytes = sum(len(b["text"].encode()) for d in docs for b in d)
 rows = pa.record_batch(
     [pa.array(range(len(texts)), pa.int64()), pa.array([0] * len(texts), pa.int64()), pa.array(texts)],
     ["unit", "article", "json"],
@@ -63,7 +68,17 @@ tag_s = time.perf_counter() - t0
 
 print(f"{n:,} articles written ({articles:,} read), {size / 1e6:.1f} MB in {len(files)} files")
 print(f"  sign (one core)  {size / 1e6 / sign_s:7.1f} MB/s of input   ({sign_s:.2f} s)")
-print(f"  tag  (one core)  {text_bytes / 1e6 / tag_s:7.1f} MB/s of text    ({tag_s:.2f} s, {len(texts):,} articles)")
+print(f"  tag  (one core)  {text_bytes / 1e6 / tag_s:7.1f} MB/s of text    ({tag_s:.2f} s, {len(texts):,} articles"
+      f" and {len(docs) - len(texts):,} variants)")
+# The same texts through `folio --annotate`, one document a line, held to one core.
+lines = "".join(json.dumps({"id": i, "text": "\n\n".join(b["text"] for b in d)}) + "\n" for i, d in enumerate(docs))
+cli = os.path.join(ROOT, "target", "release", "folio")
+one_core = ["taskset", "-c", "0"] if shutil.which("taskset") else []
+t0 = time.perf_counter()
+subprocess.run([*one_core, cli, "--annotate"], input=lines.encode(), stdout=subprocess.DEVNULL, check=True)
+annotate_s = time.perf_counter() - t0
+print(f"  folio --annotate (one core{'' if one_core else ': no taskset, all cores'}) {text_bytes / 1e6 / annotate_s:.1f} MB/s"
+      f" of the same text ({annotate_s:.2f} s)")
 
 from pyspark.sql import SparkSession  # noqa: E402
 
@@ -89,10 +104,18 @@ def shuffled():
         return sum(s.get("shuffleWriteBytes", 0) for s in json.load(r))
 
 
+def stages():
+    with urllib.request.urlopen(f"{ui}/api/v1/applications/{app}/stages") as r:
+        return {(st["stageId"], st["attemptId"]): st for st in json.load(r)}
+
+
 t0 = time.perf_counter()
 _, merged, oversized = pipeline(spark, folder, partitions=8, collect=False)
+before = stages()
 tagged = merged.count()  # the tag stage runs here
 wall = time.perf_counter() - t0
+# The tag stage's tasks' own time (each task one core), from Spark's count.
+tag_core_ms = sum(st["executorRunTime"] for k, st in stages().items() if k not in before)
 through_tag = shuffled()
 tables = tempfile.mkdtemp(prefix="folio-bench-tables-")
 t0 = time.perf_counter()
@@ -101,6 +124,8 @@ tables_s = time.perf_counter() - t0
 total = shuffled()
 per_input = size / articles
 print(f"  pipeline in local[2] (read to tagged): {wall:.1f} s, {size / 1e6 / wall:.2f} MB/s over 2 cores")
+print(f"  tag on Spark: {text_bytes / 1e6 / (tag_core_ms / 1000):.1f} MB/s of text per core"
+      f" ({tag_core_ms / 1000:.1f} s of task time, the persisted articles read and the Arrow hand-over included)")
 print(f"  the Parquet tables: {tables_s:.1f} s more")
 print(f"  input: {per_input:,.0f} bytes per article read")
 print(f"  shuffle written to tagged: {through_tag / 1e6:.1f} MB, {through_tag / articles:,.0f} bytes per article read"
