@@ -415,3 +415,34 @@ pub fn date_stub_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAn
     })?;
     to_python(py, out)
 }
+
+/// The link stage over Arrow: each of `n` articles' component (as [`folio::cluster::link`],
+/// named by its first article) from a batch of edges, columns `root` and `id` (article
+/// numbers). Returns a pyarrow `RecordBatch` of one column, `component`, `n` rows: what the
+/// driver holds is the edges' two numbers and one number an article, never a row object.
+#[pyfunction]
+pub fn link_arrow(py: Python<'_>, n: usize, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
+    let batch = batch.into_inner();
+    let roots = longs(&batch, "root")?;
+    let ids = longs(&batch, "id")?;
+    let out = py.detach(|| -> PyResult<RecordBatch> {
+        let number = |v: Option<i64>| -> PyResult<u32> {
+            let v = v.ok_or_else(|| bad("an edge without its article"))?;
+            u32::try_from(v)
+                .ok()
+                .filter(|&v| (v as usize) < n)
+                .ok_or_else(|| bad(format!("article {v} is not one of the {n}")))
+        };
+        let edges = roots
+            .iter()
+            .zip(ids.iter())
+            .map(|(r, i)| Ok((number(r)?, number(i)?)))
+            .collect::<PyResult<Vec<(u32, u32)>>>()?;
+        let component: Int64Array = cluster::link(n, &edges)
+            .into_iter()
+            .map(i64::from)
+            .collect();
+        finish(vec![("component", Arc::new(component))])
+    })?;
+    to_python(py, out)
+}

@@ -218,6 +218,7 @@ fn _folio(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(arrow::tag_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::date_arrow, m)?)?;
     m.add_function(wrap_pyfunction!(arrow::date_stub_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(arrow::link_arrow, m)?)?;
     m.add("EXACT", cluster::EXACT)?;
     Ok(())
 }

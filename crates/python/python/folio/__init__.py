@@ -6,7 +6,7 @@ that runs past one machine, and the whole pass on one machine to compare a job w
 
 - :func:`sign` reads one file as ``folio`` does and gives each article its keys;
 - :func:`components` links articles that share a key (a union-find); :func:`link` does
-  the same from edges;
+  the same from edges, :func:`link_arrow` from an Arrow batch of them;
 - :func:`merge` merges one component's articles in reading order;
 - :func:`tag` tags an article's entities; :func:`annotate` tags a text;
 - :func:`assemble` makes a collection of a job's outputs;
@@ -25,6 +25,7 @@ from ._folio import (
     date_arrow,
     date_stub_arrow,
     link,
+    link_arrow,
     merge,
     merge_arrow,
     process,
@@ -37,6 +38,6 @@ from ._folio import (
 
 __all__ = [
     "EXACT", "annotate", "assemble", "components", "date_arrow", "date_stub_arrow",
-    "link", "merge", "merge_arrow", "process", "run",
+    "link", "link_arrow", "merge", "merge_arrow", "process", "run",
     "sign", "sign_arrow", "tag", "tag_arrow",
 ]

@@ -31,6 +31,8 @@ import json
 import os
 import sys
 
+import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from pyspark.sql import SparkSession
@@ -151,6 +153,52 @@ def _numbered(df, order, name):
     return sorted_rdd.map(lambda t: (*t[0], t[1])).toDF(schema)
 
 
+def _components(spark, linked, n, max_component):
+    """The link step: star edges from each key's first article to the others (a ``groupBy``),
+    one a pair of articles, brought to the driver as Arrow (two numbers and a flag an edge,
+    never row objects), one
+    union-find in Rust over them. Returns each article's component (numpy, ``n`` numbers), the
+    same as a DataFrame (``id``, ``component``), each component's size (numpy, by its first
+    article), the components above ``max_component`` and their exact copies (``(id, first
+    article with its text)`` pairs). docs/past-one-machine.md, "The driver's share", has its
+    memory per million articles."""
+    edges = (
+        linked.groupBy("exact", "key")
+        .agg(F.min("id").alias("root"), F.collect_list("id").alias("ids"))
+        .where(F.size("ids") > 1)
+        .select("exact", "root", F.explode("ids").alias("id"))
+        .where("id != root")
+        # One edge a pair: an exact copy shares all 17 keys with its first, a near copy often
+        # all 16 bands; the pair is an exact one if any of its keys was its exact text's.
+        .groupBy("root", "id")
+        .agg(F.max(F.col("exact").cast("int")).cast("boolean").alias("exact"))
+    )
+    batches = edges._collect_as_arrow()
+    if batches:
+        edges = pa.Table.from_batches(batches).combine_chunks().to_batches()[0]
+    else:
+        edges = pa.record_batch([pa.array([], pa.bool_()), pa.array([], pa.int64()), pa.array([], pa.int64())],
+                                ["exact", "root", "id"])
+    component = folio.link_arrow(n, edges.select(["root", "id"])).column(0).to_numpy()
+    frame = pd.DataFrame({"id": np.arange(n, dtype=np.int64), "component": component})
+    arrow = spark.conf.get("spark.sql.execution.arrow.pyspark.enabled", "false")
+    spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", "true")
+    try:
+        components = spark.createDataFrame(frame, "id long, component long")
+    finally:
+        spark.conf.set("spark.sql.execution.arrow.pyspark.enabled", arrow)
+    sizes = np.bincount(component, minlength=n)
+    big = {int(c) for c in np.nonzero(sizes > max_component)[0]}
+    copies = []
+    if big:
+        exact = edges.column("exact").to_numpy(zero_copy_only=False)
+        roots = edges.column("root").to_numpy()
+        ids = edges.column("id").to_numpy()
+        chosen = exact & np.isin(component[ids], np.array(sorted(big), dtype=np.int64))
+        copies = [(int(i), int(r)) for i, r in zip(ids[chosen], roots[chosen])]
+    return component, components, sizes, big, copies
+
+
 def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, max_component=100_000,
              collect=True):
     """Runs Folio's pass over ``paths`` (files, folders or globs). Returns ``(collection,
@@ -188,26 +236,8 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
     linked = keys.join(ids, ["file", "unit", "article"]).select(
         (F.col("tag") == folio.EXACT).alias("exact"), "key", "id"
     )
-    # Star edges: each key's first article to every other article with it.
-    edges = (
-        linked.groupBy("exact", "key")
-        .agg(F.min("id").alias("root"), F.collect_list("id").alias("ids"))
-        .where(F.size("ids") > 1)
-        .select("exact", "root", F.explode("ids").alias("id"))
-        .where("id != root")
-        .collect()
-    )
     n = ids.count()
-    component = folio.link(n, [(e.root, e.id) for e in edges])
-    components = spark.createDataFrame(list(enumerate(component)), "id long, component long")
-
-    # The guard: in a component above max_component articles, each exact copy is sent as the
-    # first article with its text (the exact key's root) without its lines.
-    sizes = {}
-    for c in component:
-        sizes[c] = sizes.get(c, 0) + 1
-    big = {c for c, size in sizes.items() if size > max_component}
-    copies = [(e.id, e.root) for e in edges if e.exact and component[e.id] in big]
+    component, components, sizes, big, copies = _components(spark, linked, n, max_component)
     # Each article's numbers (a few longs an article) and its unit's source and meta go to every
     # task reading signed rows (broadcast), so the lines are joined where they lie and travel
     # once, in the repartition by component.
@@ -250,12 +280,10 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
         merged = merged.where("failed is null").unionByName(merged_of(whole)).persist()
     if entities:
         merged = merged.mapInArrow(_tag_batches, MERGED).persist()
-    copied = {}
-    for i, _ in copies:
-        copied[component[i]] = copied.get(component[i], 0) + 1
+    copied = np.bincount(component[np.array([i for i, _ in copies], dtype=np.int64)], minlength=n) if copies else None
     oversized = [
-        {"first": c, "articles": sizes[c], "whole": c in failed,
-         "loaded": sizes[c] if c in failed else sizes[c] - copied.get(c, 0)}
+        {"first": c, "articles": int(sizes[c]), "whole": c in failed,
+         "loaded": int(sizes[c]) if c in failed else int(sizes[c] - (copied[c] if copied is not None else 0))}
         for c in sorted(big)
     ]
 
