@@ -79,17 +79,22 @@ fn the_samples_merge_alike_cut_into_components() {
     assert_same(files, &Options::default(), "samples, tagged");
 }
 
-/// A generated collection of `articles` articles in `files` files: new articles recombined
-/// from the samples' paragraphs, exact copies, copies with a paragraph added or dropped, and
-/// copies of copies, each placed in a random file.
-fn generated(seed: u64, articles: usize, files: usize) -> Vec<(String, Vec<u8>)> {
+/// A seeded xorshift: each call a number below the one given.
+fn below(seed: u64) -> impl FnMut(usize) -> usize {
     let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut below = |n: usize| {
+    move |n: usize| {
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
         (rng % n as u64) as usize
-    };
+    }
+}
+
+/// A generated collection of `articles` articles in `files` files: new articles recombined
+/// from the samples' paragraphs, exact copies, copies with a paragraph added or dropped, and
+/// copies of copies, each placed in a random file.
+fn generated(seed: u64, articles: usize, files: usize) -> Vec<(String, Vec<u8>)> {
+    let mut below = below(seed);
     let pool = one_machine(&support::read(
         &["01-seed.txt".into(), "03-ruled.txt".into()],
         &support::dumps_dir(),
@@ -298,13 +303,7 @@ proptest::proptest! {
 /// Files of articles with dates, a third written without their year (`Dec 7 (Reuters)`: the
 /// year comes from the nearest dated article of the file), the rest with one, some undated.
 fn dated_files(seed: u64, files: usize) -> Vec<(String, Vec<u8>)> {
-    let mut rng = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    let mut below = |n: usize| {
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        (rng % n as u64) as usize
-    };
+    let mut below = below(seed);
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
     ];

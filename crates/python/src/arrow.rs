@@ -358,37 +358,48 @@ pub fn tag_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
     to_python(py, finish(columns)?)
 }
 
-/// The date stage over a batch of rows `place` (the article's place in reading order) and
-/// `json` (its JSON), holding every article of each of its files, in reading order: each
-/// article's JSON with its `date` set as `folio` sets it (`folio::cluster::date`). Returns a
-/// pyarrow `RecordBatch` of `place` and `json`.
+/// The articles of a batch of rows `place` (an article's place in reading order) and `json`
+/// (its JSON), with their places.
+fn placed_articles(batch: &RecordBatch) -> PyResult<(Int64Array, Vec<usize>, Vec<Article>)> {
+    let places = longs(batch, "place")?;
+    let texts = strings(batch, "json")?;
+    let mut at = Vec::with_capacity(batch.num_rows());
+    let mut articles = Vec::with_capacity(batch.num_rows());
+    for (place, text) in places.iter().zip(texts.iter()) {
+        let (Some(place), Some(text)) = (place, text) else {
+            return Err(bad("a row without its place or its JSON"));
+        };
+        at.push(usize::try_from(place).map_err(bad)?);
+        articles.push(serde_json::from_str::<Article>(text).map_err(bad)?);
+    }
+    Ok((places, at, articles))
+}
+
+/// Rows `place` and `json` again, each article's JSON as `articles` now has it.
+fn placed_json(places: &Int64Array, articles: &[Article]) -> PyResult<RecordBatch> {
+    let mut jsons = StringBuilder::new();
+    for article in articles {
+        jsons.append_value(json(article));
+    }
+    finish(vec![
+        ("place", Arc::new(places.clone())),
+        ("json", Arc::new(jsons.finish())),
+    ])
+}
+
+/// The date stage over a batch of rows `place` and `json`, holding every article of each of
+/// its files, in reading order: each article's JSON with its `date` set as `folio` sets it
+/// (`folio::cluster::date`). Returns a pyarrow `RecordBatch` of `place` and `json`.
 #[pyfunction]
 pub fn date_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
     let batch = batch.into_inner();
-    let places = longs(&batch, "place")?;
-    let texts = strings(&batch, "json")?;
     let out = py.detach(|| -> PyResult<RecordBatch> {
-        let mut at = Vec::with_capacity(batch.num_rows());
-        let mut articles = Vec::with_capacity(batch.num_rows());
-        for (place, text) in places.iter().zip(texts.iter()) {
-            let (Some(place), Some(text)) = (place, text) else {
-                return Err(bad("a row without its place or its JSON"));
-            };
-            at.push(usize::try_from(place).map_err(bad)?);
-            articles.push(serde_json::from_str::<Article>(text).map_err(bad)?);
-        }
+        let (places, at, mut articles) = placed_articles(&batch)?;
         if at.windows(2).any(|w| w[0] >= w[1]) {
             return Err(bad("the rows are not in reading order"));
         }
         cluster::date(&at, &mut articles);
-        let mut jsons = StringBuilder::new();
-        for article in &articles {
-            jsons.append_value(json(article));
-        }
-        finish(vec![
-            ("place", Arc::new(places.clone())),
-            ("json", Arc::new(jsons.finish())),
-        ])
+        placed_json(&places, &articles)
     })?;
     to_python(py, out)
 }
@@ -399,19 +410,10 @@ pub fn date_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
 #[pyfunction]
 pub fn date_stub_arrow(py: Python<'_>, batch: PyRecordBatch) -> PyResult<Py<PyAny>> {
     let batch = batch.into_inner();
-    let places = longs(&batch, "place")?;
-    let texts = strings(&batch, "json")?;
     let out = py.detach(|| -> PyResult<RecordBatch> {
-        let mut jsons = StringBuilder::new();
-        for text in texts.iter() {
-            let text = text.ok_or_else(|| bad("a row without its JSON"))?;
-            let article: Article = serde_json::from_str(text).map_err(bad)?;
-            jsons.append_value(json(&cluster::date_stub(&article)));
-        }
-        finish(vec![
-            ("place", Arc::new(places.clone())),
-            ("json", Arc::new(jsons.finish())),
-        ])
+        let (places, _, articles) = placed_articles(&batch)?;
+        let stubs: Vec<Article> = articles.iter().map(cluster::date_stub).collect();
+        placed_json(&places, &stubs)
     })?;
     to_python(py, out)
 }
