@@ -8,7 +8,11 @@
    (the Spark test's generator: 25% exact and 20% edited copies spread over 40 files): MB/s of
    input for sign (read, decode, segment, clean, keys), MB/s of article text for tag;
 2. the whole pipeline in local[2], and the bytes its stages wrote to the shuffle (Spark's own
-   count, from its REST API), per article read.
+   count, from its REST API), per article read;
+3. tagging per core on Spark: the pipeline run without and with entities (three times each,
+   alternating, after a pair that warms the JVM), the difference of its tasks' own time
+   (Spark's count), against `folio --annotate` on the same text held to one core, alone and
+   with both cores busy (two processes, half the text each, as Spark's two tasks run).
 """
 
 import json
@@ -79,6 +83,27 @@ subprocess.run([*one_core, cli, "--annotate"], input=lines.encode(), stdout=subp
 annotate_s = time.perf_counter() - t0
 print(f"  folio --annotate (one core{'' if one_core else ': no taskset, all cores'}) {text_bytes / 1e6 / annotate_s:.1f} MB/s"
       f" of the same text ({annotate_s:.2f} s)")
+# Both cores busy, as the Spark job's two tasks keep them: two processes, each half the text
+# (from a file each, so that both start at once and neither waits on the other's pipe).
+busy_s = 0.0
+with tempfile.TemporaryDirectory(prefix="folio-bench-halves-") as halves:
+    procs = []
+    for k in (0, 1):
+        half = os.path.join(halves, f"{k}.jsonl")
+        with open(half, "w", encoding="utf-8") as f:
+            f.writelines(lines.splitlines(keepends=True)[k::2])
+        pin = ["taskset", "-c", str(k)] if one_core else []
+        procs.append((half, pin))
+    started = time.perf_counter()
+    inputs = [open(half, "rb") for half, _ in procs]
+    running = [subprocess.Popen([*pin, cli, "--annotate"], stdin=f, stdout=subprocess.DEVNULL)
+               for f, (_, pin) in zip(inputs, procs)]
+    for proc, f in zip(running, inputs):
+        proc.wait()
+        f.close()
+        busy_s += time.perf_counter() - started
+annotate_busy = text_bytes / 1e6 / busy_s
+print(f"  folio --annotate, both cores busy: {annotate_busy:.1f} MB/s of the same text a core ({busy_s:.2f} s of the two)")
 
 from pyspark.sql import SparkSession  # noqa: E402
 
@@ -111,11 +136,8 @@ def stages():
 
 t0 = time.perf_counter()
 _, merged, oversized = pipeline(spark, folder, partitions=8, collect=False)
-before = stages()
-tagged = merged.count()  # the tag stage runs here
+tagged = merged.count()
 wall = time.perf_counter() - t0
-# The tag stage's tasks' own time (each task one core), from Spark's count.
-tag_core_ms = sum(st["executorRunTime"] for k, st in stages().items() if k not in before)
 through_tag = shuffled()
 tables = tempfile.mkdtemp(prefix="folio-bench-tables-")
 t0 = time.perf_counter()
@@ -124,8 +146,6 @@ tables_s = time.perf_counter() - t0
 total = shuffled()
 per_input = size / articles
 print(f"  pipeline in local[2] (read to tagged): {wall:.1f} s, {size / 1e6 / wall:.2f} MB/s over 2 cores")
-print(f"  tag on Spark: {text_bytes / 1e6 / (tag_core_ms / 1000):.1f} MB/s of text per core"
-      f" ({tag_core_ms / 1000:.1f} s of task time, the persisted articles read and the Arrow hand-over included)")
 print(f"  the Parquet tables: {tables_s:.1f} s more")
 print(f"  input: {per_input:,.0f} bytes per article read")
 print(f"  shuffle written to tagged: {through_tag / 1e6:.1f} MB, {through_tag / articles:,.0f} bytes per article read"
@@ -133,4 +153,26 @@ print(f"  shuffle written to tagged: {through_tag / 1e6:.1f} MB, {through_tag / 
 print(f"  shuffle written in all, tables included: {total / 1e6:.1f} MB, {total / articles:,.0f} bytes per article"
       f" ({total / articles / per_input:.2f}x its input)")
 print(f"  components above the guard (100,000 articles): {len(oversized)}")
+
+
+def task_seconds(entities):
+    """The tasks' own time (each task one core, Spark's count) of one run to tagged."""
+    before = stages()
+    _, articles, _ = pipeline(spark, folder, entities=entities, partitions=8, collect=False)
+    articles.count()
+    return sum(st["executorRunTime"] for k, st in stages().items() if k not in before) / 1000
+
+
+runs = {False: [], True: []}
+for i in range(1 + int(os.environ.get("FOLIO_BENCH_TAG_RUNS", "3"))):
+    for entities in (False, True):
+        seconds = task_seconds(entities)
+        if i > 0:  # the first pair warms the JVM and the Python workers up, and is not counted
+            runs[entities].append(seconds)
+without, with_ = (sum(runs[e]) / len(runs[e]) for e in (False, True))
+on_spark = text_bytes / 1e6 / (with_ - without)
+print(f"  tag on Spark: {on_spark:.1f} MB/s of text per core ({with_ - without:.2f} s more task time with entities:"
+      f" {', '.join(f'{t:.1f}' for t in runs[True])} s against {', '.join(f'{t:.1f}' for t in runs[False])} s),"
+      f" {on_spark / annotate_busy:.0%} of folio --annotate with both cores busy,"
+      f" {on_spark / (text_bytes / 1e6 / annotate_s):.0%} of it alone")
 spark.stop()

@@ -173,6 +173,8 @@ class Wheel(unittest.TestCase):
 
         tagged = folio.tag_arrow(folio.merge_arrow(batch_of(members))).to_pylist()
         self.assertEqual([r["json"] for r in tagged], [folio.tag(a) for _, _, a in folio.merge([m[:5] for m in members])[0]])
+        # The pipeline's tag stage: tagged as merged, the same as tagging the merged articles.
+        self.assertEqual(folio.merge_arrow(batch_of(members), entities=True).to_pylist(), tagged)
 
     def test_one_machine_is_the_folio_command(self):
         cli = os.path.join(ROOT, "target", "release", "folio")

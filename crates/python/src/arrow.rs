@@ -211,13 +211,16 @@ struct Owned {
 /// together and in reading order. Returns a pyarrow `RecordBatch` of Spark's `MERGED` rows:
 /// each kept article's place and JSON, with the component's duplicates and variants on its
 /// first row; a component whose copies need their lines gives one row with `failed` set to
-/// it instead, to be merged again whole.
+/// it instead, to be merged again whole. With `entities`, each kept article is tagged as it
+/// is written (what `tag_arrow` does, without a second trip through Spark and JSON: the
+/// pipeline's tag stage is this).
 #[pyfunction]
-#[pyo3(signature = (batch, near_threshold = 0.8))]
+#[pyo3(signature = (batch, near_threshold = 0.8, entities = false))]
 pub fn merge_arrow(
     py: Python<'_>,
     batch: PyRecordBatch,
     near_threshold: f32,
+    entities: bool,
 ) -> PyResult<Py<PyAny>> {
     let batch = batch.into_inner();
     let component = longs(&batch, "component")?;
@@ -285,7 +288,12 @@ pub fn merge_arrow(
                 },
             });
             match cluster::merge(group, near_threshold) {
-                Ok(merged) => {
+                Ok(mut merged) => {
+                    if entities {
+                        for (_, article) in &mut merged.articles {
+                            article.annotate(Recognizer::embedded());
+                        }
+                    }
                     for (i, ((u, a), article)) in merged.articles.iter().enumerate() {
                         units.append_value(*u as i64);
                         articles.append_value(*a as i64);

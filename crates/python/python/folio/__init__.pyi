@@ -81,12 +81,13 @@ def sign_arrow(batch: pyarrow.RecordBatch) -> pyarrow.RecordBatch:
     ``name``, ``content``): rows of ``folio.spark.SIGNED`` (``row``, ``unit``, ``article`` and
     ``key`` rows)."""
 
-def merge_arrow(batch: pyarrow.RecordBatch, near_threshold: float = 0.8) -> pyarrow.RecordBatch:
+def merge_arrow(batch: pyarrow.RecordBatch, near_threshold: float = 0.8, entities: bool = False) -> pyarrow.RecordBatch:
     """The merge stage over a batch of whole components (columns ``folio.spark.MEMBERS``,
     each component's rows together in reading order; an exact copy may come without
     ``lines``/``shape`` but with ``of_unit``/``of_article``, the first article with its text):
     rows of ``folio.spark.MERGED``. A component whose copies need their lines gives one row
-    with ``failed`` set to it instead."""
+    with ``failed`` set to it instead. With ``entities``, each article is tagged as it is
+    written: :func:`tag_arrow` of the result, without a second pass."""
 
 def tag_arrow(batch: pyarrow.RecordBatch) -> pyarrow.RecordBatch:
     """The tag stage over rows of ``folio.spark.MERGED``: column ``json`` tagged, the rest kept."""

@@ -18,7 +18,9 @@ The stages (``folio::cluster`` in Rust does the work inside each task):
    exact copy travels without its lines, as the first article with its text (a duplicate of
    a kept article adds only its source, line and meta); a component whose copies turn out to
    copy a variant is merged again whole. Each such component is reported;
-4. articles tagged by :func:`folio.tag_arrow` in ``mapInArrow``;
+4. each kept article tagged as its component's task writes it (``merge_arrow(...,
+   entities=True)``): the articles' text is not handed from Spark to Rust and back a second
+   time, as a separate ``mapInArrow`` over :func:`folio.tag_arrow` would;
 5. the articles (JSON lines, in reading order) and the collection written out.
 
 Every batch crosses into Rust whole, as Arrow (the C data interface), and comes back so.
@@ -117,13 +119,13 @@ def _whole_groups(batches, column):
         yield out
 
 
-def _merge_batches(near_threshold):
+def _merge_batches(near_threshold, entities):
     """Each task's rows come sorted by component and reading order; every component is merged
-    whole."""
+    whole (and its articles tagged, with ``entities``)."""
 
     def merge(batches):
         for whole in _whole_groups(batches, "component"):
-            yield folio.merge_arrow(whole, near_threshold)
+            yield folio.merge_arrow(whole, near_threshold, entities)
 
     return merge
 
@@ -139,11 +141,6 @@ def _date_batches(batches):
         # Several files' rows, each file's in reading order: all of them in reading order.
         whole = whole.take(pc.sort_indices(whole.column("place")))
         yield folio.date_arrow(whole.select(["place", "json"]))
-
-
-def _tag_batches(batches):
-    for batch in batches:
-        yield folio.tag_arrow(batch)
 
 
 def _numbered(df, order, name):
@@ -265,7 +262,7 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
             members.repartition(partitions, "component")
             .sortWithinPartitions("component", "id")
             .select(*MEMBERS)
-            .mapInArrow(_merge_batches(near_threshold), MERGED)
+            .mapInArrow(_merge_batches(near_threshold, entities), MERGED)
         )
 
     merged = merged_of(members).persist()
@@ -278,8 +275,6 @@ def pipeline(spark, paths, entities=True, near_threshold=0.8, partitions=None, m
             "shape", F.lit(None).cast("long").alias("of_unit"), F.lit(None).cast("long").alias("of_article"),
         )
         merged = merged.where("failed is null").unionByName(merged_of(whole)).persist()
-    if entities:
-        merged = merged.mapInArrow(_tag_batches, MERGED).persist()
     copied = np.bincount(component[np.array([i for i, _ in copies], dtype=np.int64)], minlength=n) if copies else None
     oversized = [
         {"first": c, "articles": int(sizes[c]), "whole": c in failed,
