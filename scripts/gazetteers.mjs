@@ -151,7 +151,7 @@ for (const line of companies.split('\n')) {
 // alternative name (`End of Ramadan (Eid al-Fitr)`) unless it is lower case (`(substitute
 // day)`). A word standing alone for holidays — in two or more names, capitalised, not a
 // common word, place or given name (`Christmas`, `Easter`, `Ramadan`, `Eid`) — is an entry too.
-// Written to holidays.txt, which `train` reads as MISC names with FOLIO_HOLIDAYS=1 (tried, not
+// Written to holidays.txt, which `train` reads as MISC names with --holidays (tried, not
 // yet in the committed model: models/README.md).
 const holidays = new Set();
 {

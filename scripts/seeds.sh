@@ -2,18 +2,22 @@
 # Trains the tagger with several shuffling seeds and prints each seed's dev (eng.testa) and
 # WikiGold F1 as Folio shows names (the tagger and the name rules), and their means: a change
 # is kept only when the mean improves on dev without lowering WikiGold (models/README.md).
-#   scripts/seeds.sh [SEEDS]          e.g. scripts/seeds.sh "0 1 2 3" (the default)
-# The environment reaches `train` (FOLIO_DATA, FOLIO_AUGMENT_*, …); models go to a temp folder,
-# two seeds at a time (the machine has two cores). FOLIO_KEEP_MODELS=DIR keeps them there.
+#   scripts/seeds.sh [SEEDS] [FIT FLAGS...]     e.g. scripts/seeds.sh "0 1 2 3" --holidays
+# SEEDS defaults to "0 1 2 3"; the flags go to `train fit` (`target/release/train fit --help`
+# lists them). Models go to a temp folder, two seeds at a time (the machine has two cores);
+# FOLIO_KEEP_MODELS=DIR keeps them there. FOLIO_DATA says where conll2003/ is, as for the tests.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 seeds=${1:-0 1 2 3}
+shift || true
+flags=("$@")
 out=${FOLIO_KEEP_MODELS:-$(mktemp -d)}
 mkdir -p "$out"
 cargo build --release --quiet -p folio-train
 run() {
-  FOLIO_SEED=$1 FOLIO_MODEL_OUT="$out/seed$1.bin" target/release/train >"$out/seed$1.out" 2>"$out/seed$1.err"
+  target/release/train fit --seed "$1" --out "$out/seed$1.bin" ${flags[@]+"${flags[@]}"} \
+    >"$out/seed$1.out" 2>"$out/seed$1.err"
 }
 set -- $seeds
 while [ $# -gt 0 ]; do

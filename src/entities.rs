@@ -19,7 +19,7 @@ pub struct Recognizer {
     tagger: Tagger,
 }
 
-/// The model the tagger was trained to (`cargo run --release --bin train`), built into native
+/// The model the tagger was trained to (`cargo run --release --bin train -- fit`), built into native
 /// binaries. The page downloads it separately so it never delays the first paint.
 #[cfg(feature = "embedded-model")]
 pub const EMBEDDED_MODEL: &[u8] = include_bytes!("../models/ner.bin");

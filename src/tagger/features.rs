@@ -200,7 +200,7 @@ pub fn word_features(word: &str, sentence_style: Style, lexicons: &Lexicons, out
 
 /// The features of a token that are its very spelling (the word, its lower-case form, that
 /// form with the sentence's style): what a tagger memorises of the names it was trained on.
-/// Training can drop them now and then from a name's tokens (`train`'s FOLIO_DROP_IDENTITY),
+/// Training can drop them now and then from a name's tokens (`train fit --drop-identity`),
 /// so that the context, the affixes, the clusters and the lists must carry a name the
 /// training text never showed.
 #[cfg(feature = "train")]

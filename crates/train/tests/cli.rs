@@ -1,0 +1,99 @@
+//! The trainer's command line as someone trying an experiment meets it: a misspelt switch is
+//! an error, not a run with the switch silently ignored (as a misspelt environment variable
+//! was), and missing data says where it was looked for and how to say where it is.
+
+use std::process::Command;
+
+fn train(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_train"))
+        .args(args)
+        .env_remove("FOLIO_DATA")
+        .output()
+        .expect("train runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_misspelt_switch_is_a_usage_error() {
+    let (status, stdout, stderr) = train(&["fit", "--holliday"]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("--holliday"), "{stderr}");
+    assert!(stdout.is_empty(), "nothing trained: {stdout}");
+    // Lists of their own are one at a time.
+    let (status, _, stderr) = train(&["fit", "--org-list", "--name-parts"]);
+    assert_eq!(status, 2, "{stderr}");
+}
+
+#[test]
+fn every_experiment_switch_is_in_the_help() {
+    let (status, help, _) = train(&["fit", "--help"]);
+    assert_eq!(status, 0);
+    for switch in [
+        "--seed",
+        "--epochs",
+        "--out",
+        "--data",
+        "--no-title-case",
+        "--augment-datelines",
+        "--augment-mentions",
+        "--augment-caps",
+        "--no-gazetteer",
+        "--holidays",
+        "--org-list",
+        "--name-parts",
+        "--surnames",
+        "--own-list-new-only",
+        "--no-name-list",
+        "--no-words",
+        "--no-clusters",
+        "--clusters",
+        "--shared-casing",
+        "--min-count",
+        "--drop-identity",
+        "--prune",
+        "--dump",
+        "--dump-shown",
+        "--dump-wikigold",
+    ] {
+        assert!(help.contains(switch), "{switch} missing from:\n{help}");
+    }
+}
+
+#[test]
+fn missing_data_says_where_it_looked_and_how_to_point_elsewhere() {
+    let empty = std::env::temp_dir().join(format!("folio-train-no-data-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    for command in ["fit", "score"] {
+        let mut args = vec![command, "--data", empty.to_str().unwrap()];
+        if command == "score" {
+            args.push("models/ner.bin");
+        }
+        let (status, _, stderr) = train(&args);
+        assert_eq!(status, 2, "{stderr}");
+        assert!(
+            stderr.contains(
+                &empty
+                    .join("conll2003")
+                    .join("eng.train")
+                    .display()
+                    .to_string()
+            ) || stderr.contains(
+                &empty
+                    .join("conll2003")
+                    .join("eng.testa")
+                    .display()
+                    .to_string()
+            ),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("--data") && stderr.contains("FOLIO_DATA"),
+            "{stderr}"
+        );
+    }
+    std::fs::remove_dir(&empty).ok();
+}
