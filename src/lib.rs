@@ -108,6 +108,8 @@ pub mod train {
         Scores, Sentence, TypeScores,
     };
     pub use crate::names::document as mend_document;
+    pub use crate::names::document_with as mend_document_with;
+    pub use crate::names::rules::{Enabled, Rule, Scope, RULES};
     pub use crate::names::spans as mend_names;
     pub use crate::tagger::{
         features, identity_features, style, tag_stage, tag_stage_with, CasingLexicon, Clusters,

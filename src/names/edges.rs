@@ -8,16 +8,6 @@ use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::Span;
 
-/// The rules of a name's edges that run as soon as the tagger's spans are read, in order (the
-/// ordinal rule runs later, after the rules that make events).
-pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
-    given_name_before_person(spans, words, lexicons);
-    place_before_organisation(spans, words);
-    title_before_title(spans, words);
-    final_stop(spans, words, lexicons);
-    places_joined_by_and(spans, words, lexicons);
-}
-
 /// Joins each name to the one before it where `join` gives the joined name's label: the one
 /// mechanism of the rules that find two names the tagger split from one (`spans` sorted, as
 /// they stay).

@@ -7,8 +7,10 @@
 //! given name on the name lists). Each was scored on the development split before it was kept
 //! (models/README.md); the CoNLL scores Folio reports are of the tagger and these rules together.
 //!
-//! [`spans`] mends one sentence; [`document`] mends every sentence of a document and then
-//! applies the rules that read the document's names together (`document.rs`).
+//! Every rule runs from one table in the order it lists, [`rules::RULES`], with what each
+//! mends; `train rules MODEL` measures each one's gain (models/README.md, "The rules in
+//! order"). [`document`] runs them all over a document; [`spans`] runs those a sentence can be
+//! told without its document. The first rules, a tagged span's own edges, are in `tagged.rs`.
 
 mod articles;
 mod brackets;
@@ -24,193 +26,47 @@ mod holidays;
 mod items;
 mod lists;
 mod nicknames;
+pub mod rules;
 mod shared;
+mod tagged;
 mod titles;
 mod words;
 
-use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::{Span, Tag};
-use shared::{claim, label_of, modifier, particle_name, unknown_person, GIVEN_NAME, PLACE};
-use words::{DIVISIONS, INSTITUTIONS, NUMBERED, OFFICES, PARTICLES, TITLES};
+use rules::Enabled;
+use shared::{claim, GIVEN_NAME, PLACE};
+#[cfg(test)]
+use {
+    crate::model::Label,
+    shared::{modifier, particle_name},
+};
 
-/// The spans of a whole document's sentences: each sentence's [`spans`], then the rules that
-/// read the document's names together, and last no name holding a verb's clitic.
+/// The spans of a whole document's sentences: the tagger's, mended by every rule of
+/// [`rules::RULES`] in order.
 pub fn document(tags: &[Vec<Tag>], words: &[Vec<&str>], lexicons: &Lexicons) -> Vec<Vec<Span>> {
-    let mut out: Vec<Vec<Span>> = tags
-        .iter()
-        .zip(words)
-        .map(|(t, w)| spans(t, w, lexicons))
-        .collect();
-    document::mend(words, &mut out);
-    document::company_short_forms(words, &mut out);
-    document::possessive_names(words, &mut out);
-    definitions::mend(words, &mut out, lexicons);
-    for (spans, w) in out.iter_mut().zip(words) {
-        clitics::mend(w, spans);
-    }
+    document_with(tags, words, lexicons, Enabled::ALL)
+}
+
+/// [`document`] with only the `enabled` rules: what `train rules` scores to measure each rule.
+pub fn document_with(
+    tags: &[Vec<Tag>],
+    words: &[Vec<&str>],
+    lexicons: &Lexicons,
+    enabled: Enabled,
+) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = tags.iter().map(|t| crate::tags::spans(t)).collect();
+    rules::run(words, &mut out, lexicons, enabled);
     out
 }
 
-/// The name spans of a tagged sentence, mended.
+/// The name spans of a tagged sentence, mended by the rules a sentence can be told without
+/// its document (those before the first document rule).
+#[cfg(any(test, feature = "train"))]
 pub fn spans(tags: &[Tag], words: &[&str], lexicons: &Lexicons) -> Vec<Span> {
-    let tagged = crate::tags::spans(tags);
-    let mut taken = vec![false; words.len()];
-    for span in &tagged {
-        taken[span.range()].iter_mut().for_each(|t| *t = true);
-    }
-    let mut out = Vec::with_capacity(tagged.len());
-    for Span {
-        start: mut s,
-        end: mut e,
-        mut label,
-    } in tagged
-    {
-        // `the pro-Iran Coordination Framework`: CoNLL tags `pro-Moscow` alone as a name of
-        // its own (MISC, 9 times of 12) but never as part of the name after it, and the
-        // tagger, which never saw one before a name, sweeps it in.
-        while e - s > 1 && modifier(words[s]) {
-            s += 1;
-        }
-        // `September Treasury`, `Monday Yeltsin`: a month or a weekday before a name is the
-        // date, never part of it (in eng.train, once in 2,000), unless it ends the name
-        // (`Sheffield Wednesday`), may be a given name (`June`) or names a paper (`Sunday
-        // Times`).
-        if e - s > 1 && dates::date_word(words[s], label) {
-            s += 1;
-        }
-        // `Air France`: a country after `Air` is an airline (in eng.train `Air` before a name
-        // is part of an organisation every time).
-        if label == Label::LOC && s > 0 && words[s - 1] == "Air" && !taken[s - 1] {
-            s -= 1;
-            label = Label::ORG;
-        }
-        if e - s > 1
-            && NUMBERED.contains(&words[e - 1])
-            && words
-                .get(e)
-                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            e -= 1;
-        }
-        if e - s > 1 && OFFICES.contains(&words[e - 1]) {
-            e -= 1;
-            label = label_of(&words[s..e], lexicons).unwrap_or(label);
-        }
-        // `Asa'ib Ahl al-Haq`: a particle joined to a name belongs to the name before it.
-        while e < words.len() && !taken[e] && particle_name(words[e]) {
-            taken[e] = true;
-            e += 1;
-        }
-        // `the South Governorate`, `Kyiv Oblast`: a kind of region the training text never
-        // named makes the name a place.
-        let division = |w: &str| DIVISIONS.contains(&w) && !lexicons.casing.knows(w);
-        // `Fairfax County`, `Jefferson Parish`: in eng.train every `County` name is a club in
-        // a results table (`Notts County 2 1 1`, `Peterborough v Notts County`); outside one
-        // it is the place.
-        let results = |i: Option<&&str>| {
-            i.is_some_and(|w| *w == "v" || w.starts_with(|c: char| c.is_ascii_digit()))
-        };
-        let county = matches!(words[e - 1], "County" | "Parish")
-            && !results(s.checked_sub(1).and_then(|i| words.get(i)))
-            && !results(words.get(e));
-        if e - s > 1 && (division(words[e - 1]) || county) {
-            label = Label::LOC;
-        } else if label == Label::LOC && e < words.len() && !taken[e] && division(words[e]) {
-            taken[e] = true;
-            e += 1;
-        }
-        if matches!(label, Label::MISC | Label::LOC)
-            && e < words.len()
-            && !taken[e]
-            && INSTITUTIONS.contains(&words[e])
-        {
-            taken[e] = true;
-            e += 1;
-            label = Label::ORG;
-        }
-        if label != Label::PER {
-            // `Baghdad Mohammad Kazem Al Sadeq`, `Asa'ib Ahl al-Haq Qais al-Khazali`: a
-            // person's name the tagger ran into the name before it.
-            let split = (s + 1..e.saturating_sub(1))
-                .find(|&i| unknown_person(&words[i..e], lexicons).is_some_and(|n| n >= 1));
-            if let Some(i) = split {
-                // What is left before the person may be only a title or office (`Prince`,
-                // `Director`), which CoNLL leaves out of every name.
-                let mut end = i;
-                while end > s
-                    && (OFFICES.contains(&words[end - 1]) || TITLES.contains(&words[end - 1]))
-                {
-                    end -= 1;
-                }
-                if end > s {
-                    let label = label_of(&words[s..end], lexicons).unwrap_or(label);
-                    out.push(Span::new(s, end, label));
-                }
-                s = i;
-                label = Label::PER;
-            } else if e - s >= 3 && unknown_person(&words[s..e], lexicons).is_some_and(|n| n >= 2) {
-                label = Label::PER;
-            }
-        }
-        out.push(Span::new(s, e, label));
-    }
-    // `Osama bin Laden`, `Rafael van der Vaart`: a person's name the tagger broke at one or
-    // two lower-case particles is one name, whether it tagged the rest or not.
-    let mut joined: Vec<Span> = Vec::with_capacity(out.len());
-    for Span {
-        start: s,
-        end: mut e,
-        mut label,
-    } in out
-    {
-        if let Some(last) = joined.last_mut() {
-            let between = &words[last.end..s];
-            if (1..=2).contains(&between.len())
-                && between.iter().all(|w| PARTICLES.contains(w))
-                && (last.label == Label::PER || label == Label::PER)
-            {
-                *last = Span::new(last.start, e, Label::PER);
-                continue;
-            }
-        }
-        let rest = e + words[e..]
-            .iter()
-            .zip(&taken[e..])
-            .take_while(|(w, t)| !**t && PARTICLES.contains(w))
-            .count();
-        if (1..=2).contains(&(rest - e))
-            && (label == Label::PER || lexicons.gazetteer.lists(&words[s..s + 1]) & GIVEN_NAME != 0)
-        {
-            // The next span, if it starts right there, joins on the next turn instead.
-            let end = rest
-                + words[rest..]
-                    .iter()
-                    .zip(&taken[rest..])
-                    .take_while(|(w, t)| !**t && w.starts_with(char::is_uppercase))
-                    .count();
-            if end > rest {
-                taken[e..end].iter_mut().for_each(|t| *t = true);
-                (e, label) = (end, Label::PER);
-            }
-        }
-        joined.push(Span::new(s, e, label));
-    }
-    edges::mend(words, &mut joined, lexicons);
-    items::mend(words, &mut joined);
-    brackets::mend(words, &mut joined);
-    dateline::mend(words, &mut joined);
-    nicknames::mend(words, &mut joined);
-    nicknames::given_after_surname(words, &mut joined);
-    titles::mend(words, &mut joined);
-    titles::designations(words, &mut joined);
-    events::mend(words, &mut joined);
-    holidays::mend(words, &mut joined, lexicons);
-    heads::mend(words, &mut joined, lexicons);
-    edges::ordinal_before(&mut joined, words);
-    articles::mend(words, &mut joined);
-    lists::mend(words, &mut joined);
-    joined
+    let mut out = crate::tags::spans(tags);
+    rules::run_sentence(words, &mut out, lexicons, Enabled::ALL);
+    out
 }
 
 /// Each sentence's names as text and label, for the document rules' tests.

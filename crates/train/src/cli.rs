@@ -26,6 +26,19 @@ pub enum Command {
     Fit(Fit),
     /// Scores a saved model on dev and WikiGold as `fit` does after writing one.
     Score(Score),
+    /// Measures each name rule (src/names/rules.rs) on a saved model: F1 on dev and WikiGold
+    /// with every rule, and with each left out in turn; prints the table of rules in the
+    /// order they run, each with its gain.
+    Rules(Rules),
+}
+
+#[derive(Args, Debug)]
+pub struct Rules {
+    /// The model to measure the rules on.
+    #[arg(value_name = "MODEL")]
+    pub model: PathBuf,
+    #[command(flatten)]
+    pub data: Data,
 }
 
 /// Where the annotated data is.

@@ -1,7 +1,8 @@
 //! `train`: trains Folio's name tagger on CoNLL-2003 `eng.train`, picks each stage's number of
 //! epochs by its F1 on `eng.testa` (the development split), writes `models/ner.bin` and scores
 //! it on dev and WikiGold. `train fit --help` lists every experiment switch; `train score
-//! MODEL` scores a saved model; `scripts/seeds.sh` trains several seeds and prints their means.
+//! MODEL` scores a saved model; `train rules MODEL` measures each name rule on it;
+//! `scripts/seeds.sh` trains several seeds and prints their means.
 //!
 //! - `cli`: the flags;
 //! - `augment`: copies of training sentences (headlines in title case, …);
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Fit(opts) => fit(&root, opts),
         Command::Score(opts) => score(&root, opts),
+        Command::Rules(opts) => rules(&root, opts),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -173,6 +175,15 @@ fn score(root: &Path, opts: &cli::Score) -> Result<(), Error> {
     let dev: Vec<Document> = train::read(&dir.join("eng.testa"))?;
     let tagger = read_model(&opts.model)?;
     report::report(root, &tagger, &dev, &opts.dumps)?;
+    Ok(())
+}
+
+fn rules(root: &Path, opts: &cli::Rules) -> Result<(), Error> {
+    let dir = conll_dir(root, &opts.data)?;
+    let dev: Vec<Document> = train::read(&dir.join("eng.testa"))?;
+    let wikigold = train::read(&root.join("data/wikigold/wikigold.conll"))?;
+    let tagger = read_model(&opts.model)?;
+    report::rules(&tagger, &dev, &wikigold);
     Ok(())
 }
 

@@ -41,6 +41,78 @@ pub fn report(
     Ok(())
 }
 
+/// Prints the name rules in the order they run, each with what it mends and its gain on dev
+/// and on WikiGold: F1 with every rule less F1 with every rule but it (a Markdown table, as
+/// models/README.md keeps it). Each document is tagged once; only the rules run again.
+pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document]) {
+    let tagged = |docs: &[Document]| -> Vec<Vec<Vec<Tag>>> {
+        docs.iter()
+            .map(|d| tagger.tag_document(&train::words_of(d)))
+            .collect()
+    };
+    let (dev_tags, wiki_tags) = (tagged(dev), tagged(wikigold));
+    // Each sentence's tags as shown with the `enabled` rules (none: the tagger's own).
+    let shown = |docs: &[Document], tags: &[Vec<Vec<Tag>>], enabled: Option<train::Enabled>| {
+        let mut predicted = Vec::new();
+        for (doc, tags) in docs.iter().zip(tags) {
+            let words = train::words_of(doc);
+            match enabled {
+                Some(enabled) => {
+                    let spans = train::mend_document_with(tags, &words, tagger.lexicons(), enabled);
+                    for (spans, tags) in spans.iter().zip(tags) {
+                        predicted.push(train::tags_of(spans, tags.len()));
+                    }
+                }
+                None => predicted.extend(tags.iter().cloned()),
+            }
+        }
+        predicted
+    };
+    let f1 = |docs: &[Document], predicted: &[Vec<Tag>]| {
+        let gold = docs
+            .iter()
+            .flat_map(|d| d.sentences.iter().map(|s| s.tags.as_slice()));
+        train::score(gold.zip(predicted.iter().map(Vec::as_slice))).f1()
+    };
+    let (dev_all, wiki_all) = (
+        shown(dev, &dev_tags, Some(train::Enabled::ALL)),
+        shown(wikigold, &wiki_tags, Some(train::Enabled::ALL)),
+    );
+    let (dev_f1, wiki_f1) = (f1(dev, &dev_all), f1(wikigold, &wiki_all));
+    println!(
+        "F1 with every rule: dev {dev_f1:.4}, WikiGold {wiki_f1:.4}; the tagger alone: dev {:.4}, WikiGold {:.4}",
+        f1(dev, &shown(dev, &dev_tags, None)),
+        f1(wikigold, &shown(wikigold, &wiki_tags, None)),
+    );
+    println!();
+    println!(
+        "| # | rule | mends | dev gain | WikiGold gain | sentences it changes (dev, WikiGold) |"
+    );
+    println!("| --- | --- | --- | --- | --- | --- |");
+    let changed = |a: &[Vec<Tag>], b: &[Vec<Tag>]| a.iter().zip(b).filter(|(a, b)| a != b).count();
+    for (k, rule) in train::RULES.iter().enumerate() {
+        let without = train::Enabled::without(rule.name);
+        let (dev_without, wiki_without) = (
+            shown(dev, &dev_tags, without),
+            shown(wikigold, &wiki_tags, without),
+        );
+        let scope = match rule.scope {
+            train::Scope::Sentence(_) => "",
+            train::Scope::Document(_) => " (document)",
+        };
+        println!(
+            "| {} | `{}`{scope} | {} | {:+.4} | {:+.4} | {}, {} |",
+            k + 1,
+            rule.name,
+            rule.mends,
+            dev_f1 - f1(dev, &dev_without),
+            wiki_f1 - f1(wikigold, &wiki_without),
+            changed(&dev_all, &dev_without),
+            changed(&wiki_all, &wiki_without),
+        );
+    }
+}
+
 /// Each sentence's tags as Folio shows names: the tagger, then the name rules.
 fn shown(tagger: &Tagger, docs: &[Document]) -> Vec<Vec<Tag>> {
     let mut shown = Vec::new();
