@@ -21,9 +21,12 @@ run() {
 }
 set -- $seeds
 while [ $# -gt 0 ]; do
-  run "$1" &
-  if [ $# -gt 1 ]; then run "$2" & fi
-  wait
+  run "$1" & first=$!
+  second=
+  if [ $# -gt 1 ]; then run "$2" & second=$!; fi
+  # A run that fails stops the script, its error shown: an empty table is no result.
+  wait "$first" || { tail -5 "$out/seed$1.err"; exit 1; }
+  if [ -n "$second" ]; then wait "$second" || { tail -5 "$out/seed$2.err"; exit 1; }; fi
   shift; [ $# -gt 0 ] && shift
 done
 printf '%-6s %-8s %-8s\n' seed dev WikiGold

@@ -46,20 +46,11 @@ impl Recognizer {
         let tokens: Vec<Vec<tokenize::Token<'_>>> =
             blocks.iter().map(|b| tokenize::tokens(b)).collect();
         // Sentences as (block, token range), and their words, for the tagger.
-        let mut sentences: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
-        for (b, toks) in tokens.iter().enumerate() {
-            let mut start = 0;
-            for end in sentence_ends(blocks[b], toks) {
-                // A "sentence" of thousands of tokens is a list or a run-on line, not prose:
-                // tagged in pieces, so memory stays small (Viterbi keeps a row a token).
-                while end - start > MAX_SENTENCE {
-                    sentences.push((b, start..start + MAX_SENTENCE));
-                    start += MAX_SENTENCE;
-                }
-                sentences.push((b, start..end));
-                start = end;
-            }
-        }
+        let sentences: Vec<(usize, std::ops::Range<usize>)> = tokens
+            .iter()
+            .enumerate()
+            .flat_map(|(b, toks)| sentence_ranges(blocks[b], toks).map(move |r| (b, r)))
+            .collect();
         let words: Vec<Vec<&str>> = sentences
             .iter()
             .map(|(b, r)| tokens[*b][r.clone()].iter().map(|t| &*t.norm).collect())
@@ -96,6 +87,37 @@ impl Recognizer {
     pub fn annotate(&self, text: &str) -> Vec<Entity> {
         self.document(&[text]).pop().unwrap_or_default()
     }
+}
+
+/// The token ranges of `text`'s sentences (`sentence_ends`), a "sentence" of thousands of
+/// tokens cut in pieces: that is a list or a run-on line, not prose, and tagged in pieces memory
+/// stays small (Viterbi keeps a row a token).
+fn sentence_ranges(
+    text: &str,
+    toks: &[tokenize::Token<'_>],
+) -> impl Iterator<Item = std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for end in sentence_ends(text, toks) {
+        while end - start > MAX_SENTENCE {
+            ranges.push(start..start + MAX_SENTENCE);
+            start += MAX_SENTENCE;
+        }
+        ranges.push(start..end);
+        start = end;
+    }
+    ranges.into_iter()
+}
+
+/// The words of each sentence of `text` as [`Recognizer::document`] hands them to the tagger:
+/// what the trainer measures the name rules on when the text has no labels (`train rules
+/// --news`).
+#[cfg(feature = "train")]
+pub fn sentence_words(text: &str) -> Vec<Vec<String>> {
+    let toks = tokenize::tokens(text);
+    sentence_ranges(text, &toks)
+        .map(|r| toks[r].iter().map(|t| t.norm.to_string()).collect())
+        .collect()
 }
 
 /// Where the sentences of a block end: where `tokenize::sentences` says, and at every line

@@ -107,6 +107,7 @@ pub mod train {
         evaluate, parse, read, score, tag_documents, words_of, Document, Evaluation, ReadError,
         Scores, Sentence, TypeScores,
     };
+    pub use crate::entities::sentence_words;
     pub use crate::names::document as mend_document;
     pub use crate::names::document_with as mend_document_with;
     pub use crate::names::rules::{Enabled, Rule, Scope, RULES};

@@ -13,11 +13,10 @@
 //! it may make it a letter (`Group A`, `Class A`). A person's name keeps its own first word
 //! (`An Marchal` is a given name the tagger already includes).
 
+use super::words::ARTICLES;
 use crate::model::Label;
 use crate::tagger::{style, Style};
 use crate::tags::Span;
-
-const ARTICLES: [&str; 3] = ["The", "A", "An"];
 
 /// Grows each name that starts right after a mid-sentence capitalised article to take the
 /// article in. Spans stay sorted and never overlap.

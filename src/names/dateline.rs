@@ -1,5 +1,6 @@
 //! Datelines: the place and the agency that open a wire story's first line.
 
+use super::shared::capitalised;
 use crate::model::Label;
 use crate::tags::Span;
 
@@ -9,8 +10,7 @@ use crate::tags::Span;
 /// place (LOC), where the tagger found neither. Agencies the training text never showed (`AP`
 /// beside Reuters' `Reuters`) are the ones it misses.
 pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
-    let capital = |w: &&&str| w.starts_with(|c: char| c.is_uppercase());
-    let city = words.iter().take_while(capital).count();
+    let city = words.iter().take_while(|w| capitalised(w)).count();
     if !(1..=4).contains(&city) {
         return;
     }
@@ -29,7 +29,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
     if words.get(i) != Some(&"(") {
         return;
     }
-    let agency = words[i + 1..].iter().take_while(capital).count();
+    let agency = words[i + 1..].iter().take_while(|w| capitalised(w)).count();
     let close = i + 1 + agency;
     if !(1..=4).contains(&agency)
         || words.get(close) != Some(&")")

@@ -2,6 +2,7 @@
 //! (`September Treasury`, `Monday Yeltsin`), which is the date, not the name.
 
 use crate::model::Label;
+use crate::numbers::{MONTHS, WEEKDAYS};
 
 /// Whether `word` is a month or a weekday that cannot start a name of type `label`: a month
 /// starts none (but `May`, and the months that are given names start people's), a weekday no
@@ -9,41 +10,34 @@ use crate::model::Label;
 pub(super) fn date_word(word: &str, label: Label) -> bool {
     let given = matches!(word, "April" | "June" | "July" | "August");
     if label == Label::PER {
-        WEEKDAYS.contains(&word) || MONTHS.contains(&word) && !given
+        weekday(word) || month(word) && !given
     } else {
-        MONTHS.contains(&word)
+        month(word)
     }
 }
 
 /// Whether `word` is a month (`May` aside, a word as much as a month) or a weekday, whatever
 /// name it might start: the rules that look for a title or a defined name leave dates out.
 pub(super) fn any_date(word: &str) -> bool {
-    MONTHS.contains(&word) || WEEKDAYS.contains(&word)
+    month(word) || weekday(word)
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Whether `word` is written as a month or a weekday is inside a sentence, `January`,
+/// `Monday` (the lists are the numbers rules', `crate::numbers`); `May` aside, a word as much
+/// as a month.
+fn month(word: &str) -> bool {
+    written_as_name(word) && word != "May" && MONTHS[..12].contains(&word.to_lowercase().as_str())
+}
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+fn weekday(word: &str) -> bool {
+    written_as_name(word) && WEEKDAYS.contains(&word.to_lowercase().as_str())
+}
+
+/// A capital, then lower case (`September`, not `SEPTEMBER`, which a headline writes).
+fn written_as_name(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase)
+}
 
 #[cfg(test)]
 mod tests {

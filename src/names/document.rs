@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::words::DESIGNATORS;
 use crate::model::Label;
 use crate::tags::Span;
 
@@ -91,41 +92,6 @@ fn relabel_alone(
         }
     }
 }
-
-/// What ends a company's legal name (`Pirelli SpA`, `Magna International Inc`), in the forms
-/// the tokenizer leaves them.
-const DESIGNATORS: [&str; 30] = [
-    "Inc",
-    "Inc.",
-    "Corp",
-    "Corp.",
-    "Co",
-    "Co.",
-    "Ltd",
-    "Ltd.",
-    "Plc",
-    "plc",
-    "PLC",
-    "SpA",
-    "S.p.A.",
-    "AG",
-    "SA",
-    "S.A.",
-    "NV",
-    "N.V.",
-    "BV",
-    "GmbH",
-    "LLC",
-    "Limited",
-    "Corporation",
-    "Incorporated",
-    "Bhd",
-    "Berhad",
-    "AB",
-    "ASA",
-    "Oyj",
-    "Holdings",
-];
 
 /// Relabels as an organisation every one-word name of another type whose word begins a
 /// company's legal name in the document (`Pirelli` after `Pirelli SpA`, `Magna` after `Magna

@@ -2,6 +2,8 @@
 //! name, a place before an organisation, two places joined by `and` that are one, an ordinal
 //! before an organisation or an event; a title's first word, a sentence's full stop.
 
+use super::shared::capitalised;
+use super::words::RANKS;
 use super::words::{OFFICES, TITLES};
 use super::GIVEN_NAME;
 use crate::model::Label;
@@ -89,7 +91,7 @@ pub(super) fn ordinal_before(spans: &mut [Span], words: &[&str]) {
             Label::ORG => SPELLED.contains(&word) || numbered(word),
             Label::MISC => {
                 SPELLED.contains(&word)
-                    || numbered(word) && super::events::EVENTS.contains(&words[span.start])
+                    || numbered(word) && super::words::EVENT_KINDS.contains(&words[span.start])
             }
             _ => false,
         };
@@ -120,24 +122,11 @@ pub(super) fn place_before_organisation(spans: &mut Vec<Span>, words: &[&str]) {
             && last.end == span.start
             && span.label == Label::ORG
             && !words[last.end - 1].contains('-')
-            && words[span.start].starts_with(char::is_uppercase)
+            && capitalised(words[span.start])
             && (span.end - span.start > 1 || words[span.start].contains(char::is_lowercase)))
         .then_some(Label::ORG)
     });
 }
-
-/// Ranks that stand between a title's first word and a person's name (`Brigadier | General |
-/// Ross G. Hoyt`, `Lieutenant Colonel`), besides [`TITLES`] and [`OFFICES`].
-const RANKS: [&str; 8] = [
-    "Admiral",
-    "Colonel",
-    "Marshal",
-    "Commander",
-    "Sergeant",
-    "Captain",
-    "Lieutenant",
-    "Major",
-];
 
 /// `Brigadier | General Ross G. Hoyt`, `Prime | Minister John Howard`: a one-word "person" right
 /// before a title, with a person's name after it, is the title's first word. In eng.train the

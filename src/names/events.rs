@@ -2,25 +2,23 @@
 //! Succession`, `Treaty of Rome`. CoNLL tags the whole as MISC (in eng.train, eng.testa and
 //! WikiGold alike); the tagger, seeing a place after `of`, tags the place alone.
 
+use super::shared::capitalised;
+use super::words::EVENT_KINDS;
 use crate::model::Label;
 use crate::tags::Span;
-
-/// The kinds of event written `KIND of NAME`.
-pub(super) const EVENTS: &[&str] = &["Battle", "Siege", "War", "Treaty", "Sack"];
 
 /// Makes `KIND of NAME` one MISC span: NAME is the capitalised words after `of` (up to four),
 /// or the name the tagger found starting there if it is longer. Spans inside give way; a span
 /// that reaches past either end leaves the words as they are.
 pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
     for i in 0..words.len().saturating_sub(2) {
-        if !EVENTS.contains(&words[i]) || words[i + 1] != "of" || !capital(words[i + 2]) {
+        if !EVENT_KINDS.contains(&words[i]) || words[i + 1] != "of" || !capitalised(words[i + 2]) {
             continue;
         }
         let run = words[i + 2..]
             .iter()
             .take(4)
-            .take_while(|w| capital(w))
+            .take_while(|w| capitalised(w))
             .count();
         let tagged = spans.iter().find(|s| s.start == i + 2).map_or(0, |s| s.end);
         let end = (i + 2 + run).max(tagged);
@@ -38,7 +36,7 @@ mod tests {
         /// from before the kind is left alone, and so is `of` followed by a lower-case word.
         #[test]
         fn events_are_one_misc_name(
-            kind in proptest::sample::select(EVENTS),
+            kind in proptest::sample::select(EVENT_KINDS),
             name in proptest::collection::vec(proptest::sample::select(vec!["Gettysburg", "Spanish", "Succession", "Rome"]), 1..4),
             tagged in proptest::option::of(proptest::sample::select(vec![Label::LOC, Label::MISC, Label::PER])),
         ) {

@@ -15,162 +15,22 @@
 //! an organisation, and a run holding two of the tagger's names is left as it is (`Atlanta |
 //! Games`, `Ireland | World Cup`). Applied to eng.train's own gold names the rule changes none.
 
+use super::shared::capitalised;
+use super::words::{
+    EVENT_HEADS, ORGANISATION_HEADS, PLACE_AND_ORGANISATION_HEADS, PLACE_HEADS, WHOLE_EVENT_HEADS,
+};
 use crate::model::Label;
 use crate::tagger::{style, Lexicons, Style};
 use crate::tags::Span;
 
-/// Last words that make a capitalised run an organisation (`Hockey Club`, `City Council`).
-/// Besides the kinds eng.train ends organisations with (`Airways` 7 times, `Radio` 3), the
-/// kinds of media company Wikipedia names and Reuters of 1996 rarely did (`Soleilmoon
-/// Recordings`, `NOK Entertainment`).
-const ORGANISATIONS: &[&str] = &[
-    "Academy",
-    "Agency",
-    "Airlines",
-    "Airways",
-    "Army",
-    "Assembly",
-    "Association",
-    "Authority",
-    "Band",
-    "Bank",
-    "Board",
-    "Brigade",
-    "Broadcasting",
-    "Bureau",
-    "Church",
-    "Club",
-    "College",
-    "Commission",
-    "Committee",
-    "Company",
-    "Corporation",
-    "Corps",
-    "Council",
-    "Court",
-    "Department",
-    "Division",
-    "Entertainment",
-    "Federation",
-    "Fleet",
-    "Force",
-    "Foundation",
-    "Front",
-    "Government",
-    "Group",
-    "Guard",
-    "Hospital",
-    "Institute",
-    "Library",
-    "Media",
-    "Ministry",
-    "Movement",
-    "Museum",
-    "Navy",
-    "Network",
-    "Office",
-    "Orchestra",
-    "Organisation",
-    "Organization",
-    "Party",
-    "Police",
-    "Productions",
-    "Publishing",
-    "Radio",
-    "Recordings",
-    "Records",
-    "Regiment",
-    "School",
-    "Service",
-    "Society",
-    "Squadron",
-    "Studios",
-    "Team",
-    "Television",
-    "Trust",
-    "Union",
-    "University",
-];
-
-/// Organisations' words that eng.train also ends places or other names with (`West Bank`,
-/// `Soviet Union`, `Royal Hospital`, `Supreme Court`, `Russian Federation`).
-const PLACES_TOO: &[&str] = &[
-    "Bank",
-    "Church",
-    "Committee",
-    "Court",
-    "Division",
-    "Federation",
-    "Front",
-    "Hospital",
-    "Museum",
-    "Trust",
-    "Union",
-];
-
-/// Last words that make a capitalised run an event or award (`Jazz Festival`, `Grand Prix`):
-/// the kinds eng.train ends events with (`Cup` 106 times, `Open` 72, `Tour` 10, `Rally` 7,
-/// `Prize` 5, `Revolution` 3), and their kin in history (`Appomattox Campaign`).
-const EVENTS: &[&str] = &[
-    "Award",
-    "Awards",
-    "Campaign",
-    "Championship",
-    "Championships",
-    "Classic",
-    "Cup",
-    "Festival",
-    "Games",
-    "Marathon",
-    "Offensive",
-    "Open",
-    "Prix",
-    "Prize",
-    "Rally",
-    "Rebellion",
-    "Revolution",
-    "Tour",
-    "Tournament",
-    "Trophy",
-    "Uprising",
-];
-
-fn capitalised(word: &str) -> bool {
-    word.starts_with(char::is_uppercase)
-}
-
-/// Last words that make a capitalised run a place: in eng.train and eng.testa a name ending
-/// in `Street` is a place 23 times of 24, `Bridge` 9 of 10, `Island` 7 of 8, `Islands`,
-/// `Ocean`, `Square`, `Sea`, `Road`, `Strait`, `Bay` and `Valley` every time.
-const PLACES: &[&str] = &[
-    "Avenue",
-    "Bay",
-    "Boulevard",
-    "Bridge",
-    "Island",
-    "Islands",
-    "Ocean",
-    "Road",
-    "Sea",
-    "Square",
-    "Strait",
-    "Street",
-    "Valley",
-];
-
-/// Last words that make a run the tagger found whole an event, but that no name grows into:
-/// `Bangladesh Liberation War` is an event (eng.train 11 of 11), but a nationality does not
-/// grow into one (`Korean | War`, as CoNLL writes it).
-const WHOLE_EVENTS: &[&str] = &["War"];
-
 /// The label a run ending in `word` names, if `word` is a kind of organisation, event or
 /// place.
 fn head(word: &str) -> Option<Label> {
-    if ORGANISATIONS.contains(&word) {
+    if ORGANISATION_HEADS.contains(&word) {
         Some(Label::ORG)
-    } else if EVENTS.contains(&word) {
+    } else if EVENT_HEADS.contains(&word) {
         Some(Label::MISC)
-    } else if PLACES.contains(&word) {
+    } else if PLACE_HEADS.contains(&word) {
         Some(Label::LOC)
     } else {
         None
@@ -207,7 +67,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
         let (run_start, run_end) = (i, j);
         i = j;
         let last = words[run_end - 1];
-        let relabel_only = WHOLE_EVENTS.contains(&last);
+        let relabel_only = WHOLE_EVENT_HEADS.contains(&last);
         if !relabel_only && head(last).is_none() {
             continue;
         }
@@ -248,7 +108,8 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
             // more ending in `Cup`, `Open` and their kin is an event 170 times of 175.
             // So with an organisation's word that eng.train never gives a place (`Fairfax
             // Media Group`, `Aero Club`; not `West Bank`, `Soviet Union`, `Royal Hospital`).
-            let plain = label != Label::ORG || !PLACES_TOO.contains(&words[run_end - 1]);
+            let plain =
+                label != Label::ORG || !PLACE_AND_ORGANISATION_HEADS.contains(&words[run_end - 1]);
             if plain && one.end - one.start >= 2 {
                 let at = spans.iter().position(|s| *s == *one).expect("inside");
                 spans[at].label = label;
@@ -295,7 +156,7 @@ mod tests {
             name in select(vec!["Montreal", "Fairmont", "Dave Matthews", "Crescent City"]),
             found in select(vec![Label::LOC, Label::PER, Label::ORG]),
             middle in proptest::collection::vec(select(vec!["State", "Hockey", "Jazz", "Teachers"]), 0..3),
-            kind in select([ORGANISATIONS, EVENTS, PLACES].concat()),
+            kind in select([ORGANISATION_HEADS, EVENT_HEADS, PLACE_HEADS].concat()),
         ) {
             let mut words = vec!["he", "joined", "the"];
             words.extend(name.split(' '));

@@ -11,6 +11,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::shared::capitalised;
 use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::Span;
@@ -45,7 +46,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
     let mut i = 0;
     while i < words.len() {
         let mut len = 0;
-        if words[i].starts_with(char::is_uppercase) {
+        if capitalised(words[i]) {
             // Lower-cased on the stack: this runs for every capitalised word tagged.
             let mut buf = [0u8; 24];
             let w = words[i];
@@ -81,8 +82,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
 /// Whether `word` is the name's token `name`: the same letters, and a capital where the name
 /// has one (`Election Day`, not `Election day`); a headline's capitals match any.
 fn same(name: &str, word: &str) -> bool {
-    let capital = |w: &str| w.starts_with(char::is_uppercase);
-    name.to_lowercase() == word.to_lowercase() && capital(name) == capital(word)
+    name.to_lowercase() == word.to_lowercase() && capitalised(name) == capitalised(word)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! On the models of 2026-12-06 (eight seeds) dev was level on every seed, since no such line is
 //! in it, and WikiGold rose on every seed, mean 0.6980 -> 0.7004 (a railway's list of mileposts).
 
+use super::shared::capitalised;
 use crate::tags::Span;
 
 /// Whether `word` is a number as an item is numbered (`2`, `0.8`, `1,200`).
@@ -24,7 +25,7 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
         return;
     };
     let label = spans.first().is_some_and(|s| (s.start, s.end) == (0, 1))
-        && first.starts_with(char::is_uppercase)
+        && capitalised(first)
         && number(n)
         && *colon == ":"
         && !spans.iter().any(|s| s.start <= 1 && s.end > 1);

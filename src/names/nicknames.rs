@@ -4,6 +4,7 @@
 //! hyphenated given names of Korean and Chinese names written surname first (`Kim In-so`,
 //! `Chen Chun-yeh`: the tagger finds the surname alone).
 
+use super::shared::capitalised;
 use crate::model::Label;
 use crate::tags::Span;
 
@@ -18,10 +19,10 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
         let close = (open + 2..words.len().min(open + 6)).find(|&i| words[i] == "\"");
         let joined = close.filter(|&close| {
             words[open] == "\""
-                && words[open + 1].starts_with(char::is_uppercase)
-                && words[open + 1..close].iter().all(|w| {
-                    w.starts_with(char::is_uppercase) || matches!(*w, "of" | "the" | "and")
-                })
+                && capitalised(words[open + 1])
+                && words[open + 1..close]
+                    .iter()
+                    .all(|w| capitalised(w) || matches!(*w, "of" | "the" | "and"))
         });
         // The spans inside the quotes, then the person after them.
         let inside = spans[k + 1..]
@@ -65,7 +66,7 @@ pub(super) fn given_after_surname(words: &[&str], spans: &mut [Span]) {
         let given = next.split_once('-').is_some_and(|(a, b)| {
             a.chars().count() <= 6
                 && b.len() <= 6
-                && a.starts_with(char::is_uppercase)
+                && capitalised(a)
                 && a.chars().skip(1).all(char::is_lowercase)
                 && !b.is_empty()
                 && b.chars().all(char::is_lowercase)

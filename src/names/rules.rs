@@ -66,7 +66,6 @@ pub const RULES: &[Rule] = &[
     in_sentence("particle-after", "`Asa'ib Ahl al-Haq`: an `al-` word joins the name before it", |w, s, l| tagged::particle_after(w, s, l)),
     in_sentence("region-kind", "`Kyiv Oblast`, `Fairfax County`: a kind of region makes a place", |w, s, l| tagged::region_kind(w, s, l)),
     in_sentence("institution-after", "`Lebanese Army`: a state body after a nationality is an organisation", |w, s, l| tagged::institution_after(w, s, l)),
-    in_sentence("person-run-in", "`Baghdad Mohammad Kazem Al Sadeq`: a person run into the name before is split off", tagged::person_run_in),
     in_sentence("broken-at-particle", "`Osama bin Laden`: a person broken at a particle is one name", tagged::broken_at_particle),
     in_sentence("given-name-before-person", "`Mohammad` before `Reza Fallahzadeh`: a given name joins the person after it", |w, s, l| edges::given_name_before_person(s, w, l)),
     in_sentence("place-before-organisation", "`European` before `Union`: a place the tagger split off the organisation it begins (not `U.S.` before `Senate`)", |w, s, _| edges::place_before_organisation(s, w)),

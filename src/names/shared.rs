@@ -1,8 +1,7 @@
 //! What the name rules share: the name lists' bits, making a run of words one span, the one
-//! label the lists give some words, the prefixes and particles names carry, and whether words
-//! read as a person the tagger could not know.
+//! label the lists give some words, the prefixes and particles names carry, and whether a word
+//! is written as a name's (a capital, or a capital or digit in a title).
 
-use super::words::{particle, TITLES};
 use crate::model::Label;
 use crate::tagger::Lexicons;
 use crate::tags::Span;
@@ -15,7 +14,17 @@ pub(super) const TRAINING_PERSON: u8 = 1 << 3;
 pub(super) const TRAINING_ORGANISATION: u8 = 1 << 4;
 pub(super) const TRAINING_PLACE: u8 = 1 << 5;
 pub(super) const TRAINING_MISC: u8 = 1 << 6;
-pub(super) const TRAINING_NON_PERSON: u8 = TRAINING_ORGANISATION | TRAINING_PLACE | TRAINING_MISC;
+
+/// Whether `word` starts with a capital: the first evidence of a name every rule reads.
+pub(super) fn capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// Whether `word` starts with a capital or a digit: a word of a title or a name (`Apollo 11`,
+/// `2001`).
+pub(super) fn capital_or_digit(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
 
 /// Makes `start..end` one span of `label` in place of the spans inside it, unless a span
 /// reaches past either end. `spans` stay sorted.
@@ -65,27 +74,4 @@ pub(super) fn particle_name(word: &str) -> bool {
         word.strip_prefix(p)
             .is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase))
     })
-}
-
-/// If `words` read as a person's name the tagger could not know, how many of its words the
-/// tagger never saw: at least two words, the first a given name that is no place,
-/// nationality, title or known organisation, the others particles or capitalised words the
-/// training text never showed (`Mohammad Kazem Al Sadeq` has three). The more of a name is
-/// unknown, the less the tagger's label means; where it has seen the words it has evidence
-/// of its own (`Charles de Gaulle` the airport, `Kia Motor Corp`).
-pub(super) fn unknown_person(words: &[&str], lexicons: &Lexicons) -> Option<usize> {
-    let lists = |w: &[&str]| lexicons.gazetteer.lists(w);
-    let unknown = |w: &&&str| {
-        (w.starts_with(char::is_uppercase) || particle_name(w)) && !lexicons.casing.knows(w)
-    };
-    let person = words.len() >= 2
-        && words[0].starts_with(char::is_uppercase)
-        && !TITLES.contains(&words[0])
-        && !particle(words[0])
-        && lists(&words[..1]) & (GIVEN_NAME | PLACE | NATIONALITY | TRAINING_NON_PERSON)
-            == GIVEN_NAME
-        && lists(words) & TRAINING_NON_PERSON == 0
-        && !particle(words[words.len() - 1])
-        && words[1..].iter().all(|w| particle(w) || unknown(&w));
-    person.then(|| words[1..].iter().filter(unknown).count())
 }

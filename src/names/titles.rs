@@ -7,14 +7,10 @@
 //! capitalised but the small words between, is one title. Quoted speech is not: it has lower-case
 //! words and punctuation.
 
+use super::shared::{capital_or_digit, capitalised};
+use super::words::TITLE_SMALL_WORDS;
 use crate::model::Label;
 use crate::tags::Span;
-
-/// The words a title leaves in lower case.
-const SMALL: &[&str] = &[
-    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "'s",
-    "&",
-];
 
 fn quote(w: &str) -> bool {
     matches!(w, "\"" | "``" | "''")
@@ -22,11 +18,12 @@ fn quote(w: &str) -> bool {
 
 /// Whether `words` (what a pair of quotes holds) read as a title.
 fn title(words: &[&str]) -> bool {
-    let capital = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     (2..=8).contains(&words.len())
-        && capital(&words[0])
-        && capital(&words[words.len() - 1])
-        && words.iter().all(|w| capital(w) || SMALL.contains(w))
+        && capital_or_digit(words[0])
+        && capital_or_digit(words[words.len() - 1])
+        && words
+            .iter()
+            .all(|w| capital_or_digit(w) || TITLE_SMALL_WORDS.contains(w))
 }
 
 /// Makes every quoted title of the sentence `words` one MISC span, in place of the spans the
@@ -71,9 +68,7 @@ fn designation(w: &str) -> bool {
 /// tagger took the name for a person. A name in capitals (a headline's `U-21 QUALIFIER`) or a
 /// lower-case word after the designation (`F-16 fighter`) is left alone.
 pub(super) fn designations(words: &[&str], spans: &mut Vec<Span>) {
-    let title_case = |w: &str| {
-        w.starts_with(|c: char| c.is_uppercase()) && w.chars().skip(1).any(char::is_lowercase)
-    };
+    let title_case = |w: &str| capitalised(w) && w.chars().skip(1).any(char::is_lowercase);
     for i in 0..words.len() {
         if !designation(words[i]) {
             continue;
@@ -136,7 +131,7 @@ mod tests {
         fn quoted_titles_are_one_misc_name(
             first in proptest::sample::select(CAPITALISED),
             middle in proptest::collection::vec(proptest::sample::select(
-                [CAPITALISED, SMALL].concat()), 0..5),
+                [CAPITALISED, TITLE_SMALL_WORDS].concat()), 0..5),
             last in proptest::sample::select(CAPITALISED),
             inside in proptest::option::of((0usize..7, 1usize..3)),
             speech in proptest::sample::select(vec!["said", ","]),

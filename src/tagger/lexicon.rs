@@ -29,6 +29,30 @@ pub enum Casing {
     Capitalised = 3,
     /// Not in the training text, but a common English word in lower case (a word list).
     Dictionary = 4,
+    /// In neither, but today's news writes it in lower case (`livestream`, `tweeted`): counts
+    /// over news of 2010 and later (`data/gazetteers/casing.txt`), the same thresholds.
+    TodayLower = 5,
+    /// In neither; today's news writes it both ways.
+    TodayMixed = 6,
+    /// In neither; today's news capitalises it (`TikTok`, `Brexit`, `Zelensky`): a name the
+    /// training text could not know.
+    TodayCapitalised = 7,
+}
+
+impl Casing {
+    /// How often a word is capitalised, of how often it was seen.
+    #[cfg(feature = "train")]
+    fn of_ratio(capitalised: u32, lower: u32, today: bool) -> Casing {
+        let ratio = capitalised as f32 / (capitalised + lower) as f32;
+        match (ratio < 0.1, ratio > 0.9, today) {
+            (true, _, false) => Casing::Lower,
+            (_, true, false) => Casing::Capitalised,
+            (false, false, false) => Casing::Mixed,
+            (true, _, true) => Casing::TodayLower,
+            (_, true, true) => Casing::TodayCapitalised,
+            (false, false, true) => Casing::TodayMixed,
+        }
+    }
 }
 
 /// Corpus evidence of how words are written: lower-case form hash to `Casing`.
@@ -62,17 +86,7 @@ impl CasingLexicon {
         }
         let map = counts
             .into_iter()
-            .map(|(h, (cap, low))| {
-                let ratio = cap as f32 / (cap + low) as f32;
-                let casing = if ratio < 0.1 {
-                    Casing::Lower
-                } else if ratio > 0.9 {
-                    Casing::Capitalised
-                } else {
-                    Casing::Mixed
-                };
-                (key(h), casing as u8)
-            })
+            .map(|(h, (cap, low))| (key(h), Casing::of_ratio(cap, low, false) as u8))
             .collect();
         CasingLexicon { map }
     }
@@ -80,7 +94,8 @@ impl CasingLexicon {
     /// Whether `word` is in the training text or on the list of common English words: what
     /// the tagger has evidence about.
     pub fn knows(&self, word: &str) -> bool {
-        self.get(lower_hash(word)) != Casing::Unseen as u8
+        let casing = self.get(lower_hash(word));
+        casing != Casing::Unseen as u8 && casing <= Casing::Dictionary as u8
     }
 
     /// Whether the training text writes `word` in lower case, or the list of common English
@@ -112,6 +127,31 @@ impl CasingLexicon {
             self.map
                 .entry(key(hash_str(&w.to_lowercase())))
                 .or_insert(Casing::Dictionary as u8);
+        }
+    }
+
+    /// Gives the words of `counts` that neither the training text nor the word list has how
+    /// today's news writes them: each line `word<TAB>capitalised<TAB>lower`, counts from inside
+    /// sentences of news of 2010 and later (`scripts/today_casing.py`). A word the training
+    /// text never showed is what a new name looks like; this says which of them today's news
+    /// writes as one.
+    #[cfg(feature = "train")]
+    pub fn add_today(&mut self, counts: &str) {
+        for line in counts.lines() {
+            let mut fields = line.split('\t');
+            let (Some(word), Some(Ok(cap)), Some(Ok(low))) = (
+                fields.next(),
+                fields.next().map(str::parse::<u32>),
+                fields.next().map(str::parse::<u32>),
+            ) else {
+                continue;
+            };
+            if cap + low == 0 {
+                continue;
+            }
+            self.map
+                .entry(key(hash_str(&word.to_lowercase())))
+                .or_insert(Casing::of_ratio(cap, low, true) as u8);
         }
     }
 

@@ -39,6 +39,17 @@ pub struct Rules {
     pub model: PathBuf,
     #[command(flatten)]
     pub data: Data,
+    /// Also counts, on the text files of DIR (each a document, unlabeled: today's news, say,
+    /// from scripts/real-news.py), the sentences each rule changes, with examples of what it
+    /// changes: where dev and WikiGold cannot tell whether a rule is alive.
+    #[arg(long, value_name = "DIR")]
+    pub news: Option<PathBuf>,
+    /// How many of DIR's files (sorted by name) to read.
+    #[arg(long, value_name = "N", default_value_t = 2000, requires = "news")]
+    pub documents: usize,
+    /// How many changes to show for each rule.
+    #[arg(long, value_name = "N", default_value_t = 4, requires = "news")]
+    pub examples: usize,
 }
 
 /// Where the annotated data is.
@@ -131,18 +142,18 @@ pub struct Lists {
     #[arg(long)]
     pub holidays: bool,
     /// Today's organisations and products (org.txt) as a list of their own. Tried, not kept.
-    #[arg(long, group = "own_list")]
+    #[arg(long, group = "own")]
     pub org_list: bool,
     /// Parts of people's names from every background (names.txt) as a list of their own.
     /// Tried, not kept.
-    #[arg(long, group = "own_list")]
+    #[arg(long, group = "own")]
     pub name_parts: bool,
     /// Any list of names (one a line) as a list of their own, e.g. faker's surnames. Tried,
     /// not kept.
-    #[arg(long, value_name = "FILE", group = "own_list")]
-    pub surnames: Option<PathBuf>,
+    #[arg(long, value_name = "FILE", group = "own")]
+    pub own_list: Option<PathBuf>,
     /// Of the list above, only the entries no other list has.
-    #[arg(long, requires = "own_list")]
+    #[arg(long, requires = "own")]
     pub own_list_new_only: bool,
     /// Trains without the training set's own names as a list (jackknifed: each training
     /// document reads the other half's).
@@ -151,9 +162,17 @@ pub struct Lists {
     /// Trains without the list of common lower-case English words (words.txt).
     #[arg(long)]
     pub no_words: bool,
+    /// How today's news writes each word (counts from scripts/today_casing.py) for the words
+    /// neither eng.train nor words.txt has: a casing prior the weights learn.
+    #[arg(long, value_name = "FILE")]
+    pub today_casing: Option<PathBuf>,
     /// Trains without word clusters.
     #[arg(long, conflicts_with = "clusters")]
     pub no_clusters: bool,
+    /// Adds today's words to the tree of word clusters, each with the path of the known words
+    /// it is used most like in today's news (scripts/today_clusters.py).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_clusters")]
+    pub today_clusters: Option<PathBuf>,
     /// Reads another tree of word clusters (default data/gazetteers/clusters.txt).
     #[arg(long, value_name = "FILE")]
     pub clusters: Option<PathBuf>,

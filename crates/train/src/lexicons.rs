@@ -16,6 +16,8 @@ pub struct Shared {
     clusters: Clusters,
     /// data/gazetteers/words.txt, unless `--no-words`.
     words: Option<String>,
+    /// How today's news writes words (`--today-casing`).
+    today: Option<String>,
     /// Casing counted over all of eng.train (`--shared-casing`): the way before 2026-12-06.
     shared_casing: Option<CasingLexicon>,
     /// The training set's own names as lists (bits 3 to 6), unless `--no-name-list`.
@@ -39,7 +41,7 @@ impl Shared {
             // Bit 7, a list of its own: tried and not kept (models/README.md). Parts of
             // people's names from every background: dev +0.0016 and WikiGold +0.0056 over
             // eight seeds, but the seed sample's names, today's news, F1 0.9635 -> 0.9453.
-            let own: Option<PathBuf> = if let Some(path) = &opts.surnames {
+            let own: Option<PathBuf> = if let Some(path) = &opts.own_list {
                 Some(path.clone())
             } else if opts.org_list {
                 Some(lists.join("org.txt"))
@@ -79,21 +81,39 @@ impl Shared {
                 .clone()
                 .unwrap_or_else(|| lists.join("clusters.txt"));
             clusters.add_list(&read(&path)?);
-        }
-        let shared_casing = opts.shared_casing.then(|| {
-            let mut casing = casing_of(train_docs.iter());
-            if let Some(words) = &words {
-                casing.add_words(words);
+            if let Some(today) = &opts.today_clusters {
+                clusters.add_list(&read(today)?);
             }
-            casing
-        });
-        Ok(Shared {
+        }
+        let today = match &opts.today_casing {
+            Some(path) => Some(read(path)?),
+            None => None,
+        };
+        let mut shared = Shared {
             gazetteer,
             clusters,
             words,
-            shared_casing,
+            today,
+            shared_casing: None,
             name_list: !opts.no_name_list,
-        })
+        };
+        if opts.shared_casing {
+            shared.shared_casing = Some(shared.casing(train_docs.iter()));
+        }
+        Ok(shared)
+    }
+
+    /// How `docs` write their words, then the word list's words and today's news's for the
+    /// words `docs` never show.
+    fn casing<'a>(&self, docs: impl Iterator<Item = &'a Document>) -> CasingLexicon {
+        let mut casing = casing_of(docs);
+        if let Some(words) = &self.words {
+            casing.add_words(words);
+        }
+        if let Some(today) = &self.today {
+            casing.add_today(today);
+        }
+        casing
     }
 
     /// The lexicons of `docs`: the shared lists, with how `docs` write their words and the
@@ -105,13 +125,7 @@ impl Shared {
     pub fn lexicons<'a>(&self, docs: impl Iterator<Item = &'a Document> + Clone) -> Lexicons {
         let casing = match &self.shared_casing {
             Some(casing) => casing.clone(),
-            None => {
-                let mut casing = casing_of(docs.clone());
-                if let Some(words) = &self.words {
-                    casing.add_words(words);
-                }
-                casing
-            }
+            None => self.casing(docs.clone()),
         };
         let mut gazetteer = self.gazetteer.clone();
         if self.name_list {

@@ -183,7 +183,22 @@ fn rules(root: &Path, opts: &cli::Rules) -> Result<(), Error> {
     let dev: Vec<Document> = train::read(&dir.join("eng.testa"))?;
     let wikigold = train::read(&root.join("data/wikigold/wikigold.conll"))?;
     let tagger = read_model(&opts.model)?;
-    report::rules(&tagger, &dev, &wikigold);
+    let text = match &opts.news {
+        Some(dir) => {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+                .map(|e| e.map(|e| e.path()))
+                .collect::<Result<_, _>>()?;
+            files.sort();
+            files.truncate(opts.documents);
+            let texts = files
+                .iter()
+                .map(|f| std::fs::read(f).map(|b| String::from_utf8_lossy(&b).into_owned()))
+                .collect::<Result<Vec<String>, _>>()?;
+            Some(report::rules_on_text(&tagger, &texts, opts.examples))
+        }
+        None => None,
+    };
+    report::rules(&tagger, &dev, &wikigold, text.as_ref());
     Ok(())
 }
 

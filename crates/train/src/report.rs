@@ -43,8 +43,10 @@ pub fn report(
 
 /// Prints the name rules in the order they run, each with what it mends and its gain on dev
 /// and on WikiGold: F1 with every rule less F1 with every rule but it (a Markdown table, as
-/// models/README.md keeps it). Each document is tagged once; only the rules run again.
-pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document]) {
+/// models/README.md keeps it), and how many sentences it changes there and, with `text`, in
+/// documents without labels, with examples after the table. Each document is tagged once; only
+/// the rules run again.
+pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document], text: Option<&TextChanges>) {
     let tagged = |docs: &[Document]| -> Vec<Vec<Vec<Tag>>> {
         docs.iter()
             .map(|d| tagger.tag_document(&train::words_of(d)))
@@ -85,10 +87,20 @@ pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document]) {
         f1(wikigold, &shown(wikigold, &wiki_tags, None)),
     );
     println!();
+    let (column, rule) = match text {
+        Some(t) => (
+            format!(
+                " changes per 1,000 of {} documents without labels |",
+                t.documents
+            ),
+            " --- |",
+        ),
+        None => (String::new(), ""),
+    };
     println!(
-        "| # | rule | mends | dev gain | WikiGold gain | sentences it changes (dev, WikiGold) |"
+        "| # | rule | mends | dev gain | WikiGold gain | sentences it changes (dev, WikiGold) |{column}"
     );
-    println!("| --- | --- | --- | --- | --- | --- |");
+    println!("| --- | --- | --- | --- | --- | --- |{rule}");
     let changed = |a: &[Vec<Tag>], b: &[Vec<Tag>]| a.iter().zip(b).filter(|(a, b)| a != b).count();
     for (k, rule) in train::RULES.iter().enumerate() {
         let without = train::Enabled::without(rule.name);
@@ -100,8 +112,14 @@ pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document]) {
             train::Scope::Sentence(_) => "",
             train::Scope::Document(_) => " (document)",
         };
+        let on_text = text.map_or(String::new(), |t| {
+            format!(
+                " {:.1} |",
+                t.changed[k] as f64 * 1000.0 / t.documents.max(1) as f64
+            )
+        });
         println!(
-            "| {} | `{}`{scope} | {} | {:+.4} | {:+.4} | {}, {} |",
+            "| {} | `{}`{scope} | {} | {:+.4} | {:+.4} | {}, {} |{on_text}",
             k + 1,
             rule.name,
             rule.mends,
@@ -111,6 +129,73 @@ pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document]) {
             changed(&wiki_all, &wiki_without),
         );
     }
+    if let Some(t) = text {
+        println!();
+        println!(
+            "What each rule changes in the {} documents without labels ({} sentences): the names \
+             with every rule <- without it",
+            t.documents, t.sentences
+        );
+        for (rule, examples) in train::RULES.iter().zip(&t.examples) {
+            println!("{}:", rule.name);
+            for example in examples {
+                println!("    {example}");
+            }
+        }
+    }
+}
+
+/// What each rule changes in documents without labels.
+pub struct TextChanges {
+    pub documents: usize,
+    pub sentences: usize,
+    /// Sentences each rule changes (by its place in the table).
+    pub changed: Vec<usize>,
+    /// The first few changes of each rule, written out.
+    pub examples: Vec<Vec<String>>,
+}
+
+/// How many sentences of `texts` (documents without labels) each rule changes, and the first
+/// `examples` of them: the names with every rule, and without it.
+pub fn rules_on_text(tagger: &Tagger, texts: &[String], examples: usize) -> TextChanges {
+    let mut out = TextChanges {
+        documents: texts.len(),
+        sentences: 0,
+        changed: vec![0; train::RULES.len()],
+        examples: vec![Vec::new(); train::RULES.len()],
+    };
+    for text in texts {
+        let owned = train::sentence_words(text);
+        let words: Vec<Vec<&str>> = owned
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        out.sentences += words.len();
+        let tags = tagger.tag_document(&words);
+        let all = train::mend_document_with(&tags, &words, tagger.lexicons(), train::Enabled::ALL);
+        for (k, rule) in train::RULES.iter().enumerate() {
+            let without = train::Enabled::without(rule.name).expect("a rule of the table");
+            let spans = train::mend_document_with(&tags, &words, tagger.lexicons(), without);
+            for ((with, without), w) in all.iter().zip(&spans).zip(&words) {
+                if with == without {
+                    continue;
+                }
+                out.changed[k] += 1;
+                if out.examples[k].len() < examples {
+                    let names = |spans: &[folio::Span]| {
+                        spans
+                            .iter()
+                            .filter(|s| !with.contains(s) || !without.contains(s))
+                            .map(|s| format!("[{:?} {}]", s.label, w[s.range()].join(" ")))
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
+                    out.examples[k].push(format!("{} <- {}", names(with), names(without)));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Each sentence's tags as Folio shows names: the tagger, then the name rules.

@@ -45,12 +45,14 @@ fn every_experiment_switch_is_in_the_help() {
         "--holidays",
         "--org-list",
         "--name-parts",
-        "--surnames",
+        "--own-list",
         "--own-list-new-only",
         "--no-name-list",
         "--no-words",
         "--no-clusters",
         "--clusters",
+        "--today-clusters",
+        "--today-casing",
         "--shared-casing",
         "--min-count",
         "--drop-identity",
@@ -67,11 +69,33 @@ fn every_experiment_switch_is_in_the_help() {
 fn missing_data_says_where_it_looked_and_how_to_point_elsewhere() {
     let empty = std::env::temp_dir().join(format!("folio-train-no-data-{}", std::process::id()));
     std::fs::create_dir_all(&empty).unwrap();
-    for command in ["fit", "score"] {
-        let mut args = vec![command, "--data", empty.to_str().unwrap()];
-        if command == "score" {
-            args.push("models/ner.bin");
-        }
+    // Every switch of `fit` is read before the data is looked for: `--own-list` and
+    // `--own-list-new-only` once made clap panic (an argument and a group of one name).
+    let every: Vec<&str> = vec![
+        "fit",
+        "--own-list",
+        "list.txt",
+        "--own-list-new-only",
+        "--holidays",
+        "--today-casing",
+        "casing.txt",
+        "--clusters",
+        "c.txt",
+        "--min-count",
+        "2",
+        "--drop-identity",
+        "0.1",
+        "--prune",
+        "3",
+        "--seed",
+        "7",
+        "--epochs",
+        "3",
+        "--augment-caps",
+        "--shared-casing",
+    ];
+    for mut args in [vec!["fit"], vec!["score", "models/ner.bin"], every] {
+        args.extend(["--data", empty.to_str().unwrap()]);
         let (status, _, stderr) = train(&args);
         assert_eq!(status, 2, "{stderr}");
         assert!(

@@ -6,122 +6,10 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
+use super::super::shared::capitalised;
+use super::super::words::{KINDS, PLACES_OF, REPORTING, STOPS};
 use crate::model::Label;
 use crate::tags::Span;
-
-/// Kinds of thing, each a common noun that names one type.
-pub(super) const KINDS: &[(&str, Label)] = &[
-    ("village", Label::LOC),
-    ("town", Label::LOC),
-    ("city", Label::LOC),
-    ("hamlet", Label::LOC),
-    ("municipality", Label::LOC),
-    ("parish", Label::LOC),
-    ("county", Label::LOC),
-    ("district", Label::LOC),
-    ("river", Label::LOC),
-    ("lake", Label::LOC),
-    ("mountain", Label::LOC),
-    ("island", Label::LOC),
-    ("suburb", Label::LOC),
-    ("neighbourhood", Label::LOC),
-    ("neighborhood", Label::LOC),
-    ("province", Label::LOC),
-    ("commune", Label::LOC),
-    ("settlement", Label::LOC),
-    ("locality", Label::LOC),
-    ("peninsula", Label::LOC),
-    ("valley", Label::LOC),
-    ("port", Label::LOC),
-    ("township", Label::LOC),
-    ("borough", Label::LOC),
-    ("country", Label::LOC),
-    ("prison", Label::LOC),
-    ("cave", Label::LOC),
-    ("facility", Label::LOC),
-    ("airport", Label::LOC),
-    ("band", Label::ORG),
-    ("company", Label::ORG),
-    ("corporation", Label::ORG),
-    ("firm", Label::ORG),
-    ("club", Label::ORG),
-    ("party", Label::ORG),
-    ("organisation", Label::ORG),
-    ("organization", Label::ORG),
-    ("agency", Label::ORG),
-    ("university", Label::ORG),
-    ("college", Label::ORG),
-    ("newspaper", Label::ORG),
-    ("broadcaster", Label::ORG),
-    ("airline", Label::ORG),
-    ("manufacturer", Label::ORG),
-    ("retailer", Label::ORG),
-    ("charity", Label::ORG),
-    ("association", Label::ORG),
-    ("society", Label::ORG),
-    ("institute", Label::ORG),
-    ("bank", Label::ORG),
-    ("publisher", Label::ORG),
-    ("conglomerate", Label::ORG),
-    ("brand", Label::ORG),
-    ("group", Label::ORG),
-    ("network", Label::ORG),
-    ("journal", Label::ORG),
-    ("magazine", Label::ORG),
-    ("team", Label::ORG),
-    ("label", Label::ORG),
-    ("chain", Label::ORG),
-    ("album", Label::MISC),
-    ("single", Label::MISC),
-    ("song", Label::MISC),
-    ("film", Label::MISC),
-    ("movie", Label::MISC),
-    ("novel", Label::MISC),
-    ("opera", Label::MISC),
-    ("musical", Label::MISC),
-    ("sitcom", Label::MISC),
-    ("documentary", Label::MISC),
-    ("language", Label::MISC),
-    ("festival", Label::MISC),
-    ("anthem", Label::MISC),
-    ("episode", Label::MISC),
-    ("series", Label::MISC),
-    ("tournament", Label::MISC),
-    ("car", Label::MISC),
-    ("singer", Label::PER),
-    ("musician", Label::PER),
-    ("actor", Label::PER),
-    ("actress", Label::PER),
-    ("politician", Label::PER),
-    ("footballer", Label::PER),
-    ("cricketer", Label::PER),
-    ("player", Label::PER),
-    ("writer", Label::PER),
-    ("author", Label::PER),
-    ("novelist", Label::PER),
-    ("poet", Label::PER),
-    ("painter", Label::PER),
-    ("rapper", Label::PER),
-    ("composer", Label::PER),
-    ("journalist", Label::PER),
-    ("businessman", Label::PER),
-    ("businesswoman", Label::PER),
-    ("lawyer", Label::PER),
-    ("officer", Label::PER),
-    ("general", Label::PER),
-];
-
-/// Words that end the phrase before a kind: `a group of`, `an analyst with`.
-pub(super) const STOPS: &[&str] = &[
-    "with", "of", "in", "for", "from", "by", "at", "on", "to", "that", "who", "which", "and", "or",
-    "as",
-];
-
-/// Verbs of reporting after the kind, which make it a clause's subject, not the name's
-/// apposition (`Eritrea, an official newspaper reported`).
-pub(super) const REPORTING: &[&str] = &[
-    "said", "says", "reported", "reports", "quoted", "added", "told",
-];
 
 /// The kind `words[i..]` give the name before them when they read `a/an KIND`, up to three
 /// modifiers between (`a former province`), none of them a preposition or conjunction.
@@ -150,7 +38,7 @@ pub(super) fn kind_after(words: &[&str], mut i: usize, the: bool) -> Option<Labe
             let group_of = w == "group" && matches!(next, "of" | "one");
             // `Wang Donghai, the pressure group Human Rights in China said`: the kind is the
             // name after it, which is the clause's subject.
-            let named_after = next.starts_with(char::is_uppercase);
+            let named_after = capitalised(next);
             return (!clause && !noun_after && !group_of && !named_after).then_some(label);
         }
         let modifier = w.chars().all(|c| c.is_alphabetic() || c == '-') && !w.is_empty();
@@ -174,25 +62,6 @@ pub(super) fn kind(word: &str) -> Option<Label> {
         .get(word)
         .copied()
 }
-
-/// Kinds of place written `the KIND of NAME` (`the village of Aisby`, `the port of Whittier`).
-pub(super) const PLACES_OF: &[&str] = &[
-    "village",
-    "town",
-    "city",
-    "hamlet",
-    "municipality",
-    "parish",
-    "county",
-    "district",
-    "province",
-    "island",
-    "port",
-    "borough",
-    "township",
-    "suburb",
-    "commune",
-];
 
 /// The kind the words from `end` on give the name that ends there (`is a village`, `, a
 /// band`, `( 1890 - 1960 ) was a politician`).
@@ -237,97 +106,3 @@ pub(super) fn defined(words: &[&str], span: &Span) -> Option<Label> {
     let full_name = span.label == Label::PER && span.end - span.start >= 2;
     (!shouting && (!full_name || label == Label::PER)).then_some(label)
 }
-
-/// Words that may join a title's or a band's capitalised words (`30 Seconds to Mars`, `A
-/// Storm to Come`, `League of Rights`).
-pub(super) const SMALL: &[&str] = &[
-    "to", "of", "the", "and", "&", "a", "an", "in", "on", "for", "from", "de", "at", "by",
-];
-
-/// Words that open sentences, not titles: prepositions, conjunctions, adverbs of time,
-/// pronouns and determiners other than an article.
-pub(super) const OPENERS: &[&str] = &[
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "After",
-    "Before",
-    "During",
-    "Since",
-    "Until",
-    "When",
-    "While",
-    "If",
-    "As",
-    "Although",
-    "Though",
-    "Because",
-    "Yesterday",
-    "Today",
-    "Tomorrow",
-    "Last",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "Earlier",
-    "Later",
-    "Meanwhile",
-    "However",
-    "But",
-    "And",
-    "Or",
-    "So",
-    "Then",
-    "Now",
-    "There",
-    "Here",
-    "Its",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "It",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "Also",
-    "Both",
-    "Some",
-    "Many",
-    "Most",
-    "Every",
-    "Each",
-    "No",
-    "Not",
-    "Only",
-    "Even",
-    "Under",
-    "Over",
-    "Through",
-    "Across",
-    "Against",
-    "Among",
-    "Between",
-    "Without",
-    "Within",
-    "With",
-    "Into",
-    "Despite",
-    "Following",
-    "According",
-    "Like",
-    "Unlike",
-    "Once",
-    "Shortly",
-    "Soon",
-    "Next",
-];

@@ -54,10 +54,12 @@ use std::collections::HashMap;
 
 mod kinds;
 
+use super::shared::{capital_or_digit, capitalised};
+use super::words::{DEFINITION_SMALL_WORDS, OPENERS};
 use crate::model::Label;
 use crate::tagger::{style, Lexicons, Style};
 use crate::tags::Span;
-use kinds::{defined, defined_after, kind, OPENERS, SMALL};
+use kinds::{defined, defined_after, kind};
 
 /// The names the tagger missed that a definition names in sentence `words`: the capitalised
 /// words right before `is a village` or `, a band` with no name on them (`Bilje is a village
@@ -66,7 +68,6 @@ use kinds::{defined, defined_after, kind, OPENERS, SMALL};
 /// a headline's capitals say nothing.
 fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
     let mut found = Vec::new();
-    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
     for end in 1..words.len() {
         let Some(label) = defined_after(words, end) else {
             continue;
@@ -132,7 +133,7 @@ fn unnamed(words: &[&str], spans: &[Span], lexicons: &Lexicons) -> Vec<Span> {
         for (n, w) in words[k + 1..].iter().take(6).enumerate() {
             if word(w) {
                 run = n + 1;
-            } else if !(n > 0 && label != Label::PER && SMALL.contains(w)) {
+            } else if !(n > 0 && label != Label::PER && DEFINITION_SMALL_WORDS.contains(w)) {
                 break;
             }
         }
@@ -178,13 +179,14 @@ fn subjects(words: &[&str], spans: &mut [Span]) {
         return;
     }
     let run = &words[start..first.start];
-    let title = |w: &&str| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     // `In 1990 Fairfax Media was a …`, `Last Monday Acme was a …`: a sentence's opening
     // word or a date is not a title's.
-    if title(&run[0])
+    if capital_or_digit(run[0])
         && !OPENERS.contains(&run[0])
         && !run.iter().any(|w| super::dates::any_date(w))
-        && run.iter().all(|w| title(w) || SMALL.contains(w))
+        && run
+            .iter()
+            .all(|w| capital_or_digit(w) || DEFINITION_SMALL_WORDS.contains(w))
     {
         spans[0] = Span::new(start, first.end, first.label);
     }
@@ -247,7 +249,7 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>], lexicons: &Lexicons) {
             while i + n <= w.len() {
                 // The words first (without allocating: this runs at every word), then the
                 // names around them.
-                let same = w[i].starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                let same = capital_or_digit(w[i])
                     && w[i..i + n]
                         .iter()
                         .zip(name)

@@ -1,6 +1,6 @@
 //! What the definitions rule does to a document's names.
 
-use super::kinds::KINDS;
+use super::super::words::KINDS;
 use super::*;
 use proptest::prelude::*;
 use proptest::sample::select;
