@@ -26,6 +26,8 @@ mod holidays;
 mod items;
 mod lists;
 mod nicknames;
+#[cfg(test)]
+mod notation;
 pub mod rules;
 mod shared;
 mod tagged;
@@ -90,6 +92,7 @@ fn mended_by(rule: fn(&[&str], &mut [Span]), words: &[&str], spans: &[Span]) -> 
 
 #[cfg(test)]
 mod tests {
+    use super::notation::{marked, marking};
     use super::*;
     use crate::tagger::{CasingLexicon, Gazetteer};
     use proptest::prelude::*;
@@ -111,48 +114,8 @@ mod tests {
         }
     }
 
-    /// A sentence in the tests' notation, `the [Lebanese]MISC Army operations`: its words, and
-    /// its spans, each name in brackets with its label after.
-    pub(super) fn marked(text: &str) -> (Vec<&str>, Vec<Span>) {
-        let (mut words, mut spans, mut start) = (Vec::new(), Vec::new(), None);
-        for token in text.split(' ') {
-            let token = match token.strip_prefix('[') {
-                Some(rest) => {
-                    start = Some(words.len());
-                    rest
-                }
-                None => token,
-            };
-            match token.split_once(']') {
-                Some((word, label)) => {
-                    words.push(word);
-                    let label = Label::ALL
-                        .into_iter()
-                        .find(|l| format!("{l:?}") == label)
-                        .expect("a label after the bracket");
-                    spans.push(Span::new(
-                        start.take().expect("an opening bracket"),
-                        words.len(),
-                        label,
-                    ));
-                }
-                None => words.push(token),
-            }
-        }
-        (words, spans)
-    }
-
-    /// `words` with `spans` in the notation of [`marked`].
-    pub(super) fn marking(words: &[&str], spans: &[Span]) -> String {
-        let mut out: Vec<String> = words.iter().map(|w| (*w).to_owned()).collect();
-        for span in spans {
-            out[span.start].insert(0, '[');
-            out[span.end - 1].push_str(&format!("]{:?}", span.label));
-        }
-        out.join(" ")
-    }
-
-    /// The sentence `tagged` (the tagger's spans in the notation of [`marked`]) mends to `want`.
+    /// The sentence `tagged` (the tagger's spans in the notation of `notation::marked`) mends
+    /// to `want`.
     fn check(tagged: &str, want: &str) {
         let (words, spans) = marked(tagged);
         let lex = lexicons(&["Prince", "Motor", "Corp", "Gaulle", "Army", "County"]);
