@@ -254,7 +254,6 @@ for (const mb of sizes) {
   const folder = makeFolder(mb);
   const workers = process.env.FOLIO_PAGE_WORKERS;
   const r = await readFolder(browser, workers ? `${server.url}?workers=${workers}` : server.url, folder);
-  if (folder.dir) fs.rmSync(folder.dir, { recursive: true, force: true });
   const longest = Math.max(0, ...r.long);
   console.log(
     `  ${(r.bytes / 1e6).toFixed(1).padStart(6)} MB ${String(r.files).padStart(5)}  ${String(r.articles).padEnd(20)}` +
@@ -271,6 +270,8 @@ for (const mb of sizes) {
   console.log(
     `           the browser alone reads these files in ${(alone.wall / 1000).toFixed(1)} s, using ${alone.cpu.toFixed(1)} s of CPU`,
   );
+  // Only now: the browser alone reads the same files again.
+  if (folder.dir) fs.rmSync(folder.dir, { recursive: true, force: true });
 }
 if (process.env.FOLIO_BENCH_ENTITIES === '0') {
   await browser.close();
