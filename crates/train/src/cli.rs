@@ -26,10 +26,31 @@ pub enum Command {
     Fit(Fit),
     /// Scores a saved model on dev and WikiGold as `fit` does after writing one.
     Score(Score),
+    /// Tags documents without labels with two models and writes, as CoNLL, the sentences both
+    /// tag alike and whose every name keeps one label through its document: text for
+    /// self-training (`fit --extra`).
+    SelfTag(SelfTag),
     /// Measures each name rule (src/names/rules.rs) on a saved model: F1 on dev and WikiGold
     /// with every rule, and with each left out in turn; prints the table of rules in the
     /// order they run, each with its gain.
     Rules(Rules),
+}
+
+#[derive(Args, Debug)]
+pub struct SelfTag {
+    /// The two models (say, two seeds of the same training): a sentence is kept only where
+    /// both give the same names.
+    #[arg(value_name = "MODEL", num_args = 2, required = true)]
+    pub models: Vec<PathBuf>,
+    /// The folder of text files (each a document) to tag.
+    #[arg(long, value_name = "DIR")]
+    pub news: PathBuf,
+    /// How many of DIR's files (sorted by name) to read.
+    #[arg(long, value_name = "N", default_value_t = 2000)]
+    pub documents: usize,
+    /// The CoNLL file to write (word and tag a line, -DOCSTART- between documents).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -186,6 +207,10 @@ pub struct Lists {
 #[derive(Args, Debug, Clone)]
 #[command(next_help_heading = "Features")]
 pub struct Features {
+    /// Adds the documents of a CoNLL file to the training text (say, `train self-tag`'s):
+    /// self-training.
+    #[arg(long, value_name = "FILE")]
+    pub extra: Option<PathBuf>,
     /// Drops the features seen fewer than N times in training (1 keeps all).
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_count: u32,

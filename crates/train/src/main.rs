@@ -36,6 +36,7 @@ fn main() -> ExitCode {
         Command::Fit(opts) => fit(&root, opts),
         Command::Score(opts) => score(&root, opts),
         Command::Rules(opts) => rules(&root, opts),
+        Command::SelfTag(opts) => self_tag(opts),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -119,6 +120,9 @@ fn conll_dir(root: &Path, data: &Data) -> Result<PathBuf, Error> {
 fn fit(root: &Path, opts: &cli::Fit) -> Result<(), Error> {
     let dir = conll_dir(root, &opts.data)?;
     let mut train_docs = train::read(&dir.join("eng.train"))?;
+    if let Some(extra) = &opts.features.extra {
+        train_docs.extend(train::read(extra)?);
+    }
     augment::augment(root, &mut train_docs, &opts.augment)?;
     let dev = train::read(&dir.join("eng.testa"))?;
     let shared = lexicons::Shared::read(root, &opts.lists, &train_docs)?;
@@ -185,21 +189,40 @@ fn rules(root: &Path, opts: &cli::Rules) -> Result<(), Error> {
     let tagger = read_model(&opts.model)?;
     let text = match &opts.news {
         Some(dir) => {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-                .map(|e| e.map(|e| e.path()))
-                .collect::<Result<_, _>>()?;
-            files.sort();
-            files.truncate(opts.documents);
-            let texts = files
-                .iter()
-                .map(|f| std::fs::read(f).map(|b| String::from_utf8_lossy(&b).into_owned()))
-                .collect::<Result<Vec<String>, _>>()?;
+            let texts = read_texts(dir, opts.documents)?;
             Some(report::rules_on_text(&tagger, &texts, opts.examples))
         }
         None => None,
     };
     report::rules(&tagger, &dev, &wikigold, text.as_ref());
     Ok(())
+}
+
+fn self_tag(opts: &cli::SelfTag) -> Result<(), Error> {
+    let models = [read_model(&opts.models[0])?, read_model(&opts.models[1])?];
+    let texts = read_texts(&opts.news, opts.documents)?;
+    let (conll, kept, sentences) = report::self_tag(&models, &texts);
+    std::fs::write(&opts.out, conll)?;
+    println!(
+        "{} of {sentences} sentences of {} documents kept -> {}",
+        kept,
+        texts.len(),
+        opts.out.display()
+    );
+    Ok(())
+}
+
+/// The first `n` text files of `dir` (sorted by name), each a document.
+fn read_texts(dir: &Path, n: usize) -> Result<Vec<String>, Error> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    files.sort();
+    files.truncate(n);
+    Ok(files
+        .iter()
+        .map(|f| std::fs::read(f).map(|b| String::from_utf8_lossy(&b).into_owned()))
+        .collect::<Result<Vec<String>, _>>()?)
 }
 
 fn read_model(path: &Path) -> Result<Tagger, Error> {

@@ -198,6 +198,59 @@ pub fn rules_on_text(tagger: &Tagger, texts: &[String], examples: usize) -> Text
     out
 }
 
+/// Self-training text: `texts` tagged by both `models` as Folio shows names; kept, the
+/// sentences in normal style that hold a name, on which both agree, and whose every name keeps
+/// one label wherever its words stand as a name in the document. Returns the CoNLL text (word
+/// and tag a line), the sentences kept and the sentences read.
+pub fn self_tag(models: &[Tagger; 2], texts: &[String]) -> (String, usize, usize) {
+    use std::collections::HashMap;
+    let (mut out, mut kept, mut read) = (String::new(), 0, 0);
+    for text in texts {
+        let owned = train::sentence_words(text);
+        let words: Vec<Vec<&str>> = owned
+            .iter()
+            .map(|s| s.iter().map(String::as_str).collect())
+            .collect();
+        read += words.len();
+        let [a, b] = models
+            .each_ref()
+            .map(|m| train::mend_document(&m.tag_document(&words), &words, m.lexicons()));
+        let mut labels: HashMap<String, Vec<folio::Label>> = HashMap::new();
+        for (spans, w) in a.iter().zip(&words) {
+            for s in spans {
+                let seen = labels.entry(w[s.range()].join(" ")).or_default();
+                if !seen.contains(&s.label) {
+                    seen.push(s.label);
+                }
+            }
+        }
+        let mut doc = String::new();
+        for ((sa, sb), w) in a.iter().zip(&b).zip(&words) {
+            let one_label = sa
+                .iter()
+                .all(|s| labels[&w[s.range()].join(" ")].len() == 1);
+            if sa.is_empty() || sa != sb || !one_label || train::style(w) != train::Style::Normal {
+                continue;
+            }
+            kept += 1;
+            for (word, tag) in w.iter().zip(train::tags_of(sa, w.len())) {
+                let tag = match tag {
+                    Tag::O => "O".to_owned(),
+                    Tag::B(l) => format!("B-{l:?}"),
+                    Tag::I(l) => format!("I-{l:?}"),
+                };
+                doc.push_str(&format!("{word} {tag}\n"));
+            }
+            doc.push('\n');
+        }
+        if !doc.is_empty() {
+            out.push_str("-DOCSTART- O\n\n");
+            out.push_str(&doc);
+        }
+    }
+    (out, kept, read)
+}
+
 /// Each sentence's tags as Folio shows names: the tagger, then the name rules.
 fn shown(tagger: &Tagger, docs: &[Document]) -> Vec<Vec<Tag>> {
     let mut shown = Vec::new();

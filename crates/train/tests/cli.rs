@@ -54,6 +54,7 @@ fn every_experiment_switch_is_in_the_help() {
         "--today-clusters",
         "--today-casing",
         "--shared-casing",
+        "--extra",
         "--min-count",
         "--drop-identity",
         "--prune",
