@@ -23,7 +23,7 @@ pub struct Cli {
 pub enum Command {
     /// Trains a model (both stages, epochs chosen on dev), writes it, reads it back and
     /// scores what was read on dev and WikiGold, the tagger alone and as Folio shows names.
-    Fit(Fit),
+    Fit(Box<Fit>),
     /// Scores a saved model on dev and WikiGold as `fit` does after writing one.
     Score(Score),
     /// Tags documents without labels with two models and writes, as CoNLL, the sentences both

@@ -166,10 +166,7 @@ pub fn rules_on_text(tagger: &Tagger, texts: &[String], examples: usize) -> Text
     };
     for text in texts {
         let owned = train::sentence_words(text);
-        let words: Vec<Vec<&str>> = owned
-            .iter()
-            .map(|s| s.iter().map(String::as_str).collect())
-            .collect();
+        let words = borrowed(&owned);
         out.sentences += words.len();
         let tags = tagger.tag_document(&words);
         let all = train::mend_document_with(&tags, &words, tagger.lexicons(), train::Enabled::ALL);
@@ -207,10 +204,7 @@ pub fn self_tag(models: &[Tagger; 2], texts: &[String]) -> (String, usize, usize
     let (mut out, mut kept, mut read) = (String::new(), 0, 0);
     for text in texts {
         let owned = train::sentence_words(text);
-        let words: Vec<Vec<&str>> = owned
-            .iter()
-            .map(|s| s.iter().map(String::as_str).collect())
-            .collect();
+        let words = borrowed(&owned);
         read += words.len();
         let [a, b] = models
             .each_ref()
@@ -249,6 +243,14 @@ pub fn self_tag(models: &[Tagger; 2], texts: &[String]) -> (String, usize, usize
         }
     }
     (out, kept, read)
+}
+
+/// Sentences of owned words as the tagger takes them.
+fn borrowed(sentences: &[Vec<String>]) -> Vec<Vec<&str>> {
+    sentences
+        .iter()
+        .map(|s| s.iter().map(String::as_str).collect())
+        .collect()
 }
 
 /// Each sentence's tags as Folio shows names: the tagger, then the name rules.
