@@ -80,8 +80,9 @@ def main(argv):
         votes = defaultdict(float)
         for k in nearest:
             votes[tree[known[k]]] += float(sims[k])
-        # The path with most weight; on a tie, the nearest word's.
-        path = max(votes.items(), key=lambda kv: (round(kv[1], 6), -list(votes).index(kv[0])))[0]
+        # The path with most weight; on a tie, the nearest word's (the votes keep the order
+        # the neighbours came in, nearest first, and max keeps the first of equals).
+        path = max(votes, key=votes.get)
         lines.append(f"{word}\t{path}\n")
     with open(out, "w", encoding="utf-8") as f:
         f.writelines(lines)

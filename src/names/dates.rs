@@ -26,11 +26,17 @@ pub(super) fn any_date(word: &str) -> bool {
 /// `Monday` (the lists are the numbers rules', `crate::numbers`); `May` aside, a word as much
 /// as a month.
 fn month(word: &str) -> bool {
-    written_as_name(word) && word != "May" && MONTHS[..12].contains(&word.to_lowercase().as_str())
+    word != "May" && written_as(word, &MONTHS[..12])
 }
 
 fn weekday(word: &str) -> bool {
-    written_as_name(word) && WEEKDAYS.contains(&word.to_lowercase().as_str())
+    written_as(word, WEEKDAYS)
+}
+
+/// `word` is one of `list` (lower case) with a capital, compared without allocating: this
+/// runs for every name's first word.
+fn written_as(word: &str, list: &[&str]) -> bool {
+    written_as_name(word) && list.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
 /// A capital, then lower case (`September`, not `SEPTEMBER`, which a headline writes).

@@ -47,29 +47,7 @@ pub fn report(
 /// documents without labels, with examples after the table. Each document is tagged once; only
 /// the rules run again.
 pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document], text: Option<&TextChanges>) {
-    let tagged = |docs: &[Document]| -> Vec<Vec<Vec<Tag>>> {
-        docs.iter()
-            .map(|d| tagger.tag_document(&train::words_of(d)))
-            .collect()
-    };
-    let (dev_tags, wiki_tags) = (tagged(dev), tagged(wikigold));
-    // Each sentence's tags as shown with the `enabled` rules (none: the tagger's own).
-    let shown = |docs: &[Document], tags: &[Vec<Vec<Tag>>], enabled: Option<train::Enabled>| {
-        let mut predicted = Vec::new();
-        for (doc, tags) in docs.iter().zip(tags) {
-            let words = train::words_of(doc);
-            match enabled {
-                Some(enabled) => {
-                    let spans = train::mend_document_with(tags, &words, tagger.lexicons(), enabled);
-                    for (spans, tags) in spans.iter().zip(tags) {
-                        predicted.push(train::tags_of(spans, tags.len()));
-                    }
-                }
-                None => predicted.extend(tags.iter().cloned()),
-            }
-        }
-        predicted
-    };
+    let (dev_tags, wiki_tags) = (tagged(tagger, dev), tagged(tagger, wikigold));
     let f1 = |docs: &[Document], predicted: &[Vec<Tag>]| {
         let gold = docs
             .iter()
@@ -77,14 +55,14 @@ pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document], text: Opt
         train::score(gold.zip(predicted.iter().map(Vec::as_slice))).f1()
     };
     let (dev_all, wiki_all) = (
-        shown(dev, &dev_tags, Some(train::Enabled::ALL)),
-        shown(wikigold, &wiki_tags, Some(train::Enabled::ALL)),
+        mended(tagger, dev, &dev_tags, Some(train::Enabled::ALL)),
+        mended(tagger, wikigold, &wiki_tags, Some(train::Enabled::ALL)),
     );
     let (dev_f1, wiki_f1) = (f1(dev, &dev_all), f1(wikigold, &wiki_all));
     println!(
         "F1 with every rule: dev {dev_f1:.4}, WikiGold {wiki_f1:.4}; the tagger alone: dev {:.4}, WikiGold {:.4}",
-        f1(dev, &shown(dev, &dev_tags, None)),
-        f1(wikigold, &shown(wikigold, &wiki_tags, None)),
+        f1(dev, &mended(tagger, dev, &dev_tags, None)),
+        f1(wikigold, &mended(tagger, wikigold, &wiki_tags, None)),
     );
     println!();
     let (column, rule) = match text {
@@ -105,8 +83,8 @@ pub fn rules(tagger: &Tagger, dev: &[Document], wikigold: &[Document], text: Opt
     for (k, rule) in train::RULES.iter().enumerate() {
         let without = train::Enabled::without(rule.name);
         let (dev_without, wiki_without) = (
-            shown(dev, &dev_tags, without),
-            shown(wikigold, &wiki_tags, without),
+            mended(tagger, dev, &dev_tags, without),
+            mended(tagger, wikigold, &wiki_tags, without),
         );
         let scope = match rule.scope {
             train::Scope::Sentence(_) => "",
@@ -255,18 +233,43 @@ fn borrowed(sentences: &[Vec<String>]) -> Vec<Vec<&str>> {
 
 /// Each sentence's tags as Folio shows names: the tagger, then the name rules.
 fn shown(tagger: &Tagger, docs: &[Document]) -> Vec<Vec<Tag>> {
-    let mut shown = Vec::new();
-    for doc in docs {
-        let words = train::words_of(doc);
-        let tags = tagger.tag_document(&words);
-        for (spans, w) in train::mend_document(&tags, &words, tagger.lexicons())
-            .iter()
-            .zip(&words)
-        {
-            shown.push(train::tags_of(spans, w.len()));
+    mended(
+        tagger,
+        docs,
+        &tagged(tagger, docs),
+        Some(train::Enabled::ALL),
+    )
+}
+
+/// Each document's tags from the tagger alone.
+fn tagged(tagger: &Tagger, docs: &[Document]) -> Vec<Vec<Vec<Tag>>> {
+    docs.iter()
+        .map(|d| tagger.tag_document(&train::words_of(d)))
+        .collect()
+}
+
+/// Each sentence's tags, the documents' tagger `tags` mended by the `enabled` rules (none:
+/// the tagger's own).
+fn mended(
+    tagger: &Tagger,
+    docs: &[Document],
+    tags: &[Vec<Vec<Tag>>],
+    enabled: Option<train::Enabled>,
+) -> Vec<Vec<Tag>> {
+    let mut out = Vec::new();
+    for (doc, tags) in docs.iter().zip(tags) {
+        match enabled {
+            Some(enabled) => {
+                let words = train::words_of(doc);
+                let spans = train::mend_document_with(tags, &words, tagger.lexicons(), enabled);
+                for (spans, tags) in spans.iter().zip(tags) {
+                    out.push(train::tags_of(spans, tags.len()));
+                }
+            }
+            None => out.extend(tags.iter().cloned()),
         }
     }
-    shown
+    out
 }
 
 /// Writes `word gold predicted`, one token a line, a blank line between sentences.
