@@ -143,12 +143,17 @@ class Cluster:
                 p.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 os.killpg(p.pid, signal.SIGKILL)
-        for pid in executors():
+        for pid in executors(self.logs):
             os.kill(pid, signal.SIGKILL)
 
 
-def executors(app=None):
-    """Process ids of the executor JVMs on this machine (of application ``app`` if given)."""
+def executors(within):
+    """Process ids of the executor JVMs of the cluster whose workers work under ``within``: a
+    worker starts each executor in a folder of its work dir, so the executor's working
+    directory says whose it is. (An application id does not: two standalone masters started in
+    the same second give their first applications the same id, and another cluster on this
+    machine, another test run, say, must not lose an executor to this one.)"""
+    within = os.path.realpath(within) + os.sep
     found = []
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
@@ -156,15 +161,15 @@ def executors(app=None):
         try:
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmd = f.read().split(b"\0")
+            cwd = os.path.realpath(os.readlink(f"/proc/{pid}/cwd")) + os.sep
         except OSError:
             continue
-        if b"org.apache.spark.executor.CoarseGrainedExecutorBackend" in cmd and (
-                app is None or app.encode() in cmd):
+        if b"org.apache.spark.executor.CoarseGrainedExecutorBackend" in cmd and cwd.startswith(within):
             found.append(int(pid))
     return sorted(found)
 
 
-def kill_after_first_stage(ui, proc):
+def kill_after_first_stage(ui, proc, cluster):
     """Waits until the job's first stage has written its output, then kills one executor JVM;
     answers what it did."""
     base = f"http://{LOOPBACK}:{ui}/api/v1/applications"
@@ -176,7 +181,7 @@ def kill_after_first_stage(ui, proc):
             if app:
                 done = get_json(f"{base}/{app}/stages?status=complete")
                 if any(s.get("shuffleWriteBytes", 0) > 0 or s.get("outputBytes", 0) > 0 for s in done):
-                    pids = executors(app)
+                    pids = executors(cluster.logs)
                     if pids:
                         os.kill(pids[0], signal.SIGKILL)
                         stage = min(s["stageId"] for s in done)
@@ -229,7 +234,7 @@ def main():
         started = time.time()
         proc = subprocess.Popen(submit, env=env, stdout=log, stderr=subprocess.STDOUT)
         if args.kill_executor:
-            killed = kill_after_first_stage(ui, proc)
+            killed = kill_after_first_stage(ui, proc, cluster)
             if killed is None:
                 raise SystemExit("spark-cluster: the job ended before an executor could be killed")
         rc = proc.wait()
