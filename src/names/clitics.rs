@@ -31,27 +31,21 @@ pub(super) fn mend(words: &[&str], spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::Label;
+    use super::super::notation::check_rule;
+    use crate::tagger::Lexicons;
 
     #[test]
     fn a_name_keeps_only_what_follows_a_clitic() {
-        let words = [
-            "We", "'ve", "Ca", "n't", "said", "Tony", "Blair", "'s", "I", "'M", "Why", "America",
-            "Ca", "n't",
-        ];
-        let mut spans = vec![
-            Span::new(0, 3, Label::MISC),
-            Span::new(2, 4, Label::ORG),
-            Span::new(5, 8, Label::PER),
-            Span::new(8, 10, Label::ORG),
-            Span::new(10, 13, Label::MISC),
-        ];
-        mend(&words, &mut spans);
         // `We 've Ca` keeps `Ca`, then loses it before `n't`.
-        assert_eq!(
-            spans,
-            [Span::new(5, 8, Label::PER), Span::new(10, 12, Label::MISC)]
+        check_rule(
+            "clitics",
+            &Lexicons::default(),
+            &[
+                "[We 've Ca]MISC n't => We 've Ca n't",
+                "said [Tony Blair 's]PER",
+                "[I 'M]ORG => I 'M",
+                "[Why America Ca]MISC n't => [Why America]MISC Ca n't",
+            ],
         );
     }
 }

@@ -47,37 +47,31 @@ fn written_as_name(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::super::notation::check_rule;
     use crate::tagger::Lexicons;
-    use crate::tags::Span;
 
     /// A month or weekday swept into a name leaves it; a paper named by its weekday and a
     /// person named by a month keep theirs; a country after `Air` is an airline.
     #[test]
     fn dates_leave_names_and_air_makes_airlines() {
-        use Label::*;
-        type Case<'a> = (&'a str, (usize, usize, Label), (&'a str, Label));
-        let cases: &[Case] = &[
-            (
-                "September Treasury bills fell",
-                (0, 2, ORG),
-                ("Treasury", ORG),
-            ),
-            ("Monday Yeltsin said", (0, 2, PER), ("Yeltsin", PER)),
-            ("the Sunday Times said", (1, 3, ORG), ("Sunday Times", ORG)),
-            ("June Carter sang", (0, 2, PER), ("June Carter", PER)),
-            ("flew Air France to", (2, 3, LOC), ("Air France", ORG)),
-            ("the air France needs", (2, 3, LOC), ("France", LOC)),
-        ];
-        for &(sentence, span, (text, label)) in cases {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let tags = crate::tags::tags_of(&[Span::new(span.0, span.1, span.2)], words.len());
-            let got: Vec<(String, Label)> =
-                super::super::spans(&tags, &words, &Lexicons::default())
-                    .iter()
-                    .map(|s| (words[s.range()].join(" "), s.label))
-                    .collect();
-            assert_eq!(got, [(text.to_owned(), label)], "{sentence}");
-        }
+        let lex = Lexicons::default();
+        check_rule(
+            "date-before",
+            &lex,
+            &[
+                "[September Treasury]ORG bills fell => September [Treasury]ORG bills fell",
+                "[Monday Yeltsin]PER said => Monday [Yeltsin]PER said",
+                "the [Sunday Times]ORG said",
+                "[June Carter]PER sang",
+            ],
+        );
+        check_rule(
+            "air-before-country",
+            &lex,
+            &[
+                "flew Air [France]LOC to => flew [Air France]ORG to",
+                "the air [France]LOC needs",
+            ],
+        );
     }
 }

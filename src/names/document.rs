@@ -131,134 +131,72 @@ fn surname_like(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
-    fn run(sentences: &[&str], spans: Vec<Vec<(usize, usize, Label)>>) -> Vec<Vec<Label>> {
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
-        let mut spans: Vec<Vec<Span>> = spans
-            .into_iter()
-            .map(|ss| ss.into_iter().map(|(s, e, l)| Span::new(s, e, l)).collect())
-            .collect();
-        mend(&words, &mut spans);
-        spans
-            .iter()
-            .map(|ss| ss.iter().map(|s| s.label).collect())
-            .collect()
-    }
+    use super::super::notation::check_document;
+    use crate::tagger::Lexicons;
 
     #[test]
     fn a_surname_alone_is_the_person_of_its_full_name() {
-        let got = run(
+        let lex = Lexicons::default();
+        check_document(
+            "surname-alone",
+            &lex,
             &[
-                "President Joe Biden spoke .",
-                "BIDEN SAYS ECONOMY STRONG",
-                "Biden later left for Delaware .",
+                "President [Joe Biden]PER spoke .",
+                "[BIDEN]ORG SAYS ECONOMY STRONG",
+                "[Biden]LOC later left for [Delaware]LOC .",
             ],
-            vec![
-                vec![(1, 3, Label::PER)],
-                vec![(0, 1, Label::ORG)],
-                vec![(0, 1, Label::LOC), (4, 5, Label::LOC)],
-            ],
-        );
-        assert_eq!(
-            got,
-            vec![
-                vec![Label::PER],
-                vec![Label::PER],
-                vec![Label::PER, Label::LOC]
-            ]
-        );
-    }
-
-    #[test]
-    fn longer_names_suffixes_and_lone_names_stay() {
-        let got = run(
             &[
-                "Joe Biden Jr visited Biden Inc and Biden Lake .",
-                "Jordan won ; Jordan Henderson scored .",
-            ],
-            vec![
-                vec![(0, 3, Label::PER), (4, 6, Label::ORG), (7, 9, Label::LOC)],
-                vec![(0, 1, Label::LOC), (3, 5, Label::PER)],
+                "President [Joe Biden]PER spoke .",
+                "[BIDEN]PER SAYS ECONOMY STRONG",
+                "[Biden]PER later left for [Delaware]LOC .",
             ],
         );
         // `Jr` ends the name, not a surname; two-word names keep their label; `Jordan` is a
         // given name here, not the end of a name.
-        assert_eq!(
-            got,
-            vec![
-                vec![Label::PER, Label::ORG, Label::LOC],
-                vec![Label::LOC, Label::PER]
-            ]
-        );
+        let stay = [
+            "[Joe Biden Jr]PER visited [Biden Inc]ORG and [Biden Lake]LOC .",
+            "[Jordan]LOC won ; [Jordan Henderson]PER scored .",
+        ];
+        check_document("surname-alone", &lex, &stay, &stay);
     }
 
     #[test]
     fn a_company_s_first_word_alone_is_the_company() {
-        let sentences = [
-            "said Pirelli SpA chairman Marco Tronchetti Provera .",
-            "Pirelli is linking with Hong Kong 's Ford .",
-            "Gerald Ford met Ford Motor Co and Pirelli .",
-        ];
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
-        let mut spans: Vec<Vec<Span>> = vec![
-            vec![Span::new(1, 3, Label::ORG), Span::new(4, 7, Label::PER)],
-            vec![
-                Span::new(0, 1, Label::PER),
-                Span::new(4, 6, Label::LOC),
-                Span::new(7, 8, Label::PER),
-            ],
-            vec![
-                Span::new(0, 2, Label::PER),
-                Span::new(3, 6, Label::ORG),
-                Span::new(7, 8, Label::LOC),
-            ],
-        ];
-        company_short_forms(&words, &mut spans);
-        let labels: Vec<Vec<Label>> = spans
-            .iter()
-            .map(|ss| ss.iter().map(|s| s.label).collect())
-            .collect();
         // `Pirelli` is the company wherever it stands alone; `Ford` also ends a person's name
         // here, so it stays as the tagger read it.
-        assert_eq!(
-            labels,
-            vec![
-                vec![Label::ORG, Label::PER],
-                vec![Label::ORG, Label::LOC, Label::PER],
-                vec![Label::PER, Label::ORG, Label::ORG],
-            ]
+        check_document(
+            "company-short-forms",
+            &Lexicons::default(),
+            &[
+                "said [Pirelli SpA]ORG chairman [Marco Tronchetti Provera]PER .",
+                "[Pirelli]PER is linking with [Hong Kong]LOC 's [Ford]PER .",
+                "[Gerald Ford]PER met [Ford Motor Co]ORG and [Pirelli]LOC .",
+            ],
+            &[
+                "said [Pirelli SpA]ORG chairman [Marco Tronchetti Provera]PER .",
+                "[Pirelli]ORG is linking with [Hong Kong]LOC 's [Ford]PER .",
+                "[Gerald Ford]PER met [Ford Motor Co]ORG and [Pirelli]ORG .",
+            ],
         );
     }
 
     #[test]
     fn a_possessive_company_name_keeps_its_s() {
-        let sentences = [
-            "the acquisition of Boatmen 's Bancshares Inc. by NationsBank",
-            "Boatmen 's was the prize ; Bertelsmann 's chief spoke",
-            "Boatmen 's", // a headline
-        ];
-        let words: Vec<Vec<&str>> = sentences.iter().map(|s| s.split(' ').collect()).collect();
-        let mut spans: Vec<Vec<Span>> = vec![
-            vec![
-                Span::new(3, 4, Label::ORG),
-                Span::new(5, 7, Label::ORG),
-                Span::new(8, 9, Label::ORG),
+        // Another company's possessive (`Bertelsmann 's chief`) is no part of its name; the
+        // last sentence is a headline.
+        check_document(
+            "possessive-names",
+            &Lexicons::default(),
+            &[
+                "the acquisition of [Boatmen]ORG 's [Bancshares Inc.]ORG by [NationsBank]ORG",
+                "[Boatmen]ORG 's was the prize ; [Bertelsmann]ORG 's chief spoke",
+                "[Boatmen]PER 's",
             ],
-            vec![Span::new(0, 1, Label::ORG), Span::new(6, 7, Label::ORG)],
-            vec![Span::new(0, 1, Label::PER)],
-        ];
-        possessive_names(&words, &mut spans);
-        let names = super::super::named(&words, &spans);
-        let org = |t: &str| (t.to_owned(), Label::ORG);
-        // Another company's possessive (`Bertelsmann 's chief`) is no part of its name.
-        assert_eq!(
-            names,
-            vec![
-                vec![org("Boatmen 's Bancshares Inc."), org("NationsBank")],
-                vec![org("Boatmen 's"), org("Bertelsmann")],
-                vec![org("Boatmen 's")],
-            ]
+            &[
+                "the acquisition of [Boatmen 's Bancshares Inc.]ORG by [NationsBank]ORG",
+                "[Boatmen 's]ORG was the prize ; [Bertelsmann]ORG 's chief spoke",
+                "[Boatmen 's]ORG",
+            ],
         );
     }
 }

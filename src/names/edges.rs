@@ -181,162 +181,82 @@ pub(super) fn places_joined_by_and(spans: &mut Vec<Span>, words: &[&str], lexico
 
 #[cfg(test)]
 mod tests {
+    use super::super::notation::check_rule;
     use super::*;
     use proptest::prelude::*;
 
-    /// The names of `sentence` tagged with `spans` once a place before an organisation has
-    /// joined it, as text and label.
-    fn joined(sentence: &str, spans: &[(usize, usize, Label)]) -> Vec<(String, Label)> {
-        let words: Vec<&str> = sentence.split(' ').collect();
-        let mut spans: Vec<Span> = spans.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
-        place_before_organisation(&mut spans, &words);
-        spans
-            .into_iter()
-            .map(|s| (words[s.range()].join(" "), s.label))
-            .collect()
-    }
-
     #[test]
     fn a_place_or_nationality_begins_the_organisation_after_it() {
-        use Label::{LOC, MISC, ORG, PER};
-        let one = |text: &str| vec![(text.to_owned(), ORG)];
-        assert_eq!(
-            joined("against the German Air Force", &[(2, 3, MISC), (3, 5, ORG)]),
-            one("German Air Force")
-        );
-        assert_eq!(
-            joined("for the St. Louis Eagles", &[(2, 4, LOC), (4, 5, ORG)]),
-            one("St. Louis Eagles")
-        );
         // Apart: an acronym, a hyphenated modifier, a word between, a person, a two-word
         // nationality's event.
-        for (sentence, spans) in [
-            ("Chicago NAPM index", vec![(0, 1, LOC), (1, 2, ORG)]),
-            ("Palestinian U.N. envoy", vec![(0, 1, MISC), (1, 2, ORG)]),
-            (
-                "the Palestinian Hamas group",
-                vec![(1, 2, MISC), (2, 3, ORG)],
-            ),
-            (
-                "Los Angeles-based Miss Universe Inc.",
-                vec![(0, 2, MISC), (2, 5, ORG)],
-            ),
-            ("Paris and Lazard Freres", vec![(0, 1, LOC), (2, 4, ORG)]),
-            ("Anne Miller Lazard", vec![(0, 2, PER), (2, 3, ORG)]),
-            ("UEFA Cup Lyngby", vec![(0, 2, MISC), (2, 3, ORG)]),
-        ] {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let want: Vec<(String, Label)> = spans
-                .iter()
-                .map(|&(s, e, l)| (words[s..e].join(" "), l))
-                .collect();
-            assert_eq!(joined(sentence, &spans), want, "{sentence}");
-        }
+        check_rule(
+            "place-before-organisation",
+            &Lexicons::default(),
+            &[
+                "against the [German]MISC [Air Force]ORG => against the [German Air Force]ORG",
+                "for the [St. Louis]LOC [Eagles]ORG => for the [St. Louis Eagles]ORG",
+                "[Chicago]LOC [NAPM]ORG index",
+                "[Palestinian]MISC [U.N.]ORG envoy",
+                "the [Palestinian]MISC [Hamas]ORG group",
+                "[Los Angeles-based]MISC [Miss Universe Inc.]ORG",
+                "[Paris]LOC and [Lazard Freres]ORG",
+                "[Anne Miller]PER [Lazard]ORG",
+                "[UEFA Cup]MISC [Lyngby]ORG",
+            ],
+        );
     }
 
     #[test]
     fn a_title_s_first_word_is_no_person() {
-        let dropped = |sentence: &str, spans: &[(usize, usize, Label)]| {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let mut got: Vec<Span> = spans.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
-            title_before_title(&mut got, &words);
-            got.iter()
-                .map(|s| words[s.range()].join(" "))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            dropped(
-                "; Brigadier General Ross G. Hoyt ,",
-                &[(1, 2, Label::PER), (3, 6, Label::PER)]
-            ),
-            ["Ross G. Hoyt"]
-        );
         // A nationality stays; so does a person with no title after, or no person after it.
-        for (sentence, spans) in [
-            (
-                "Iraqi President Saddam Hussein",
-                vec![(0, 1, Label::MISC), (2, 4, Label::PER)],
-            ),
-            (
-                "Major said General Hoyt",
-                vec![(0, 1, Label::PER), (3, 4, Label::PER)],
-            ),
-            (
-                "Major General Motors",
-                vec![(0, 1, Label::PER), (2, 3, Label::ORG)],
-            ),
-        ] {
-            assert_eq!(dropped(sentence, &spans).len(), spans.len(), "{sentence}");
-        }
+        check_rule("title-before-title", &Lexicons::default(), &[
+            "; [Brigadier]PER General [Ross G. Hoyt]PER , => ; Brigadier General [Ross G. Hoyt]PER ,",
+            "[Iraqi]MISC President [Saddam Hussein]PER",
+            "[Major]PER said General [Hoyt]PER",
+            "[Major]PER General [Motors]ORG",
+        ]);
     }
 
     #[test]
     fn a_sentence_s_full_stop_is_no_part_of_a_name() {
-        let mut lexicons = Lexicons::default();
-        lexicons.casing.add_words("book\nhall\nno");
-        let trimmed = |sentence: &str, start: usize| {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let mut spans = vec![Span::new(start, words.len(), Label::ORG)];
-            final_stop(&mut spans, &words, &lexicons);
-            words[spans[0].range()].join(" ")
-        };
-        assert_eq!(trimmed("in the Domesday Book .", 2), "Domesday Book");
-        assert_eq!(trimmed("played at Carnegie Hall .", 2), "Carnegie Hall");
         // After an abbreviation the stop is the name's.
-        assert_eq!(trimmed("bought by Salomon Bros .", 2), "Salomon Bros .");
-        assert_eq!(trimmed("the CDU No .", 1), "CDU No .");
-        assert_eq!(trimmed("Denver , Colo .", 2), "Colo .");
+        let mut lex = Lexicons::default();
+        lex.casing.add_words("book\nhall\nno");
+        check_rule(
+            "final-stop",
+            &lex,
+            &[
+                "in the [Domesday Book .]ORG => in the [Domesday Book]ORG .",
+                "played at [Carnegie Hall .]ORG => played at [Carnegie Hall]ORG .",
+                "bought by [Salomon Bros .]ORG",
+                "the [CDU No .]ORG",
+                "Denver , [Colo .]ORG",
+            ],
+        );
     }
 
     #[test]
     fn an_ordinal_before_a_battle_is_in_its_name() {
-        let joined = |sentence: &str, span: Span| {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let mut spans = vec![span];
-            ordinal_before(&mut spans, &words);
-            words[spans[0].range()].join(" ")
-        };
-        assert_eq!(
-            joined(
-                "at the 2nd Battle of Fredericksburg .",
-                Span::new(3, 6, Label::MISC)
-            ),
-            "2nd Battle of Fredericksburg"
-        );
-        assert_eq!(
-            joined("won the 10th U.S. Open .", Span::new(3, 5, Label::MISC)),
-            "U.S. Open"
-        );
+        check_rule("ordinal-before", &Lexicons::default(), &[
+            "at the 2nd [Battle of Fredericksburg]MISC . => at the [2nd Battle of Fredericksburg]MISC .",
+            "won the 10th [U.S. Open]MISC .",
+        ]);
     }
 
     #[test]
     fn two_places_joined_by_and_that_are_one() {
-        let mut lexicons = Lexicons::default();
-        lexicons.gazetteer.add_list(
+        let mut lex = Lexicons::default();
+        lex.gazetteer.add_list(
             1,
             "Bosnia and Herzegovina\nTrinidad and Tobago\nBosnia\nSerbia",
         );
-        let joined = |sentence: &str, spans: &[(usize, usize, Label)]| {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let mut got: Vec<Span> = spans.iter().map(|&(s, e, l)| Span::new(s, e, l)).collect();
-            places_joined_by_and(&mut got, &words, &lexicons);
-            got.iter()
-                .map(|s| words[s.range()].join(" "))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            joined(
-                "in Bosnia and Herzegovina .",
-                &[(1, 2, Label::LOC), (3, 4, Label::LOC)]
-            ),
-            ["Bosnia and Herzegovina"]
-        );
-        assert_eq!(
-            joined(
-                "Bosnia and Serbia met",
-                &[(0, 1, Label::LOC), (2, 3, Label::LOC)]
-            ),
-            ["Bosnia", "Serbia"]
+        check_rule(
+            "places-joined-by-and",
+            &lex,
+            &[
+                "in [Bosnia]LOC and [Herzegovina]LOC . => in [Bosnia and Herzegovina]LOC .",
+                "[Bosnia]LOC and [Serbia]LOC met",
+            ],
         );
     }
 

@@ -82,20 +82,22 @@ pub(super) fn given_after_surname(words: &[&str], spans: &mut [Span]) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::notation::check_rule;
     use super::*;
+    use crate::tagger::Lexicons;
     use proptest::prelude::*;
 
     /// `Jr.` and `Sr.` after a person stay in the name; after anything else they stay out.
     #[test]
     fn a_suffix_stays_in_the_persons_name() {
         for suffix in ["Jr", "Jr.", "Sr", "Sr."] {
-            let words = ["Clay", "Tice", suffix, "said"];
-            let mut spans = vec![Span::new(0, 2, Label::PER)];
-            given_after_surname(&words, &mut spans);
-            assert_eq!(spans, [Span::new(0, 3, Label::PER)]);
-            let mut spans = vec![Span::new(0, 2, Label::ORG)];
-            given_after_surname(&words, &mut spans);
-            assert_eq!(spans, [Span::new(0, 2, Label::ORG)]);
+            let case = format!("[Clay Tice]PER {suffix} said => [Clay Tice {suffix}]PER said");
+            let other = format!("[Clay Tice]ORG {suffix} said");
+            check_rule(
+                "given-after-surname",
+                &Lexicons::default(),
+                &[&case, &other],
+            );
         }
     }
 

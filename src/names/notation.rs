@@ -2,7 +2,9 @@
 //! operations` is the words `the Lebanese Army operations` with `Lebanese` a MISC name. A rule's
 //! test reads as the sentence the tagger gave and the sentence the rule makes of it.
 
+use super::rules::{Scope, RULES};
 use crate::model::Label;
+use crate::tagger::Lexicons;
 use crate::tags::Span;
 
 /// A sentence in the tests' notation, `the [Lebanese]MISC Army operations`: its words, and
@@ -44,4 +46,39 @@ pub(super) fn marking(words: &[&str], spans: &[Span]) -> String {
         out[span.end - 1].push_str(&format!("]{:?}", span.label));
     }
     out.join(" ")
+}
+
+/// Runs the rule of [`RULES`] named `rule`, alone, on each case — a sentence in the notation
+/// of [`marked`], `=>`, and what the rule makes of it; a case without `=>` is a sentence the
+/// rule leaves as it is. The rule runs from the table, as the tagger runs it.
+pub(super) fn check_rule(rule: &str, lexicons: &Lexicons, cases: &[&str]) {
+    for case in cases {
+        let (tagged, want) = case.split_once(" => ").unwrap_or((case, case));
+        check_document(rule, lexicons, &[tagged], &[want]);
+    }
+}
+
+/// [`check_rule`] on a document: `tagged` its sentences as the tagger left them, `want` as
+/// the rule makes them.
+pub(super) fn check_document(rule: &str, lexicons: &Lexicons, tagged: &[&str], want: &[&str]) {
+    let rule = RULES
+        .iter()
+        .find(|r| r.name == rule)
+        .expect("a rule of that name");
+    let (words, mut spans): (Vec<Vec<&str>>, Vec<Vec<Span>>) =
+        tagged.iter().map(|s| marked(s)).unzip();
+    match rule.scope {
+        Scope::Sentence(mend) => {
+            for (w, s) in words.iter().zip(&mut spans) {
+                mend(w, s, lexicons);
+            }
+        }
+        Scope::Document(mend) => mend(&words, &mut spans, lexicons),
+    }
+    let got: Vec<String> = words
+        .iter()
+        .zip(&spans)
+        .map(|(w, s)| marking(w, s))
+        .collect();
+    assert_eq!(got, want, "{} from {tagged:?}", rule.name);
 }

@@ -72,7 +72,7 @@ pub const RULES: &[Rule] = &[
     in_sentence("title-before-title", "`Prime` before `Minister John Howard`: a one-word person before a title is the title's", |w, s, _| edges::title_before_title(s, w)),
     in_sentence("final-stop", "`Carnegie Hall .`: a sentence's full stop leaves the name (`Bros .` keeps it)", |w, s, l| edges::final_stop(s, w, l)),
     in_sentence("places-joined-by-and", "`Trinidad and Tobago`: two places joined by `and` that the lists know as one", |w, s, l| edges::places_joined_by_and(s, w, l)),
-    in_sentence("items", "`Milepost 0.8 :`: a numbered item's label is no name", |w, s, _| items::mend(w, s)),
+    in_sentence("items", "`Milepost 0.8 :`: a numbered item's label is no name", items::mend),
     in_sentence("brackets", "`( Jerry ) Koosman`: a name holding half a pair of brackets takes the other", |w, s, _| brackets::mend(w, s)),
     in_sentence("dateline", "`NEW YORK (AP) -`: the place and agency opening a wire story", |w, s, _| dateline::mend(w, s)),
     in_sentence("nicknames", "`Roberto \"Hands of Stone\" Duran`: a quoted nickname inside a person's name", |w, s, _| nicknames::mend(w, s)),

@@ -87,7 +87,9 @@ pub(super) fn designations(words: &[&str], spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::notation::check_rule;
     use super::*;
+    use crate::tagger::Lexicons;
     use proptest::prelude::*;
 
     const CAPITALISED: &[&str] = &[
@@ -98,29 +100,19 @@ mod tests {
     /// words after a designation and words that only look alike stay as they were.
     #[test]
     fn a_designation_and_its_name_are_one_misc_name() {
-        let cases: &[(&str, Option<&str>)] = &[
-            ("the P-47 Thunderbolt flew", Some("P-47 Thunderbolt")),
-            (
-                "an F-16 Fighting Falcon crashed",
-                Some("F-16 Fighting Falcon"),
-            ),
-            ("the EF-111A Raven", Some("EF-111A Raven")),
-            ("an F-16 fighter crashed", None),
-            ("U-21 QUALIFIER", None),
-            ("Al-Qaeda Leader said", None),
-            ("the 1-0 Win", None),
-        ];
-        for &(sentence, want) in cases {
-            let words: Vec<&str> = sentence.split(' ').collect();
-            let mut spans = Vec::new();
-            designations(&words, &mut spans);
-            let got: Vec<String> = spans.iter().map(|s| words[s.range()].join(" ")).collect();
-            assert_eq!(
-                got,
-                want.into_iter().map(str::to_owned).collect::<Vec<_>>(),
-                "{sentence}"
-            );
-        }
+        check_rule(
+            "designations",
+            &Lexicons::default(),
+            &[
+                "the P-47 Thunderbolt flew => the [P-47 Thunderbolt]MISC flew",
+                "an F-16 Fighting Falcon crashed => an [F-16 Fighting Falcon]MISC crashed",
+                "the EF-111A Raven => the [EF-111A Raven]MISC",
+                "an F-16 fighter crashed",
+                "U-21 QUALIFIER",
+                "Al-Qaeda Leader said",
+                "the 1-0 Win",
+            ],
+        );
     }
 
     proptest! {
