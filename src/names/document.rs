@@ -18,17 +18,7 @@ use crate::tags::Span;
 /// of two or more words somewhere in the document (compared without case, so a headline's
 /// `BIDEN` counts). `spans[k]` are sentence `k`'s spans over `words[k]`.
 pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
-    let mut surnames: HashSet<String> = HashSet::new();
-    for (w, ss) in words.iter().zip(spans.iter()) {
-        for s in ss {
-            if s.label == Label::PER && s.end - s.start >= 2 {
-                let last = w[s.end - 1];
-                if surname_like(last) {
-                    surnames.insert(last.to_lowercase());
-                }
-            }
-        }
-    }
+    let surnames = people(words, spans);
     relabel_alone(words, spans, &surnames, Label::PER);
 }
 
@@ -122,16 +112,31 @@ pub fn company_short_forms(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
     relabel_alone(words, spans, &firsts, Label::ORG);
 }
 
-/// The last words, lower-cased, of the document's people named in full (`ford` of `Gerald
-/// Ford`): a word that names a person there is no company's.
+/// The surnames, lower-cased, of the document's people named in full: a person's name of two
+/// words or more ends in one (`ford` of `Gerald Ford`), or in one and a suffix (`trump` of
+/// `Donald Trump Jr.`). A word that names a person there is no company's.
 fn people(words: &[Vec<&str>], spans: &[Vec<Span>]) -> HashSet<String> {
-    let full = |s: &&Span| s.label == Label::PER && s.end - s.start >= 2;
-    words
-        .iter()
-        .zip(spans)
-        .flat_map(|(w, ss)| ss.iter().filter(full).map(|s| w[s.end - 1].to_lowercase()))
-        .collect()
+    let mut out = HashSet::new();
+    for (w, ss) in words.iter().zip(spans) {
+        for s in ss.iter().filter(|s| s.label == Label::PER) {
+            let mut name = &w[s.range()];
+            if let [rest @ .., last] = name {
+                if SUFFIXES.contains(last) {
+                    name = rest;
+                }
+            }
+            if let [_, .., last] = name {
+                if surname_like(last) {
+                    out.insert(last.to_lowercase());
+                }
+            }
+        }
+    }
+    out
 }
+
+/// What follows a surname in a person's name: `Jr.`, `III`.
+const SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
 
 /// A word that can be a surname: capitalised, two letters or more, all letters (a hyphen or
 /// apostrophe inside: `Al-Sadeq`, `O'Neill`), and not a suffix such as `Jr`.
@@ -142,7 +147,7 @@ fn surname_like(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-        && !matches!(word, "Jr" | "Sr" | "II" | "III" | "IV")
+        && !SUFFIXES.contains(&word)
 }
 
 #[cfg(test)]
@@ -166,6 +171,12 @@ mod tests {
                 "[BIDEN]PER SAYS ECONOMY STRONG",
                 "[Biden]PER later left for [Delaware]LOC .",
             ],
+        );
+        check_document(
+            "surname-alone",
+            &lex,
+            &["[Donald Trump Jr.]PER spoke .", "[Trump]ORG left ."],
+            &["[Donald Trump Jr.]PER spoke .", "[Trump]PER left ."],
         );
         // `Jr` ends the name, not a surname; two-word names keep their label; `Jordan` is a
         // given name here, not the end of a name.
