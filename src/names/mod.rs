@@ -144,7 +144,10 @@ mod tests {
 
     #[test]
     fn an_office_after_a_nationality_is_not_part_of_the_name() {
-        check(&["and [Iranian Ambassador]ORG to => and [Iranian]MISC Ambassador to"]);
+        check(&[
+            "and [Iranian Ambassador]ORG to => and [Iranian]MISC Ambassador to",
+            "[CIA Acting Director]ORG said => [CIA]ORG Acting Director said",
+        ]);
     }
 
     #[test]
@@ -153,8 +156,10 @@ mod tests {
             "[Osama]ORG bin [Laden]PER 's son => [Osama bin Laden]PER 's son",
             "[Rafael]PER van der [Vaart]PER signed => [Rafael van der Vaart]PER signed",
             "met [Osama]ORG bin Laden 's son => met [Osama bin Laden]PER 's son",
-            // Two places are two places.
+            // Two places are two places, and an organisation is no person.
             "from [Rio]LOC de [Janeiro]LOC",
+            "the [Yemen-based]MISC al [Qaeda]PER branch",
+            "[Qais]ORG al [Qaeda]MISC said",
         ]);
     }
 

@@ -4,7 +4,7 @@
 
 use super::shared::{capitalised, label_of, modifier, particle_name};
 use super::shared::{NATIONALITY, PLACE};
-use super::words::{DIVISIONS, INSTITUTIONS, NUMBERED, OFFICES, PARTICLES};
+use super::words::{DIVISIONS, INSTITUTIONS, NUMBERED, OFFICES, OFFICE_QUALIFIERS, PARTICLES};
 use super::{dates, GIVEN_NAME};
 use crate::model::Label;
 use crate::tagger::Lexicons;
@@ -78,11 +78,15 @@ pub(super) fn numbered_reference(words: &[&str], spans: &mut [Span], _: &Lexicon
 }
 
 /// `Iranian Ambassador`: an office at a name's end is no part of it (CoNLL leaves titles and
-/// offices out); what is left takes the label the lists give it.
+/// offices out), nor are the words qualifying it (`CIA Acting Director`); what is left takes
+/// the label the lists give it.
 pub(super) fn office_after(words: &[&str], spans: &mut [Span], lexicons: &Lexicons) {
     for span in spans.iter_mut() {
         if span.end - span.start > 1 && OFFICES.contains(&words[span.end - 1]) {
             span.end -= 1;
+            while span.end - span.start > 1 && OFFICE_QUALIFIERS.contains(&words[span.end - 1]) {
+                span.end -= 1;
+            }
             span.label = label_of(&words[span.range()], lexicons).unwrap_or(span.label);
         }
     }
@@ -140,8 +144,11 @@ pub(super) fn institution_after(words: &[&str], spans: &mut [Span], _: &Lexicons
 }
 
 /// `Osama bin Laden`, `Rafael van der Vaart`: a person's name the tagger broke at one or two
-/// lower-case particles is one name, whether it tagged the rest or not.
+/// lower-case particles is one name, whether it tagged the rest or not. Its first part is a
+/// person or opens with a given name, and a second part it tagged is a person: `Yemen-based al
+/// Qaeda` is no person's name.
 pub(super) fn broken_at_particle(words: &[&str], spans: &mut Vec<Span>, lexicons: &Lexicons) {
+    let given = |at: usize| lexicons.gazetteer.lists(&words[at..at + 1]) & GIVEN_NAME != 0;
     let mut taken = taken(spans, words.len());
     let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
     for &Span {
@@ -154,7 +161,8 @@ pub(super) fn broken_at_particle(words: &[&str], spans: &mut Vec<Span>, lexicons
             let between = &words[last.end..s];
             if (1..=2).contains(&between.len())
                 && between.iter().all(|w| PARTICLES.contains(w))
-                && (last.label == Label::PER || label == Label::PER)
+                && label == Label::PER
+                && (last.label == Label::PER || given(last.start))
             {
                 *last = Span::new(last.start, e, Label::PER);
                 continue;
@@ -165,9 +173,7 @@ pub(super) fn broken_at_particle(words: &[&str], spans: &mut Vec<Span>, lexicons
             .zip(&taken[e..])
             .take_while(|(w, t)| !**t && PARTICLES.contains(w))
             .count();
-        if (1..=2).contains(&(rest - e))
-            && (label == Label::PER || lexicons.gazetteer.lists(&words[s..s + 1]) & GIVEN_NAME != 0)
-        {
+        if (1..=2).contains(&(rest - e)) && (label == Label::PER || given(s)) {
             // The next span, if it starts right there, joins on the next turn instead.
             let end = rest
                 + words[rest..]

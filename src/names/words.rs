@@ -62,6 +62,20 @@ pub(super) const OFFICES: [&str; 10] = [
     "Consul",
 ];
 
+/// Words that qualify an office and leave the name with it (`CIA Acting | Director`): in
+/// eng.train and eng.testa each of them before an office is outside every name (`Vice
+/// President`, `Assistant Secretary` after a name, 10 times of 10).
+pub(super) const OFFICE_QUALIFIERS: [&str; 8] = [
+    "Acting",
+    "Deputy",
+    "Executive",
+    "Assistant",
+    "Vice",
+    "Interim",
+    "Former",
+    "Associate",
+];
+
 /// Words that refer to a numbered text (`UN Resolution 1701`, `Article 5`): the number makes
 /// them a reference, not part of the name before them.
 pub(super) const NUMBERED: [&str; 7] = [
