@@ -84,7 +84,7 @@ pub const RULES: &[Rule] = &[
     in_sentence("heads", "a capitalised run ending in a kind of organisation or event is one name", heads::mend),
     in_sentence("ordinal-before", "`Fourth Air Force`: an ordinal before an organisation or event", |w, s, _| edges::ordinal_before(s, w)),
     in_sentence("articles", "`the film The Last Emperor`: a capital article mid-sentence opens the name", |w, s, _| articles::mend(w, s)),
-    in_sentence("lists", "`Korn, Deadsy and Linkin Park`: names of a list of three or more share the most common type", |w, s, _| lists::mend(w, s)),
+    in_sentence("lists", "`Korn, Deadsy and Linkin Park`: names of a list of three or more share the most common type", |w, s, l| lists::mend(w, s, l)),
     in_document("surname-alone", "`Biden` after `Joe Biden` is the person", |w, s, _| document::mend(w, s)),
     in_document("company-short-forms", "`Pirelli` after `Pirelli SpA` is the company", |w, s, _| document::company_short_forms(w, s)),
     in_document("possessive-names", "`Lloyd 's`: a possessive inside a company's name", |w, s, _| document::possessive_names(w, s)),
