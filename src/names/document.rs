@@ -31,16 +31,25 @@ pub fn mend(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
 /// person elsewhere in the document (`Trump 's Justice Department` beside `Donald Trump`)
 /// owns what follows: eng.train and eng.testa join neither (news of 2012-2020 did, wrongly).
 pub fn possessive_names(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
+    // Most documents have no one-word organisation before `'s`: they need no people.
+    let owner = |w: &[&str], s: &Span| {
+        s.label == Label::ORG && s.end - s.start == 1 && w.get(s.end) == Some(&"'s")
+    };
+    if !words
+        .iter()
+        .zip(spans.iter())
+        .any(|(w, ss)| ss.iter().any(|s| owner(w, s)))
+    {
+        return;
+    }
     let people = people(words, spans);
     let company =
         |word: &str| word.chars().any(char::is_lowercase) && !people.contains(&word.to_lowercase());
     let mut owners: HashSet<String> = HashSet::new();
     for (w, ss) in words.iter().zip(spans.iter_mut()) {
         super::edges::join_pairs(ss, |last, s| {
-            let joins = last.label == Label::ORG
+            let joins = owner(w, last)
                 && s.label == Label::ORG
-                && last.end - last.start == 1
-                && w[last.end] == "'s"
                 && s.start == last.end + 1
                 && company(w[last.start]);
             if joins {
@@ -106,6 +115,9 @@ pub fn company_short_forms(words: &[Vec<&str>], spans: &mut [Vec<Span>]) {
                 firsts.insert(w[s.start].to_lowercase());
             }
         }
+    }
+    if firsts.is_empty() {
+        return;
     }
     let people = people(words, spans);
     firsts.retain(|f| !people.contains(f));

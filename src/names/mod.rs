@@ -78,7 +78,7 @@ fn mended_by(rule: fn(&[&str], &mut [Span]), words: &[&str], spans: &[Span]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::notation::{marked, marking};
+    use super::notation::{case_of, marked, marking};
     use super::*;
     use crate::tagger::{CasingLexicon, Gazetteer};
     use proptest::prelude::*;
@@ -105,7 +105,7 @@ mod tests {
     fn check(cases: &[&str]) {
         let lex = lexicons(&["Prince", "Motor", "Corp", "Gaulle", "Army", "County"]);
         for case in cases {
-            let (tagged, want) = case.split_once(" => ").unwrap_or((case, case));
+            let (tagged, want) = case_of(case);
             let (words, spans) = marked(tagged);
             let mended = super::spans(&crate::tags::tags_of(&spans, words.len()), &words, &lex);
             assert_eq!(marking(&words, &mended), want, "from {tagged:?}");

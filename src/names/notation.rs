@@ -53,9 +53,15 @@ pub(super) fn marking(words: &[&str], spans: &[Span]) -> String {
 /// rule leaves as it is. The rule runs from the table, as the tagger runs it.
 pub(super) fn check_rule(rule: &str, lexicons: &Lexicons, cases: &[&str]) {
     for case in cases {
-        let (tagged, want) = case.split_once(" => ").unwrap_or((case, case));
+        let (tagged, want) = case_of(case);
         check_document(rule, lexicons, &[tagged], &[want]);
     }
+}
+
+/// A case's sentence as tagged and as it must come out: `tagged => want`, or a sentence alone
+/// that must stay as it is.
+pub(super) fn case_of(case: &str) -> (&str, &str) {
+    case.split_once(" => ").unwrap_or((case, case))
 }
 
 /// [`check_rule`] on a document: `tagged` its sentences as the tagger left them, `want` as
